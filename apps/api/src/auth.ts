@@ -1,0 +1,31 @@
+import type { Db } from '@uplift/db';
+import { betterAuth } from 'better-auth';
+import { prismaAdapter } from 'better-auth/adapters/prisma';
+
+export interface AuthOptions {
+  secret: string;
+  /** Where the browser reaches the app (the web origin, which proxies /api to this server). */
+  baseURL: string;
+  trustedOrigins: string[];
+  secureCookies: boolean;
+}
+
+/**
+ * better-auth owns sign-in, sessions and password hashing (scrypt). Session cookies are HTTP-only and
+ * SameSite=Lax; Secure in production. Public sign-up is off: admins add members to their workspace.
+ */
+export function createAuth(db: Db, options: AuthOptions) {
+  return betterAuth({
+    database: prismaAdapter(db, { provider: 'postgresql' }),
+    secret: options.secret,
+    baseURL: options.baseURL,
+    basePath: '/api/auth',
+    trustedOrigins: options.trustedOrigins,
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
+    // The cookie cache spares a session lookup per request; a revoked session lives at most a minute longer.
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24, cookieCache: { enabled: true, maxAge: 60 } },
+    advanced: { useSecureCookies: options.secureCookies },
+    telemetry: { enabled: false },
+  });
+}
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,27 @@
+import { createDb } from '@uplift/db';
+import { createQueue, createRedis } from '@uplift/jobs';
+import type { Deps } from './context';
+
+export function createDeps(env: { DATABASE_URL: string; REDIS_URL: string; QUEUE_PREFIX: string }): Deps & {
+  close: () => Promise<void>;
+} {
+  const db = createDb(env.DATABASE_URL);
+  const redis = createRedis('producer', env.REDIS_URL);
+  const queue = createQueue(redis, env.QUEUE_PREFIX);
+  queue.on('error', () => {}); // reported by /healthz; a dead Redis must not crash the api
+  let closed: Promise<void> | undefined;
+  return {
+    db,
+    redis,
+    queue,
+    queuePrefix: env.QUEUE_PREFIX,
+    close: () => {
+      closed ??= (async () => {
+        await queue.close().catch(() => {});
+        redis.disconnect();
+        await db.$disconnect();
+      })();
+      return closed;
+    },
+  };
+}

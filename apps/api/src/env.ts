@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+const ZApiEnv = z.object({
+  DATABASE_URL: z.string().url().default('postgresql://localhost:5432/uplift'),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z.string().min(1).default('uplift'),
+  API_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  WEB_URL: z.string().url().default('http://localhost:5173'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters (npm start generates one into .data/)'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+export type ApiEnv = z.infer<typeof ZApiEnv>;
+
+/** Parses the environment once at boot; a bad value stops the process with one line per problem. */
+export function loadApiEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
+  const parsed = ZApiEnv.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  throw new Error(`Invalid environment for the api:\n${lines.join('\n')}`);
+}

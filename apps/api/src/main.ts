@@ -1,0 +1,28 @@
+import { createAuth } from './auth';
+import { createDeps } from './deps';
+import { loadApiEnv } from './env';
+import { createApiServer } from './server';
+
+const env = loadApiEnv();
+const deps = createDeps(env);
+const auth = createAuth(deps.db, {
+  secret: env.SESSION_SECRET,
+  baseURL: env.WEB_URL,
+  trustedOrigins: [env.WEB_URL, `http://localhost:${env.API_PORT}`, `http://127.0.0.1:${env.API_PORT}`],
+  // Secure cookies need https; a local http://localhost run keeps HTTP-only, SameSite=Lax cookies.
+  secureCookies: env.WEB_URL.startsWith('https://'),
+});
+const server = createApiServer(deps, auth);
+server.listen(env.API_PORT, () => console.log(`api listening on http://localhost:${env.API_PORT}`));
+
+let stopping = false;
+const stop = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`api: ${signal}, closing`);
+  server.close();
+  server.closeAllConnections();
+  deps.close().finally(() => process.exit(0));
+};
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));

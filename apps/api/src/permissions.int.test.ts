@@ -1,0 +1,170 @@
+import { TRPCError } from '@trpc/server';
+import { type Action, can, ROLES, type Role } from '@uplift/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Deps, SessionUser } from './context';
+import { appRouter } from './router';
+import {
+  callerFor,
+  createWorkspace,
+  insertHypothesis,
+  sampleHypothesis,
+  type TestWorkspace,
+  testDeps,
+} from './testing/fixtures';
+
+type Caller = ReturnType<typeof callerFor>;
+interface Case {
+  action: Action;
+  /** Prepares fresh data for one call by `user` in `ws` and returns the call. */
+  call: (c: Caller, env: { deps: Deps; ws: TestWorkspace; user: SessionUser }) => Promise<unknown>;
+}
+
+const deps = testDeps('permissions');
+let a: TestWorkspace;
+let b: TestWorkspace;
+
+const draftBy = (env: { deps: Deps; ws: TestWorkspace; user: SessionUser }, status = 'DRAFT') =>
+  insertHypothesis(env.deps.db, env.ws, env.user.id, { status });
+
+/** Every procedure that acts inside a workspace, with the one action it requires. */
+const CASES: Record<string, Case> = {
+  'workspace.get': { action: 'workspace.read', call: (c) => c.workspace.get() },
+  'workspace.updateSettings': {
+    action: 'workspace.settings',
+    call: (c, { ws }) => c.workspace.updateSettings({ horizonMonths: 12 }).then(() => ws),
+  },
+  'workspace.rescoreStatus': {
+    action: 'workspace.read',
+    call: (c) => c.workspace.rescoreStatus({ jobId: 'none' }).catch(allowNotFound),
+  },
+  'member.list': { action: 'member.read', call: (c) => c.member.list() },
+  'member.add': {
+    action: 'member.manage',
+    call: (c) =>
+      c.member.add({
+        email: `new-${Math.random()}@test.local`,
+        name: 'New',
+        role: 'ANALYST',
+        password: 'secret-pass-1',
+      }),
+  },
+  'member.setRole': {
+    action: 'member.manage',
+    call: async (c, { deps, ws }) => {
+      const m = await deps.db.membership.findFirstOrThrow({ where: { workspaceId: ws.id, role: 'ANALYST' } });
+      return c.member.setRole({ membershipId: m.id, role: 'ANALYST' });
+    },
+  },
+  'member.remove': {
+    action: 'member.manage',
+    call: async (c, { deps, ws }) => {
+      const extra = await c.member
+        .add({ email: `x-${Math.random()}@test.local`, name: 'X', role: 'MARKETER', password: 'secret-pass-1' })
+        .catch(() => null);
+      const m =
+        extra ?? (await deps.db.membership.findFirstOrThrow({ where: { workspaceId: ws.id, role: 'ANALYST' } }));
+      return c.member.remove({ membershipId: m.id });
+    },
+  },
+  'hypothesis.list': { action: 'hypothesis.read', call: (c) => c.hypothesis.list({}) },
+  'hypothesis.get': {
+    action: 'hypothesis.read',
+    call: async (c, env) => c.hypothesis.get({ id: (await draftBy(env)).id }),
+  },
+  'hypothesis.create': { action: 'hypothesis.create', call: (c) => c.hypothesis.create(sampleHypothesis) },
+  'hypothesis.update': {
+    action: 'hypothesis.edit',
+    call: async (c, env) => c.hypothesis.update({ id: (await draftBy(env)).id, patch: { title: 'Edited' } }),
+  },
+  'hypothesis.submit': {
+    action: 'hypothesis.submit',
+    call: async (c, env) => c.hypothesis.submit({ id: (await draftBy(env)).id }),
+  },
+  'hypothesis.withdraw': {
+    action: 'hypothesis.submit',
+    call: async (c, env) => c.hypothesis.withdraw({ id: (await draftBy(env, 'SUBMITTED')).id }),
+  },
+  'hypothesis.approve': {
+    action: 'hypothesis.decide',
+    call: async (c, env) => c.hypothesis.approve({ id: (await draftBy(env, 'SUBMITTED')).id }),
+  },
+  'hypothesis.reject': {
+    action: 'hypothesis.decide',
+    call: async (c, env) =>
+      c.hypothesis.reject({ id: (await draftBy(env, 'SUBMITTED')).id, reason: 'Margin too thin' }),
+  },
+  'hypothesis.archive': {
+    action: 'hypothesis.decide',
+    call: async (c, env) => c.hypothesis.archive({ id: (await draftBy(env, 'APPROVED')).id }),
+  },
+  'hypothesis.pin': {
+    action: 'hypothesis.pin',
+    call: async (c, env) => c.hypothesis.pin({ id: (await draftBy(env)).id, pinnedRank: 1, reason: 'CEO priority' }),
+  },
+  'audit.list': { action: 'audit.read', call: (c) => c.audit.list({}) },
+};
+
+function allowNotFound(error: unknown) {
+  if (error instanceof TRPCError && error.code === 'NOT_FOUND') return null;
+  throw error;
+}
+
+async function outcome(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'ok';
+  } catch (error) {
+    return error instanceof TRPCError ? error.code : `unexpected: ${String(error)}`;
+  }
+}
+
+beforeAll(async () => {
+  a = await createWorkspace(deps.db, 'perm-a');
+  b = await createWorkspace(deps.db, 'perm-b');
+});
+afterAll(() => deps.close());
+
+describe('permission matrix: every procedure × every role × own/other workspace', () => {
+  it('covers every procedure of the router', () => {
+    const procedures = Object.keys(appRouter._def.procedures).filter((p) => p !== 'me.get');
+    expect(procedures.sort()).toEqual(Object.keys(CASES).sort());
+  });
+
+  for (const [path, { action, call }] of Object.entries(CASES)) {
+    for (const role of ROLES) {
+      const expected = can(role as Role, action) ? 'ok' : 'FORBIDDEN';
+      it(`${path} as ${role} in own workspace → ${expected}`, async () => {
+        const user = a.users[role];
+        expect(await outcome(call(callerFor(deps, user, a.slug), { deps, ws: a, user }))).toBe(expected);
+      });
+      it(`${path} as ${role} of another workspace → FORBIDDEN`, async () => {
+        const user = a.users[role];
+        // The data exists in workspace b; the caller, a member of a only, names b.
+        expect(await outcome(call(callerFor(deps, user, b.slug), { deps, ws: b, user: b.users[role] }))).toBe(
+          'FORBIDDEN',
+        );
+      });
+    }
+    it(`${path} without a session → UNAUTHORIZED`, async () => {
+      expect(await outcome(call(callerFor(deps, null, a.slug), { deps, ws: a, user: a.users.ADMIN }))).toBe(
+        'UNAUTHORIZED',
+      );
+    });
+  }
+
+  it('a hypothesis of another workspace is not found from one’s own workspace', async () => {
+    const foreign = await insertHypothesis(deps.db, b, b.users.MARKETER.id);
+    const owner = callerFor(deps, a.users.PRODUCT_OWNER, a.slug);
+    await expect(owner.hypothesis.get({ id: foreign.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(owner.hypothesis.approve({ id: foreign.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const listed = await owner.hypothesis.list({ limit: 500 });
+    expect(listed.items.some((h) => h.id === foreign.id)).toBe(false);
+  });
+
+  it('me.get lists only my workspaces and my actions in each', async () => {
+    const me = await callerFor(deps, a.users.MARKETER, null).me.get();
+    expect(me.workspaces.map((w) => w.slug)).toEqual([a.slug]);
+    expect(me.workspaces[0]?.actions).toContain('hypothesis.create');
+    expect(me.workspaces[0]?.actions).not.toContain('hypothesis.decide');
+  });
+});

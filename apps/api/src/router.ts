@@ -1,0 +1,21 @@
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { Context } from './context';
+import { hypothesisRouter } from './routers/hypothesis';
+import { memberRouter } from './routers/member';
+import { auditRouter, meRouter, workspaceRouter } from './routers/workspace';
+import { createCallerFactory, router } from './trpc';
+
+export const appRouter = router({
+  me: meRouter,
+  workspace: workspaceRouter,
+  member: memberRouter,
+  hypothesis: hypothesisRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+
+/** Calls procedures in-process with a given context: what integration tests use instead of HTTP. */
+export const createCaller = (ctx: Context) => createCallerFactory(appRouter)(ctx);

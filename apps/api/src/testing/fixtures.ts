@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { createDb, type Db } from '@uplift/db';
+import { type Channel, ROLES, type Role, scoreRoi, ZRoiInput } from '@uplift/domain';
+import { createQueue, createRedis } from '@uplift/jobs';
+import type { Context, Deps, SessionUser } from '../context';
+import { createCaller } from '../router';
+
+/**
+ * Integration-test fixtures: the real Postgres and Redis named by DATABASE_URL / REDIS_URL (npm test points
+ * them at a throwaway database) and a BullMQ prefix unique to the calling test file.
+ */
+export function testDeps(file: string): Deps & { close: () => Promise<void> } {
+  if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run integration tests through `npm test`.');
+  const db = createDb(process.env.DATABASE_URL, 5);
+  const redis = createRedis('producer');
+  const queuePrefix = `t-${file.replace(/\W+/g, '-')}-${randomUUID().slice(0, 8)}`;
+  const queue = createQueue(redis, queuePrefix);
+  return {
+    db,
+    redis,
+    queue,
+    queuePrefix,
+    close: async () => {
+      await queue.obliterate({ force: true }).catch(() => {});
+      await queue.close();
+      redis.disconnect();
+      await db.$disconnect();
+    },
+  };
+}
+
+export interface TestWorkspace {
+  id: string;
+  slug: string;
+  users: Record<Role, SessionUser>;
+}
+
+/** A workspace with one member per role. Users get no password: tests call procedures, not sign-in. */
+export async function createWorkspace(db: Db, label = 'ws'): Promise<TestWorkspace> {
+  const slug = `${label}-${randomUUID().slice(0, 8)}`;
+  const ws = await db.workspace.create({ data: { slug, name: `Test ${slug}`, horizonMonths: 12 } });
+  const users = {} as Record<Role, SessionUser>;
+  for (const role of ROLES) {
+    const id = randomUUID();
+    const email = `${role.toLowerCase()}-${slug}@test.local`;
+    const name = `${role} of ${slug}`;
+    await db.user.create({ data: { id, email, name } });
+    await db.membership.create({ data: { workspaceId: ws.id, userId: id, role } });
+    users[role] = { id, email, name };
+  }
+  return { id: ws.id, slug, users };
+}
+
+export function callerFor(deps: Deps, user: SessionUser | null, workspaceSlug: string | null) {
+  const ctx: Context = { deps, user, workspaceSlug };
+  return createCaller(ctx);
+}
+
+export const sampleHypothesis = {
+  title: 'Promo code email for lapsed buyers',
+  statement: 'If we offer 15% to lapsed buyers at retention, conversion rises by 25%.',
+  funnelStage: 'RETENTION' as const,
+  segment: 'Lapsed buyers',
+  channel: 'EMAIL' as Channel,
+  offer: '15% promo code',
+  reachPerMonth: 10_000,
+  baselineRate: 0.05,
+  expectedLift: 0.1,
+  valuePerConversion: 40,
+  confidence: 0.5,
+  cost: 5_000,
+};
+
+/** Inserts a hypothesis directly (any status, any author), scored like the service would. */
+export async function insertHypothesis(
+  db: Db,
+  ws: { id: string },
+  authorId: string,
+  overrides: Partial<typeof sampleHypothesis> & { status?: string; pinnedRank?: number | null } = {},
+) {
+  const fields = { ...sampleHypothesis, ...overrides };
+  const { status, pinnedRank, ...rest } = fields as typeof fields & { status?: string; pinnedRank?: number | null };
+  const score = scoreRoi(ZRoiInput.parse({ ...rest, horizonMonths: 12 }));
+  return db.hypothesis.create({
+    data: {
+      ...rest,
+      ...score,
+      status: (status ?? 'DRAFT') as never,
+      pinnedRank: pinnedRank ?? null,
+      workspaceId: ws.id,
+      authorId,
+    },
+  });
+}

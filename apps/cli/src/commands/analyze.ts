@@ -1,0 +1,36 @@
+import { analyze, ZAnalyzeRequest } from '@uplift/domain';
+import type { Command } from 'commander';
+import { parseRequests, readJson, runCommand, writeResults } from '../io';
+
+export async function analyzeCommand(file: string | undefined): Promise<void> {
+  const { requests, single } = parseRequests(await readJson(file), ZAnalyzeRequest);
+  writeResults(requests.map(analyze), single);
+}
+
+const DETAILS = `
+Request (one object, or an array of them; the first variant is the control):
+  { metric: "binomial"|"mean",
+    variants: [{ key, users, sum, sumSquares?, preSum?, preSumSquares?, sumProduct? }, ...],
+    engine?: "frequentist"|"bayesian", difference?: "relative"|"absolute", alpha?: (0, 0.5] = 0.05,
+    sequential?: N* | null, weights?: number[], correction?: "none"|"holm"|"bh", cuped?: boolean }
+
+Result (one object, or an array in request order):
+  { srm: { chiSquare, pValue, flagged },
+    variants: [{ key, users, mean }, { key, users, mean, estimate, se, ci, pValue, adjustedPValue?,
+                significant, decision } | Bayesian: { ..., chanceToWin, risk, significant, decision }],
+    warnings: [...], cuped?: { theta } }
+  decision is "win" | "loss" | "inconclusive" | "srm": with a sample ratio mismatch it is "srm" and
+  significant is false, so a broken split never reads as a win. Degenerate data gives null statistics
+  and a warning.
+
+Invalid input: exit code 2, nothing on stdout, one line per problem on stderr,
+  "request N: field: problem" (a lone request is request 0).`;
+
+export function registerAnalyze(program: Command): void {
+  program
+    .command('analyze')
+    .description('Analyse A/B experiments from per-variant sufficient statistics (JSON file or stdin).')
+    .argument('[file]', 'JSON file; reads stdin when omitted or "-"')
+    .addHelpText('after', DETAILS)
+    .action((file?: string) => runCommand(() => analyzeCommand(file)));
+}

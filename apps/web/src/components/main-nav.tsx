@@ -1,0 +1,69 @@
+import { Badge, Divider, NavLink, Stack, Text } from '@mantine/core';
+import { IconHistory, IconListDetails, IconPlus, IconSettings, IconUsers } from '@tabler/icons-react';
+import type { Action } from '@uplift/domain';
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
+import { humanize } from '../lib/format';
+import { useSession } from '../lib/session';
+
+interface Item {
+  to: string;
+  label: string;
+  icon: ReactNode;
+  /** Shown only when the role has this action (the api would refuse the page's calls otherwise). */
+  action?: Action;
+  testId: string;
+}
+
+const ITEMS: Item[] = [
+  { to: '/', label: 'Backlog', icon: <IconListDetails size={18} />, testId: 'nav-backlog' },
+  {
+    to: '/hypotheses/new',
+    label: 'New hypothesis',
+    icon: <IconPlus size={18} />,
+    action: 'hypothesis.create',
+    testId: 'nav-new',
+  },
+  {
+    to: '/settings',
+    label: 'Settings',
+    icon: <IconSettings size={18} />,
+    action: 'workspace.settings',
+    testId: 'nav-settings',
+  },
+  { to: '/members', label: 'Members', icon: <IconUsers size={18} />, action: 'member.manage', testId: 'nav-members' },
+  { to: '/audit', label: 'Audit log', icon: <IconHistory size={18} />, testId: 'nav-audit' },
+];
+
+const isActive = (to: string, pathname: string) =>
+  to === '/'
+    ? pathname === '/' || (pathname.startsWith('/hypotheses/') && pathname !== '/hypotheses/new')
+    : pathname === to || pathname.startsWith(`${to}/`);
+
+export function MainNav() {
+  const { can, user, workspace } = useSession();
+  const { pathname } = useLocation();
+  return (
+    <Stack gap={4} component="nav" aria-label="Main">
+      {ITEMS.filter((item) => !item.action || can(item.action)).map((item) => (
+        <NavLink
+          key={item.to}
+          component={Link}
+          to={item.to}
+          label={item.label}
+          leftSection={item.icon}
+          active={isActive(item.to, pathname)}
+          data-testid={item.testId}
+        />
+      ))}
+      {/* The header hides who you are on phones; the drawer shows it instead. */}
+      <Stack gap={4} hiddenFrom="sm" mt="md">
+        <Divider />
+        <Text size="sm" fw={500}>
+          {user.name}
+        </Text>
+        <Badge variant="light">{humanize(workspace.role)}</Badge>
+      </Stack>
+    </Stack>
+  );
+}

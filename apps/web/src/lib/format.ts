@@ -1,0 +1,36 @@
+// One place for how numbers read in the UI, so the backlog, the preview and the detail page agree.
+const percent = new Intl.NumberFormat('en-US', {
+  style: 'percent',
+  maximumFractionDigits: 0,
+  signDisplay: 'exceptZero',
+});
+const plainPercent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 2 });
+const amount = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const roundAmount = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const months = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
+
+/** ROI is a ratio (1.4); people read it as a signed percentage (+140%). */
+export const formatRoi = (roi: number) => percent.format(roi);
+
+/** A rate held as a fraction (0.025) shown as 2.5%. */
+export const formatRate = (fraction: number) => plainPercent.format(fraction);
+
+/** Money-like amounts: cents only where they matter. */
+export const formatAmount = (value: number) => (Math.abs(value) >= 100 ? roundAmount : amount).format(value);
+
+export const formatMonths = (value: number | null | undefined) =>
+  value === null || value === undefined ? '—' : `${months.format(value)} mo`;
+
+export const formatDateTime = (value: Date | string) => dateTime.format(new Date(value));
+export const formatDate = (value: Date | string) => date.format(new Date(value));
+
+/** `SALES_CALL` → `Sales call`: enum values as words. */
+export const humanize = (value: string) => {
+  const words = value.toLowerCase().replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+/** The api's field messages are fragments ("is required"); under a field they read as sentences. */
+export const sentence = (message: string | undefined) => message && message.charAt(0).toUpperCase() + message.slice(1);

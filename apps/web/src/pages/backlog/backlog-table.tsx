@@ -1,0 +1,98 @@
+import { Anchor, Group, Table, Text, Tooltip } from '@mantine/core';
+import { IconPinFilled } from '@tabler/icons-react';
+import type { RouterOutputs } from '@uplift/api';
+import { Link } from 'react-router';
+import { StatusBadge } from '../../components/status-badge';
+import { formatDate, formatMonths, formatRoi, humanize } from '../../lib/format';
+import type { BacklogView } from './backlog-view';
+import { SortHeader } from './sort-header';
+
+export type BacklogItem = RouterOutputs['hypothesis']['list']['items'][number];
+
+interface Props {
+  items: BacklogItem[];
+  view: BacklogView;
+  onChange: (patch: Partial<BacklogView>) => void;
+}
+
+export function BacklogTable({ items, view, onChange }: Props) {
+  const header = { view, onChange };
+  return (
+    // Eight columns do not fit a phone: the table keeps its shape and scrolls sideways instead.
+    <Table.ScrollContainer minWidth={960} type="native">
+      <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="sm" data-testid="backlog-table">
+        <Table.Thead>
+          <Table.Tr>
+            <SortHeader sort="rank" {...header}>
+              Rank
+            </SortHeader>
+            <SortHeader sort="title" {...header}>
+              Title
+            </SortHeader>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>Funnel stage</Table.Th>
+            <Table.Th>Channel</Table.Th>
+            <SortHeader sort="status" {...header}>
+              Status
+            </SortHeader>
+            <SortHeader sort="roi" align="right" {...header}>
+              ROI
+            </SortHeader>
+            <SortHeader sort="payback" align="right" {...header}>
+              Payback
+            </SortHeader>
+            <Table.Th>Author</Table.Th>
+            <SortHeader sort="createdAt" {...header}>
+              Created
+            </SortHeader>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((h) => (
+            <Table.Tr key={h.id} data-testid="backlog-row" data-id={h.id}>
+              <Table.Td data-testid="cell-rank">
+                <Group gap={4} wrap="nowrap">
+                  <Text size="sm" fw={600} c={h.rank === null ? 'dimmed' : undefined}>
+                    {h.rank ?? '—'}
+                  </Text>
+                  {h.pinnedRank !== null && (
+                    <Tooltip label={`Pinned at #${h.pinnedRank} by a product owner`}>
+                      <IconPinFilled
+                        size={14}
+                        color="var(--mantine-color-orange-6)"
+                        aria-label="Pinned"
+                        data-testid="pin-icon"
+                      />
+                    </Tooltip>
+                  )}
+                </Group>
+              </Table.Td>
+              <Table.Td miw={200} maw={300}>
+                <Anchor component={Link} to={`/hypotheses/${h.id}`} size="sm" fw={500} data-testid="cell-title">
+                  {h.title}
+                </Anchor>
+                <Text size="xs" c="dimmed" truncate="end">
+                  {h.segment}
+                </Text>
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{humanize(h.funnelStage)}</Table.Td>
+              <Table.Td>{humanize(h.channel)}</Table.Td>
+              <Table.Td>
+                <StatusBadge status={h.status} />
+              </Table.Td>
+              <Table.Td ta="right" data-testid="cell-roi">
+                <Text size="sm" fw={600} c={h.roi >= 0 ? 'teal.7' : 'red.7'}>
+                  {formatRoi(h.roi)}
+                </Text>
+              </Table.Td>
+              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }} data-testid="cell-payback">
+                {formatMonths(h.paybackMonths)}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{h.authorName}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(h.createdAt)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,168 @@
+import {
+  Button,
+  Grid,
+  Group,
+  Input,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { CHANNELS, type Channel, FUNNEL_STAGES, type FunnelStage } from '@uplift/domain';
+import { type FormEvent, useEffect, useState } from 'react';
+import { ErrorAlert } from '../../components/error-alert';
+import { fieldErrorsOf } from '../../lib/errors';
+import { humanize, sentence } from '../../lib/format';
+import {
+  type FormField,
+  fieldMessage,
+  formFieldOf,
+  type HypothesisFieldsInput,
+  type HypothesisFormValues,
+  toFields,
+  validate,
+} from './form-values';
+import { ImpactFields } from './impact-fields';
+import { RoiPreview } from './roi-preview';
+
+type Errors = Partial<Record<FormField, string>>;
+
+interface Props {
+  initial: HypothesisFormValues;
+  horizonMonths: number | undefined;
+  onSave: (fields: HypothesisFieldsInput, submit: boolean) => void;
+  /** Which button's save is running, if any. */
+  pending: 'draft' | 'submit' | null;
+  error: unknown;
+}
+
+export function HypothesisForm({ initial, horizonMonths, onSave, pending, error }: Props) {
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<Errors>({});
+
+  // The api's field errors land on the fields they name; the rest shows in the alert.
+  useEffect(() => {
+    const byField: Errors = {};
+    for (const [field, message] of Object.entries(fieldErrorsOf(error))) {
+      const key = formFieldOf(field);
+      byField[key as FormField] = fieldMessage(key, message);
+    }
+    setErrors(byField);
+  }, [error]);
+
+  const set = <K extends FormField>(field: K, value: HypothesisFormValues[K]) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setErrors((e) => ({ ...e, [field]: undefined }));
+  };
+
+  const save = (submit: boolean) => (event?: FormEvent) => {
+    event?.preventDefault();
+    const found = validate(values);
+    setErrors(found);
+    if (Object.keys(found).length === 0) onSave(toFields(values), submit);
+    // Take the reader to the first problem; on a phone it may be far above the buttons.
+    else
+      requestAnimationFrame(() =>
+        document.querySelector<HTMLElement>('[data-testid="hypothesis-form"] [aria-invalid="true"]')?.focus(),
+      );
+  };
+
+  const text = (field: 'title' | 'segment' | 'offer', label: string, description?: string) => (
+    <TextInput
+      label={label}
+      description={description}
+      required
+      value={values[field]}
+      onChange={(e) => set(field, e.currentTarget.value)}
+      error={sentence(errors[field])}
+      data-testid={`field-${field}`}
+    />
+  );
+  const fieldErrorCount = Object.values(errors).filter(Boolean).length;
+  return (
+    <form onSubmit={save(true)} noValidate data-testid="hypothesis-form">
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="md">
+            {Boolean(error) && (
+              <ErrorAlert
+                error={error}
+                title={fieldErrorCount ? 'Please fix the marked fields' : 'Could not save'}
+                testId="form-error"
+              />
+            )}
+            <Paper withBorder p="md">
+              <Stack gap="sm">
+                <Title order={4}>The idea</Title>
+                {text('title', 'Title')}
+                <Textarea
+                  label="Hypothesis statement"
+                  description="If we … for … then … because …"
+                  required
+                  autosize
+                  minRows={3}
+                  value={values.statement}
+                  onChange={(e) => set('statement', e.currentTarget.value)}
+                  error={sentence(errors.statement)}
+                  data-testid="field-statement"
+                />
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                  <Select
+                    label="Funnel stage"
+                    required
+                    placeholder="Pick a stage"
+                    data={FUNNEL_STAGES.map((s) => ({ value: s, label: humanize(s) }))}
+                    value={values.funnelStage}
+                    onChange={(v) => set('funnelStage', v as FunnelStage | null)}
+                    error={sentence(errors.funnelStage)}
+                    data-testid="field-funnelStage"
+                  />
+                  {text('segment', 'Segment', 'Who sees it')}
+                </SimpleGrid>
+                <Input.Wrapper label="Channel" error={sentence(errors.channel)}>
+                  <SegmentedControl
+                    fullWidth
+                    data={CHANNELS.map((c) => ({ value: c, label: humanize(c) }))}
+                    value={values.channel}
+                    onChange={(v) => set('channel', v as Channel)}
+                    data-testid="field-channel"
+                  />
+                </Input.Wrapper>
+                {text('offer', 'Offer', 'What they get')}
+              </Stack>
+            </Paper>
+            <ImpactFields values={values} errors={errors} set={set} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="md" pos="sticky" top={76}>
+            <RoiPreview values={values} horizonMonths={horizonMonths} />
+            <Group grow>
+              <Button
+                variant="default"
+                onClick={save(false)}
+                loading={pending === 'draft'}
+                disabled={pending !== null}
+                data-testid="save-draft"
+              >
+                Save draft
+              </Button>
+              <Button
+                type="submit"
+                loading={pending === 'submit'}
+                disabled={pending !== null}
+                data-testid="save-submit"
+              >
+                Save & submit
+              </Button>
+            </Group>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </form>
+  );
+}

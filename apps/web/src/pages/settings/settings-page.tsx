@@ -1,0 +1,84 @@
+import { Button, Group, NumberInput, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { ErrorAlert } from '../../components/error-alert';
+import { fieldErrorsOf } from '../../lib/errors';
+import { useTRPC } from '../../lib/trpc';
+import { RescoreProgress } from './rescore-progress';
+
+export function SettingsPage() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const workspace = useQuery(trpc.workspace.get.queryOptions());
+  const [horizon, setHorizon] = useState<number | string>('');
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => {
+    if (workspace.data) setHorizon(workspace.data.horizonMonths);
+  }, [workspace.data]);
+
+  const save = useMutation(
+    trpc.workspace.updateSettings.mutationOptions({
+      onSuccess: async (result) => {
+        setJobId(result.jobId);
+        setNotice(
+          'warning' in result && result.warning
+            ? result.warning
+            : result.jobId
+              ? null
+              : 'Saved. The horizon did not change, so nothing needs rescoring.',
+        );
+        await queryClient.invalidateQueries({ queryKey: trpc.workspace.get.queryKey() });
+      },
+    }),
+  );
+  const valid = typeof horizon === 'number' && Number.isInteger(horizon) && horizon >= 1 && horizon <= 120;
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!valid) return;
+    setJobId(null);
+    setNotice(null);
+    save.mutate({ horizonMonths: horizon });
+  };
+  const serverError = fieldErrorsOf(save.error).horizonMonths;
+
+  return (
+    <Stack gap="md" maw={560}>
+      <Title order={2}>Workspace settings</Title>
+      <Paper withBorder p="md">
+        {workspace.isPending ? (
+          <Skeleton h={90} />
+        ) : (
+          <form onSubmit={onSubmit}>
+            <Stack gap="sm">
+              <NumberInput
+                label="ROI horizon (months)"
+                description="How many months of gain count toward a hypothesis's ROI. Changing it rescores the whole backlog."
+                min={1}
+                max={120}
+                allowDecimal={false}
+                value={horizon}
+                onChange={setHorizon}
+                error={!valid && horizon !== '' ? 'Must be a whole number of months, 1–120' : serverError}
+                data-testid="settings-horizon"
+              />
+              <Group justify="flex-end">
+                <Button type="submit" loading={save.isPending} disabled={!valid} data-testid="settings-save">
+                  Save
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
+      </Paper>
+      {workspace.isError && <ErrorAlert error={workspace.error} onRetry={() => workspace.refetch()} />}
+      {save.isError && !serverError && <ErrorAlert error={save.error} title="Not saved" />}
+      {notice && (
+        <Text size="sm" c="dimmed" data-testid="settings-notice">
+          {notice}
+        </Text>
+      )}
+      {jobId && <RescoreProgress jobId={jobId} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,2 @@
+export { rescoreBacklog } from './processors/backlog-rescore';
+export { startWorker } from './worker';

@@ -1,0 +1,37 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectText, launchBrowser, signIn, trpcMutation } from './support';
+
+describe('workspace settings', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('a new horizon rescores the backlog, with progress until done', async () => {
+    const { context, page } = await signIn(browser, 'PRODUCT_OWNER');
+    await page.getByTestId('nav-settings').click();
+    const input = page.getByTestId('settings-horizon');
+    await input.waitFor();
+    const original = Number(await input.inputValue());
+    const changed = original === 24 ? 18 : 24;
+    try {
+      await input.fill(String(changed));
+      await page.getByTestId('settings-save').click();
+      await expectText(page.getByTestId('rescore-done'), /backlog rescored/i, 30_000);
+
+      // Every score now uses the new horizon: the breakdown of a ranked hypothesis says so.
+      await page.getByTestId('nav-backlog').click();
+      await page.getByTestId('cell-title').first().click();
+      await expectText(page.locator('[data-testid="breakdown-row"][data-symbol="H"] td').last(), String(changed));
+    } finally {
+      // Leave the workspace as the other tests expect it, even when an assertion failed.
+      const restored = await trpcMutation(page, 'workspace.updateSettings', { horizonMonths: original });
+      expect(restored.status).toBe(200);
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { type HypothesisStatus, type Role, scoreRoi, ZRoiInput } from '@uplift/domain';
+import type { Db } from './client';
+import { DEMO_HYPOTHESES } from './seed-data';
+
+export const DEMO_PASSWORD = 'uplift-demo-2026';
+export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
+  { email: 'marketer@demo.uplift.local', name: 'Maya Marketer', role: 'MARKETER' },
+  { email: 'owner@demo.uplift.local', name: 'Paul Product-Owner', role: 'PRODUCT_OWNER' },
+  { email: 'analyst@demo.uplift.local', name: 'Ana Analyst', role: 'ANALYST' },
+  { email: 'admin@demo.uplift.local', name: 'Adam Admin', role: 'ADMIN' },
+];
+
+export interface SeedDeps {
+  /** The auth library's password hash (better-auth's scrypt), so seeded users sign in like real ones. */
+  hashPassword: (password: string) => Promise<string>;
+}
+
+/** Creates a user with an email+password credential the way better-auth stores one. */
+export async function createPasswordUser(
+  db: Db,
+  deps: SeedDeps,
+  user: { email: string; name: string; password: string },
+) {
+  const id = randomUUID();
+  const password = await deps.hashPassword(user.password);
+  return db.user.create({
+    data: {
+      id,
+      email: user.email.toLowerCase(),
+      name: user.name,
+      emailVerified: true,
+      accounts: { create: { id: randomUUID(), accountId: id, providerId: 'credential', password } },
+    },
+  });
+}
+
+/** Seeds the demo workspace once: when a workspace `demo` exists, it does nothing and returns false. */
+export async function seedDemo(db: Db, deps: SeedDeps): Promise<boolean> {
+  if (await db.workspace.findUnique({ where: { slug: 'demo' } })) return false;
+  const workspace = await db.workspace.create({ data: { slug: 'demo', name: 'Demo Retail Co.', horizonMonths: 12 } });
+  const users: Record<Role, string> = { MARKETER: '', PRODUCT_OWNER: '', ANALYST: '', ADMIN: '' };
+  for (const u of DEMO_USERS) {
+    const existing = await db.user.findUnique({ where: { email: u.email } });
+    const user = existing ?? (await createPasswordUser(db, deps, { ...u, password: DEMO_PASSWORD }));
+    await db.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role: u.role } });
+    users[u.role] = user.id;
+  }
+  const now = Date.now();
+  await db.$transaction(async (tx) => {
+    for (const [i, h] of DEMO_HYPOTHESES.entries()) {
+      const { status, author, ...fields } = h;
+      const inputs = ZRoiInput.parse({ ...fields, horizonMonths: workspace.horizonMonths });
+      const created = await tx.hypothesis.create({
+        data: {
+          ...fields,
+          ...scoreRoi(inputs),
+          status,
+          workspaceId: workspace.id,
+          authorId: users[author],
+          decisionReason: status === 'REJECTED' ? 'Margin after the discount is below our floor.' : null,
+          createdAt: new Date(now - (DEMO_HYPOTHESES.length - i) * 86_400_000),
+        },
+      });
+      await tx.auditEvent.create({
+        data: {
+          workspaceId: workspace.id,
+          actorId: users[author],
+          entityType: 'hypothesis',
+          entityId: created.id,
+          action: 'hypothesis.create',
+          after: { status: 'DRAFT', title: created.title },
+        },
+      });
+      if (status !== 'DRAFT') {
+        await tx.auditEvent.create({
+          data: {
+            workspaceId: workspace.id,
+            actorId: decidedBy(status, users),
+            entityType: 'hypothesis',
+            entityId: created.id,
+            action: 'hypothesis.status',
+            before: { status: 'DRAFT' },
+            after: { status },
+            reason: created.decisionReason,
+          },
+        });
+      }
+    }
+  });
+  return true;
+}
+
+const decidedBy = (status: HypothesisStatus, users: Record<Role, string>) =>
+  status === 'SUBMITTED' ? users.MARKETER : users.PRODUCT_OWNER;

@@ -1,0 +1,32 @@
+/** The closed vocabularies of the backlog, shared by every app. Mirrors the enums in schema.prisma. */
+export const ROLES = ['MARKETER', 'PRODUCT_OWNER', 'ANALYST', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const FUNNEL_STAGES = [
+  'AD',
+  'LANDING',
+  'REGISTRATION',
+  'ONBOARDING',
+  'SALES_CALL',
+  'DEMO',
+  'PAYMENT',
+  'RETENTION',
+  'CROSS_SELL',
+] as const;
+export type FunnelStage = (typeof FUNNEL_STAGES)[number];
+
+export const CHANNELS = ['EMAIL', 'BANNER', 'OFFLINE'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const HYPOTHESIS_STATUSES = [
+  'DRAFT',
+  'SUBMITTED',
+  'APPROVED',
+  'REJECTED',
+  'TESTING',
+  'WON',
+  'LOST',
+  'INCONCLUSIVE',
+  'ARCHIVED',
+] as const;
+export type HypothesisStatus = (typeof HYPOTHESIS_STATUSES)[number];

@@ -1,0 +1,9 @@
+import './zod-messages';
+
+export * from './enums';
+export * from './errors';
+export * from './hypothesis';
+export * from './lifecycle';
+export * from './permissions';
+export * from './roi';
+export * from './stats';

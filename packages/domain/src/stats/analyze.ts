@@ -1,0 +1,74 @@
+import { alphaOf, type Comparison, compare, isBayesian, isRelative } from './compare';
+import { type CupedFit, cupedFit, cupedMoments } from './cuped';
+import { type Metric, variantMean, variantVariance } from './moments';
+import type { AnalyzeRequest, VariantStats } from './request';
+import { srmTest } from './srm';
+import type { AnalyzeResult, FrequentistTreatmentResult, Moments } from './types';
+import { applyCorrection, treatmentResult } from './verdict';
+
+/**
+ * Analyses one experiment: SRM check, then every treatment against the first variant (the control).
+ * The request must satisfy ZAnalyzeRequest (validate at the boundary). This is the hot path a worker runs
+ * thousands of times: no validation, no closures, no options object; little allocated beyond the result.
+ */
+export function analyze(request: AnalyzeRequest): AnalyzeResult {
+  const { metric, variants } = request;
+  const warnings: string[] = [];
+  const srm = srmTest(variants, request.weights);
+  if (srm.flagged) {
+    warnings.push(
+      `sample ratio mismatch (χ² p = ${srm.pValue.toPrecision(3)}): users do not match the expected split, so no result can be trusted`,
+    );
+  }
+  if (request.sequential != null && isBayesian(request)) {
+    warnings.push('sequential applies to the frequentist engine only; it was ignored');
+  }
+
+  let fit: CupedFit | null = null;
+  if (request.cuped) {
+    fit = cupedFit(variants);
+    if (fit === null) warnings.push('CUPED: the pre-period values do not vary, so the metric is analysed unadjusted');
+  }
+
+  const control = variants[0] as VariantStats;
+  const a = momentsOf(metric, fit, control);
+  let controlProblem: string | null = null;
+  if (control.users < 2) controlProblem = `control "${control.key}" has fewer than 2 users`;
+  else if (a.mean === 0 && isRelative(request)) {
+    controlProblem = `control "${control.key}" has mean 0, so a relative difference is undefined`;
+  }
+  if (controlProblem) warnings.push(`${controlProblem}; no treatment can be compared`);
+
+  const rows: AnalyzeResult['variants'] = [{ key: control.key, users: control.users, mean: variantMean(control) }];
+  for (let i = 1; i < variants.length; i++) {
+    const v = variants[i] as VariantStats;
+    let comparison: Comparison | null = null;
+    if (controlProblem === null) {
+      if (v.users < 2) warnings.push(`variant "${v.key}" has fewer than 2 users; its statistics are null`);
+      else {
+        comparison = compare(a, momentsOf(metric, fit, v), request);
+        if (comparison === null) {
+          warnings.push(`variant "${v.key}": the difference has zero variance; its statistics are null`);
+        }
+      }
+    }
+    rows.push(treatmentResult(v, comparison, request, srm.flagged));
+  }
+
+  // Corrections adjust fixed-horizon p-values; sequential and Bayesian results have none to adjust.
+  const correction = request.correction ?? 'none';
+  if (correction !== 'none') {
+    if (isBayesian(request) || request.sequential != null) {
+      warnings.push(`correction "${correction}" applies to fixed-horizon p-values only; it was ignored`);
+    } else {
+      applyCorrection(rows.slice(1) as FrequentistTreatmentResult[], correction, alphaOf(request), srm.flagged);
+    }
+  }
+  const result: AnalyzeResult = { srm, variants: rows, warnings };
+  if (request.cuped) result.cuped = { theta: fit ? fit.theta : null };
+  return result;
+}
+
+function momentsOf(metric: Metric, fit: CupedFit | null, v: VariantStats): Moments {
+  return fit ? cupedMoments(v, fit) : { users: v.users, mean: v.sum / v.users, variance: variantVariance(metric, v) };
+}

@@ -1,0 +1,3 @@
+export * from './queue';
+export * from './redis';
+export * from './registry';

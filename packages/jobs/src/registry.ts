@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/** Every job Uplift runs, by name, with its payload schema. Processors parse the payload before working. */
+export const JOBS = {
+  'backlog.rescore': z.object({
+    workspaceId: z.string().min(1),
+    horizonMonths: z.number().int().min(1).max(120),
+  }),
+  /** Scheduled: re-enqueues rescoring for workspaces whose rows lag their horizon (a job lost with Redis). */
+  'backlog.reconcile': z.object({}),
+} as const;
+
+export type JobName = keyof typeof JOBS;
+export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]>;
+
+/** Progress reported by long jobs, shown in the UI as "done of total". */
+export const ZJobProgress = z.object({ done: z.number().int(), total: z.number().int() });
+export type JobProgress = z.infer<typeof ZJobProgress>;

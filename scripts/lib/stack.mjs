@@ -1,0 +1,64 @@
+// Runs the built api, worker and web side by side with prefixed logs; used by `npm start` and by the
+// browser tests in `npm test`, so the tests see the app exactly as a user starts it.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { ROOT } from './services.mjs';
+
+const COLORS = { api: 36, worker: 35, web: 32, postgres: 34, redis: 31 };
+const tty = process.stdout.isTTY;
+
+export function prefixed(name, stream, out = process.stdout) {
+  const tag = tty ? `\x1b[${COLORS[name] ?? 33}m[${name}]\x1b[0m` : `[${name}]`;
+  createInterface({ input: stream }).on('line', (line) => out.write(`${tag} ${line}\n`));
+}
+
+export function run(name, command, args, env, { quiet = false } = {}) {
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (!quiet) {
+    prefixed(name, child.stdout);
+    prefixed(name, child.stderr, process.stderr);
+  } else {
+    child.stdout.resume();
+    prefixed(name, child.stderr, process.stderr);
+  }
+  return { name, child };
+}
+
+export async function waitForHttp(url, ms = 60_000, ok = (status) => status < 500) {
+  const until = Date.now() + ms;
+  let last = 'no answer';
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url);
+      if (ok(res.status)) return;
+      last = `HTTP ${res.status}`;
+    } catch (error) {
+      last = error.cause?.code ?? error.message;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not answer within ${ms / 1000} s (${last})`);
+}
+
+/** Starts api, worker and web (vite preview) against the given env; resolves once all three answer. */
+export async function startApps(env, options = {}) {
+  const apps = [
+    run('api', process.execPath, ['apps/api/dist/main.js'], env, options),
+    run('worker', process.execPath, ['apps/worker/dist/main.js'], env, options),
+    run(
+      'web',
+      process.execPath,
+      ['node_modules/vite/bin/vite.js', 'preview', 'apps/web', '--config', 'apps/web/vite.config.ts'],
+      env,
+      options,
+    ),
+  ];
+  for (const { name, child } of apps) {
+    child.once('exit', (code, signal) => {
+      if (!apps.stopping) process.stderr.write(`[${name}] exited (${signal ?? code})\n`);
+    });
+  }
+  await waitForHttp(`http://127.0.0.1:${env.API_PORT}/healthz`, 60_000, (s) => s === 200);
+  await waitForHttp(`http://localhost:${env.WEB_PORT}/`, 60_000, (s) => s === 200);
+  return apps;
+}

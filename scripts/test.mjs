@@ -1,0 +1,130 @@
+// `npm test`: lint, typecheck, unit tests, build, integration tests against real Postgres and Redis (a
+// throwaway database, dropped at the end), and browser tests in Chromium against the app started the way
+// `npm start` starts it. Same service defaults and fallbacks as `npm start`.
+// `node scripts/test.mjs --only int` (or lint, typecheck, unit, browser) runs one tier.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { build, ensureDependencies, sh } from './lib/prepare.mjs';
+
+ensureDependencies();
+const { ensureServices, ServiceError, stopAll, ROOT } = await import('./lib/services.mjs');
+const { startApps } = await import('./lib/stack.mjs');
+
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+const wants = (tier) => !only || only === tier;
+const step = (title) => console.log(`\n━━ ${title} ━━`);
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', CI: process.env.CI ?? '' };
+
+if (wants('lint')) {
+  step('lint (biome)');
+  sh('npx', ['biome', 'check', '.'], env, 'lint');
+}
+if (wants('typecheck')) {
+  step('typecheck');
+  sh('npx', ['turbo', 'run', 'typecheck', '--output-logs=errors-only'], env, 'typecheck');
+}
+if (wants('unit')) {
+  step('unit tests');
+  sh('npx', ['vitest', 'run', '--project', 'unit'], env, 'unit tests');
+}
+if (!wants('int') && !wants('browser')) process.exit(0);
+
+if (wants('browser')) ensureChromium();
+step('build');
+build(env);
+
+const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+const tmp = mkdtempSync(`${tmpdir()}/uplift-test-`);
+const children = [];
+let databaseUrl;
+let exitCode = 0;
+try {
+  step('services');
+  const services = await ensureServices({ embeddedDir: `${tmp}/pglite`, embeddedPort: 54339 });
+  children.push(...services.children);
+  // A throwaway database per run; the embedded fallback is already throwaway (a temporary directory).
+  databaseUrl = services.embedded ? services.databaseUrl : withDatabase(services.databaseUrl, `uplift_test_${runId}`);
+  const testEnv = {
+    ...env,
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: services.redisUrl,
+    QUEUE_PREFIX: `uplift-test-${runId}`,
+    UPLIFT_TEST_RUN: runId,
+    SESSION_SECRET: randomBytes(32).toString('hex'),
+  };
+  console.log(`throwaway database: ${databaseUrl.replace(/\/\/[^@]*@/, '//')}`);
+  sh(process.execPath, ['apps/api/dist/prepare.js'], { ...testEnv, UPLIFT_SEED: 'false' }, 'migrations');
+
+  if (wants('int')) {
+    step('integration tests (Postgres + Redis)');
+    sh('npx', ['vitest', 'run', '--project', 'int'], testEnv, 'integration tests');
+  }
+  if (wants('browser')) {
+    step('browser tests (Chromium)');
+    sh(process.execPath, ['apps/api/dist/prepare.js'], testEnv, 'seed');
+    const stackEnv = {
+      ...testEnv,
+      API_PORT: '3310',
+      WEB_PORT: '5183',
+      API_URL: 'http://localhost:3310',
+      WEB_URL: 'http://localhost:5183',
+      NODE_ENV: 'production',
+    };
+    const apps = await startApps(stackEnv, { quiet: true });
+    children.push(...apps);
+    try {
+      sh(
+        'npx',
+        ['vitest', 'run', '--project', 'browser'],
+        { ...stackEnv, E2E_BASE_URL: stackEnv.WEB_URL },
+        'browser tests',
+      );
+    } finally {
+      apps.stopping = true;
+      await stopAll(apps);
+    }
+  }
+} catch (error) {
+  console.error(`\n✖ ${error instanceof ServiceError ? error.message : (error.stack ?? error)}`);
+  exitCode = 1;
+} finally {
+  await cleanup();
+}
+process.exit(exitCode);
+
+async function cleanup() {
+  if (databaseUrl && !databaseUrl.endsWith('/postgres')) {
+    const { dropDatabase } = await import(`${ROOT}apps/api/dist/prepare-info.js`).catch(() => ({}));
+    await dropDatabase?.(databaseUrl).catch((e) => console.error(`could not drop ${databaseUrl}: ${e.message}`));
+  }
+  await stopAll(children);
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+function withDatabase(url, name) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** Browser tests need Debian's Chromium: install it when we can (root + apt-get), else say how. */
+function ensureChromium() {
+  if (existsSync('/usr/bin/chromium')) return;
+  const root = process.getuid?.() === 0;
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  if (!root || !hasApt) {
+    console.error(
+      "✖ Browser tests need /usr/bin/chromium: install Debian's package with `sudo apt-get install -y chromium`.",
+    );
+    process.exit(1);
+  }
+  step('installing chromium (apt-get)');
+  sh(
+    'sh',
+    ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'],
+    env,
+    'apt-get install chromium',
+  );
+}
