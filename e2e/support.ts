@@ -4,7 +4,6 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../packages/db/src/seed';
 
 /** Where the running app is (web origin, which proxies the api); set by whoever started the stack. */
 export const BASE_URL = (() => {
-  // biome-ignore lint/suspicious/noUndeclaredEnvVars: read by the browser tier only, which turbo does not run
   const url = process.env.E2E_BASE_URL;
   if (!url) {
     throw new Error(

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { serialiseClientExchanges } from './lib/pglite-session-queue.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(`${root}packages/db/package.json`);
@@ -18,6 +19,7 @@ const server = new PGLiteSocketServer({
   host: '127.0.0.1',
   maxConnections: 100,
 });
+serialiseClientExchanges(server);
 await server.start();
 console.log(`embedded PGlite serving ${dir} on 127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 54329}`);
 

@@ -40,6 +40,10 @@ const tmp = mkdtempSync(`${tmpdir()}/uplift-test-`);
 const children = [];
 let databaseUrl;
 let exitCode = 0;
+// Interrupted: still drop the throwaway database and stop what we started (nothing left listening).
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => cleanup().finally(() => process.exit(130)));
+}
 try {
   step('services');
   const services = await ensureServices({ embeddedDir: `${tmp}/pglite`, embeddedPort: 54339 });
@@ -71,6 +75,8 @@ try {
       API_URL: 'http://localhost:3310',
       WEB_URL: 'http://localhost:5183',
       NODE_ENV: 'production',
+      // The tests sign in as several users within a minute, all from 127.0.0.1.
+      AUTH_SIGN_IN_LIMIT: '1000',
     };
     const apps = await startApps(stackEnv, { quiet: true });
     children.push(...apps);

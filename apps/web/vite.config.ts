@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
 // session cookie is first-party and SameSite=Lax holds.
 const port = Number(process.env.WEB_PORT ?? 5173);
 const target = process.env.API_URL ?? 'http://localhost:3000';
-const proxy = { '/api': { target }, '/trpc': { target } };
+const proxy = { '/api': { target, xfwd: true }, '/trpc': { target, xfwd: true } };
 const server = { port, strictPort: true, host: process.env.WEB_HOST ?? '127.0.0.1', proxy };
 
 export default defineConfig({

@@ -1,12 +1,3 @@
-import { defineConfig } from 'tsup';
+import { nodeApp } from '../../tsup.node-app';
 
-// Workspace packages ship TypeScript source: bundle them; keep npm dependencies external.
-export default defineConfig({
-  entry: ['src/main.ts'],
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  noExternal: [/^@uplift\//],
-  external: [/^(?!@uplift\/)[^./]/],
-  clean: true,
-});
+export default nodeApp(['src/main.ts']);

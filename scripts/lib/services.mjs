@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
+import { userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -17,10 +18,17 @@ const requireFromDb = createRequire(`${ROOT}packages/db/package.json`);
 
 export class ServiceError extends Error {}
 
+/** Like libpq, a URL without a user means the OS user (node-postgres alone would need $USER). */
+export function withDefaultUser(url) {
+  const u = new URL(url);
+  if (!u.username) u.username = process.env.PGUSER ?? process.env.USER ?? userInfo().username;
+  return u.toString();
+}
+
 /** True when a Postgres server answers at `url` (connecting to its `postgres` database). */
 export async function postgresAnswers(url) {
   const pg = requireFromDb('pg');
-  const admin = new URL(url);
+  const admin = new URL(withDefaultUser(url));
   admin.pathname = '/postgres';
   const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 3000 });
   try {
@@ -92,7 +100,16 @@ export async function ensureServices({
     });
     children.push({ name: 'postgres', child });
     databaseUrl = `postgresql://postgres@127.0.0.1:${embeddedPort}/postgres`;
-    await waitFor(() => postgresAnswers(databaseUrl), 'The embedded PGlite database', 120_000);
+    await waitFor(
+      () => {
+        if (child.exitCode !== null) {
+          throw new ServiceError(`The embedded PGlite database stopped at start (is port ${embeddedPort} taken?).`);
+        }
+        return postgresAnswers(databaseUrl);
+      },
+      'The embedded PGlite database',
+      120_000,
+    );
     notes.push(`database: embedded PGlite in ${embeddedDir}`);
   }
 

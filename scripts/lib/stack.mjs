@@ -1,8 +1,9 @@
 // Runs the built api, worker and web side by side with prefixed logs; used by `npm start` and by the
 // browser tests in `npm test`, so the tests see the app exactly as a user starts it.
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import { createInterface } from 'node:readline';
-import { ROOT } from './services.mjs';
+import { ROOT, ServiceError, stopAll } from './services.mjs';
 
 const COLORS = { api: 36, worker: 35, web: 32, postgres: 34, redis: 31 };
 const tty = process.stdout.isTTY;
@@ -40,8 +41,27 @@ export async function waitForHttp(url, ms = 60_000, ok = (status) => status < 50
   throw new Error(`${url} did not answer within ${ms / 1000} s (${last})`);
 }
 
+function portTaken(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port: Number(port) });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
 /** Starts api, worker and web (vite preview) against the given env; resolves once all three answer. */
 export async function startApps(env, options = {}) {
+  for (const [name, port] of [
+    ['API_PORT', env.API_PORT],
+    ['WEB_PORT', env.WEB_PORT],
+  ]) {
+    if (await portTaken(port)) {
+      throw new ServiceError(`Port ${port} is already in use (another Uplift still running?): stop it or set ${name}.`);
+    }
+  }
   const apps = [
     run('api', process.execPath, ['apps/api/dist/main.js'], env, options),
     run('worker', process.execPath, ['apps/worker/dist/main.js'], env, options),
@@ -58,7 +78,26 @@ export async function startApps(env, options = {}) {
       if (!apps.stopping) process.stderr.write(`[${name}] exited (${signal ?? code})\n`);
     });
   }
-  await waitForHttp(`http://127.0.0.1:${env.API_PORT}/healthz`, 60_000, (s) => s === 200);
-  await waitForHttp(`http://localhost:${env.WEB_PORT}/`, 60_000, (s) => s === 200);
+  const crashed = new Promise((_, reject) => {
+    for (const { name, child } of apps) {
+      child.once('exit', (code) =>
+        reject(new ServiceError(`${name} stopped during start-up (exit ${code}); see its log above.`)),
+      );
+    }
+  });
+  crashed.catch(() => {});
+  try {
+    await Promise.race([
+      crashed,
+      (async () => {
+        await waitForHttp(`http://127.0.0.1:${env.API_PORT}/healthz`, 60_000, (s) => s === 200);
+        await waitForHttp(`http://localhost:${env.WEB_PORT}/`, 60_000, (s) => s === 200);
+      })(),
+    ]);
+  } catch (error) {
+    apps.stopping = true;
+    await stopAll(apps);
+    throw error;
+  }
   return apps;
 }

@@ -8,6 +8,8 @@ export interface AuthOptions {
   baseURL: string;
   trustedOrigins: string[];
   secureCookies: boolean;
+  /** Sign-in attempts allowed per client IP per minute (brute-force guard). */
+  signInLimitPerMinute: number;
 }
 
 /**
@@ -24,7 +26,14 @@ export function createAuth(db: Db, options: AuthOptions) {
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
     // The cookie cache spares a session lookup per request; a revoked session lives at most a minute longer.
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24, cookieCache: { enabled: true, maxAge: 60 } },
-    advanced: { useSecureCookies: options.secureCookies },
+    rateLimit: {
+      enabled: true,
+      window: 60,
+      max: 300,
+      customRules: { '/sign-in/email': { window: 60, max: options.signInLimitPerMinute } },
+    },
+    // The web server (vite preview / the proxy in front) sets X-Forwarded-For to the browser's address.
+    advanced: { useSecureCookies: options.secureCookies, ipAddress: { ipAddressHeaders: ['x-forwarded-for'] } },
     telemetry: { enabled: false },
   });
 }

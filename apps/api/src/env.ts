@@ -7,6 +7,7 @@ const ZApiEnv = z.object({
   API_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   WEB_URL: z.string().url().default('http://localhost:5173'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters (npm start generates one into .data/)'),
+  AUTH_SIGN_IN_LIMIT: z.coerce.number().int().min(1).default(10),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 export type ApiEnv = z.infer<typeof ZApiEnv>;

@@ -11,6 +11,7 @@ const auth = createAuth(deps.db, {
   trustedOrigins: [env.WEB_URL, `http://localhost:${env.API_PORT}`, `http://127.0.0.1:${env.API_PORT}`],
   // Secure cookies need https; a local http://localhost run keeps HTTP-only, SameSite=Lax cookies.
   secureCookies: env.WEB_URL.startsWith('https://'),
+  signInLimitPerMinute: env.AUTH_SIGN_IN_LIMIT,
 });
 const server = createApiServer(deps, auth);
 server.listen(env.API_PORT, () => console.log(`api listening on http://localhost:${env.API_PORT}`));

@@ -1,12 +1,4 @@
-import {
-  applyMigrations,
-  createDb,
-  DEFAULT_DATABASE_URL,
-  DEMO_PASSWORD,
-  DEMO_USERS,
-  ensureDatabase,
-  seedDemo,
-} from '@uplift/db';
+import { applyMigrations, createDb, DEFAULT_DATABASE_URL, ensureDatabase, seedDemo } from '@uplift/db';
 import { hashPassword } from 'better-auth/crypto';
 
 /** `npm start`'s database step: create the database if missing, migrate, seed the demo workspace once. */

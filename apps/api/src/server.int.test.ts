@@ -13,6 +13,7 @@ const auth = createAuth(deps.db, {
   baseURL: 'http://localhost:5173',
   trustedOrigins: ['http://localhost:5173'],
   secureCookies: false,
+  signInLimitPerMinute: 5,
 });
 const server = createApiServer(deps, auth);
 let base: string;
@@ -67,6 +68,15 @@ describe('sign-in over HTTP', () => {
     });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(await deps.db.user.findUnique({ where: { email: 'intruder@test.local' } })).toBeNull();
+  });
+});
+
+describe('sign-in rate limit', () => {
+  it('answers 429 once the per-minute sign-in budget is spent', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await signIn('wrong-password')).status);
+    expect(statuses).toContain(429);
+    expect(statuses.indexOf(429)).toBeLessThanOrEqual(5);
   });
 });
 

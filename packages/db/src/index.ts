@@ -6,3 +6,4 @@ export * from './repositories/audit';
 export * from './repositories/hypotheses';
 export * from './repositories/workspaces';
 export * from './seed';
+export * from './url';

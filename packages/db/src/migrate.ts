@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
+import { withDefaultUser } from './url';
 
 /** Resolved through the package (not this file's URL) so it also holds when the api bundles this code. */
 export const MIGRATIONS_DIR = join(
@@ -19,7 +20,7 @@ export const MIGRATIONS_DIR = join(
  * engine sees the history as its own and `prisma migrate deploy` there gives the same database.
  */
 export async function applyMigrations(url: string, dir = MIGRATIONS_DIR): Promise<string[]> {
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: withDefaultUser(url) });
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock(72707369)');
@@ -79,7 +80,7 @@ export async function ensureDatabase(url: string): Promise<boolean> {
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.slice(1));
   if (!name) throw new Error(`DATABASE_URL names no database: ${url}`);
-  const admin = new URL(url);
+  const admin = new URL(withDefaultUser(url));
   admin.pathname = '/postgres';
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
@@ -95,7 +96,7 @@ export async function ensureDatabase(url: string): Promise<boolean> {
 
 export async function dropDatabase(url: string): Promise<void> {
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  const admin = new URL(url);
+  const admin = new URL(withDefaultUser(url));
   admin.pathname = '/postgres';
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();

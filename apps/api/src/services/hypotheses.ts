@@ -42,15 +42,22 @@ export async function createHypothesis(scope: Scope, raw: HypothesisCreateInput)
   const { clientRequestId, submit, ...fields } = ZHypothesisCreateInput.parse(raw);
   const replay = async () =>
     clientRequestId
-      ? db.hypothesis.findUnique({
-          where: { workspaceId_clientRequestId: { workspaceId: workspace.id, clientRequestId } },
-        })
+      ? // findFirst, not findUnique: Prisma 7 batches concurrent findUnique calls on a compound key and
+        // fails ("reading 'id'") when several of them find nothing.
+        db.hypothesis.findFirst({ where: { workspaceId: workspace.id, clientRequestId } })
       : null;
   const existing = await replay();
   if (existing) return existing;
   const score = scoreRoi(ZRoiInput.parse({ ...fields, horizonMonths: workspace.horizonMonths }));
   try {
     return await db.$transaction(async (tx) => {
+      if (clientRequestId) {
+        // Serialise identical submits so the second finds the first instead of hitting the unique index
+        // (a failed statement inside a transaction is costlier than a short wait).
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${workspace.id}), hashtext(${clientRequestId}))`;
+        const first = await tx.hypothesis.findFirst({ where: { workspaceId: workspace.id, clientRequestId } });
+        if (first) return first;
+      }
       const created = await tx.hypothesis.create({
         data: { ...fields, ...score, workspaceId: workspace.id, authorId: actor.id, clientRequestId },
       });

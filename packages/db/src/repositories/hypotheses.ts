@@ -49,7 +49,8 @@ export async function listBacklog(db: Tx, workspaceId: string, query: BacklogQue
   if (like) where.push(Prisma.sql`matches`);
   const filter = where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty;
   const direction = q.direction === 'desc' ? Prisma.sql`DESC` : Prisma.sql`ASC`;
-  const ranked = Prisma.sql`h.status::text IN (${Prisma.join(RANKED_STATUSES)})`;
+  // Literal, not bound, so the expression matches the index "Hypothesis_backlog_rank_idx" (see its migration).
+  const ranked = Prisma.raw(`h.status IN (${RANKED_STATUSES.map((s) => `'${s}'`).join(', ')})`);
   const matches = like
     ? Prisma.sql`(h.title ILIKE ${like} OR h.statement ILIKE ${like} OR h.segment ILIKE ${like} OR h.offer ILIKE ${like})`
     : Prisma.sql`true`;

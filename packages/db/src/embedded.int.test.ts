@@ -1,0 +1,68 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, type Db } from './client';
+import { applyMigrations } from './migrate';
+
+// The fallback `npm start` uses where no PostgreSQL answers: PGlite served over the wire protocol to the
+// api and the worker at once. Real clients talk to it concurrently, so the test does too.
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const dir = mkdtempSync(`${tmpdir()}/uplift-pglite-`);
+const port = 54000 + Math.floor(Math.random() * 900);
+const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
+let server: ChildProcess;
+let api: Db;
+let worker: Db;
+
+beforeAll(async () => {
+  server = spawn(process.execPath, ['scripts/embedded-postgres.mjs'], {
+    cwd: root,
+    env: { ...process.env, EMBEDDED_PG_DIR: dir, EMBEDDED_PG_PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.stdout?.on('data', (d: Buffer) => d.toString().includes('serving') && resolve());
+    server.once('exit', (code) => reject(new Error(`embedded server exited ${code}`)));
+  });
+  await applyMigrations(url);
+  api = createDb(url, 5);
+  worker = createDb(url, 5);
+}, 120_000);
+
+afterAll(async () => {
+  await api?.$disconnect();
+  await worker?.$disconnect();
+  server?.kill('SIGTERM');
+  await new Promise((r) => server?.once('exit', r));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('embedded PGlite over the wire', () => {
+  it('applies the migrations', async () => {
+    const rows = await api.$queryRaw<{ migration_name: string }[]>`SELECT migration_name FROM "_prisma_migrations"`;
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it('serves two clients with many concurrent queries and transactions without mixing them up', async () => {
+    const ws = await api.workspace.create({ data: { slug: 'embedded', name: 'Embedded' } });
+    await api.user.create({ data: { id: 'u1', email: 'u1@test.local', name: 'U1' } });
+    await api.membership.create({ data: { workspaceId: ws.id, userId: 'u1', role: 'ADMIN' } });
+    const reads = Array.from({ length: 40 }, (_, i) =>
+      (i % 2 ? api : worker).membership.findFirst({
+        where: { userId: 'u1', workspace: { slug: 'embedded' } },
+        include: { workspace: true },
+      }),
+    );
+    const writes = Array.from({ length: 10 }, (_, i) =>
+      (i % 2 ? worker : api).$transaction(async (tx) => {
+        await tx.workspace.update({ where: { id: ws.id }, data: { horizonMonths: 1 + i } });
+        return tx.workspace.findUniqueOrThrow({ where: { id: ws.id } });
+      }),
+    );
+    const results = await Promise.all([...reads, ...writes]);
+    for (const m of results.slice(0, 40)) expect(m).toMatchObject({ role: 'ADMIN', workspace: { slug: 'embedded' } });
+    for (const [i, w] of results.slice(40).entries()) expect(w).toMatchObject({ id: ws.id, horizonMonths: 1 + i });
+  });
+});
