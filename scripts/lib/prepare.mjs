@@ -15,7 +15,15 @@ export function sh(command, args, env = process.env, what = `${command} ${args.j
 export function ensureDependencies() {
   if (existsSync(`${ROOT}node_modules/.package-lock.json`)) return;
   console.log('Installing dependencies (first run)…');
-  sh('npm', [existsSync(`${ROOT}package-lock.json`) ? 'ci' : 'install', '--no-audit', '--no-fund']);
+  const args = ['--no-audit', '--no-fund'];
+  if (existsSync(`${ROOT}package-lock.json`)) {
+    // `npm ci` refuses a lock file that lacks other platforms' optional packages, which registry mirrors
+    // without them produce; `npm install` then installs the same locked versions.
+    const ci = spawnSync('npm', ['ci', ...args], { cwd: ROOT, stdio: 'inherit' });
+    if (ci.status === 0) return;
+    console.log('npm ci refused the lock file; installing with npm install instead…');
+  }
+  sh('npm', ['install', ...args]);
 }
 
 /** SESSION_SECRET from the env, else one generated once into .data/ for local runs. */
