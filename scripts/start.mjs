@@ -11,7 +11,6 @@ let stopping = false;
 const shutdown = async (code = 0) => {
   if (stopping) return;
   stopping = true;
-  children.stopping = true;
   console.log('\nStopping api, worker and web…');
   await stopAll(children);
   process.exit(code);

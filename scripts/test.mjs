@@ -88,7 +88,6 @@ try {
         'browser tests',
       );
     } finally {
-      apps.stopping = true;
       await stopAll(apps);
     }
   }

@@ -165,6 +165,7 @@ export async function stopAll(children, ms = 10_000) {
   for (const { child } of [...children].reverse()) {
     if (child.exitCode !== null || child.signalCode !== null) continue;
     const exited = new Promise((r) => child.once('exit', r));
+    child.stopping = true;
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), ms);
     await exited;

@@ -75,7 +75,7 @@ export async function startApps(env, options = {}) {
   ];
   for (const { name, child } of apps) {
     child.once('exit', (code, signal) => {
-      if (!apps.stopping) process.stderr.write(`[${name}] exited (${signal ?? code})\n`);
+      if (!child.stopping) process.stderr.write(`[${name}] exited (${signal ?? code})\n`);
     });
   }
   const crashed = new Promise((_, reject) => {
@@ -95,7 +95,6 @@ export async function startApps(env, options = {}) {
       })(),
     ]);
   } catch (error) {
-    apps.stopping = true;
     await stopAll(apps);
     throw error;
   }

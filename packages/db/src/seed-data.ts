@@ -44,7 +44,8 @@ const h = (
   expectedLift: expectedLift ?? 0,
   valuePerConversion: valuePerConversion ?? 0,
   confidence: confidence ?? 0.5,
-  cost: cost ?? 1000,
+  // The listed costs are build costs; launch and media roughly add seven times as much again.
+  cost: (cost ?? 1000) * 8,
 });
 
 /** ~30 realistic ideas across funnel stages and statuses, for the demo workspace. */
