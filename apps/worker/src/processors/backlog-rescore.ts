@@ -3,6 +3,7 @@ import { scoreRoi } from '@uplift/domain';
 import type { JobPayload, JobProgress } from '@uplift/jobs';
 
 export const RESCORE_BATCH = 5_000;
+const WRITES_IN_FLIGHT = 2;
 
 /**
  * Rescores every hypothesis of a workspace with its current horizon, a batch at a time (keyset pages by id,
@@ -22,14 +23,25 @@ export async function rescoreBacklog(
   let done = 0;
   let afterId: string | null = null;
   await onProgress({ done, total });
+  // Writing dominates (index upkeep in Postgres), so up to WRITES_IN_FLIGHT batches are written at once on
+  // separate connections while the next page is read; batches touch disjoint rows, so they never conflict.
+  const inFlight = new Set<Promise<void>>();
   for (;;) {
     const page = await roiInputsPage(db, workspaceId, afterId, RESCORE_BATCH);
     if (!page.length) break;
-    const scores: ScoreUpdate[] = page.map((h) => ({ id: h.id, ...scoreRoi({ ...h, horizonMonths }) }));
-    await writeScores(db, workspaceId, scores);
-    done += page.length;
     afterId = page[page.length - 1]?.id ?? null;
-    await onProgress({ done, total: Math.max(total, done) });
+    const scores: ScoreUpdate[] = page.map((h) => ({ id: h.id, ...scoreRoi({ ...h, horizonMonths }) }));
+    const write: Promise<void> = writeScores(db, workspaceId, scores).then(async () => {
+      done += scores.length;
+      await onProgress({ done, total: Math.max(total, done) });
+    });
+    inFlight.add(write);
+    write.then(
+      () => inFlight.delete(write),
+      () => inFlight.delete(write),
+    );
+    if (inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(inFlight);
   }
+  await Promise.all(inFlight);
   return { rescored: done };
 }
