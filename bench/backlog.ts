@@ -3,7 +3,7 @@
 //  2. rescoring 100,000 hypotheses through the real worker process.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createDb, createPasswordUser, type Db, writeScores } from '@uplift/db';
+import { createDb, createPasswordUser, type Db, rerankBacklog, writeScores } from '@uplift/db';
 import { scoreRoi } from '@uplift/domain';
 import { createQueue, createRedis, enqueue } from '@uplift/jobs';
 import { hashPassword } from 'better-auth/crypto';
@@ -51,6 +51,7 @@ async function seedWorkspace(db: Db, slug: string, count: number, authorId: stri
       rows.slice(i, i + 5_000).map((h) => ({ id: h.id, ...scoreRoi({ ...h, horizonMonths: 12 }) })),
     );
   }
+  await rerankBacklog(db, ws.id);
   await db.$executeRaw`ANALYZE "Hypothesis"`;
   return ws;
 }
@@ -161,3 +162,5 @@ async function rescoreBench() {
 await listingBench();
 await rescoreBench();
 await db.$disconnect();
+// BullMQ's QueueEvents keeps a blocking connection of its own alive; nothing is left to wait for.
+process.exit(0);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type HypothesisStatus, type Role, scoreRoi, ZRoiInput } from '@uplift/domain';
 import type { Db } from './client';
+import { rerankBacklog } from './repositories/hypotheses';
 import { DEMO_HYPOTHESES } from './seed-data';
 
 export const DEMO_PASSWORD = 'uplift-demo-2026';
@@ -88,6 +89,7 @@ export async function seedDemo(db: Db, deps: SeedDeps): Promise<boolean> {
       }
     }
   });
+  await rerankBacklog(db, workspace.id);
   return true;
 }
 

@@ -1,4 +1,4 @@
-import { type Db, getHypothesis, Prisma, recordAudit } from '@uplift/db';
+import { type Db, getHypothesis, Prisma, recordAudit, rerankBacklog } from '@uplift/db';
 import {
   allowedNext,
   assertTransition,
@@ -50,7 +50,7 @@ export async function createHypothesis(scope: Scope, raw: HypothesisCreateInput)
   if (existing) return existing;
   const score = scoreRoi(ZRoiInput.parse({ ...fields, horizonMonths: workspace.horizonMonths }));
   try {
-    return await db.$transaction(async (tx) => {
+    const created = await db.$transaction(async (tx) => {
       if (clientRequestId) {
         // Serialise identical submits so the second finds the first instead of hitting the unique index
         // (a failed statement inside a transaction is costlier than a short wait).
@@ -82,6 +82,8 @@ export async function createHypothesis(scope: Scope, raw: HypothesisCreateInput)
       });
       return submitted;
     });
+    await rerankBacklog(db, workspace.id);
+    return created;
   } catch (error) {
     // Two identical submits racing: the unique (workspace, clientRequestId) lets one win; return it.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
@@ -107,7 +109,7 @@ export async function updateHypothesis(scope: Scope, raw: HypothesisUpdateInput)
   const changed = Object.keys(patch).filter(
     (k) => (patch as Record<string, unknown>)[k] !== (current as Record<string, unknown>)[k],
   );
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const updated = await tx.hypothesis.update({ where: { id }, data: { ...patch, ...score } });
     await recordAudit(tx, {
       workspaceId: workspace.id,
@@ -120,6 +122,8 @@ export async function updateHypothesis(scope: Scope, raw: HypothesisUpdateInput)
     });
     return updated;
   });
+  await rerankBacklog(db, workspace.id);
+  return result;
 }
 
 /** Moves a hypothesis along its lifecycle; the domain decides what is legal, the row update guards races. */
@@ -130,7 +134,7 @@ export async function transitionHypothesis(scope: Scope, id: string, to: Hypothe
   if ((to === 'SUBMITTED' || to === 'DRAFT') && current.authorId !== actor.id) {
     throw new DomainError('FORBIDDEN', 'Only the author can submit or withdraw a hypothesis.');
   }
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const { count } = await tx.hypothesis.updateMany({
       where: { id, workspaceId: workspace.id, status: current.status },
       data: {
@@ -153,6 +157,8 @@ export async function transitionHypothesis(scope: Scope, id: string, to: Hypothe
     });
     return tx.hypothesis.findUniqueOrThrow({ where: { id } });
   });
+  await rerankBacklog(db, workspace.id);
+  return result;
 }
 
 export async function pinHypothesis(scope: Scope, raw: HypothesisPinInput) {
@@ -162,7 +168,7 @@ export async function pinHypothesis(scope: Scope, raw: HypothesisPinInput) {
   if (pinnedRank !== null && !reason) {
     throw new DomainError('BAD_INPUT', 'A reason is required to pin a hypothesis above the ranking.', 'reason');
   }
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const updated = await tx.hypothesis.update({
       where: { id },
       data: { pinnedRank, pinReason: pinnedRank === null ? null : reason },
@@ -179,6 +185,8 @@ export async function pinHypothesis(scope: Scope, raw: HypothesisPinInput) {
     });
     return updated;
   });
+  await rerankBacklog(db, workspace.id);
+  return result;
 }
 
 export async function hypothesisDetail(scope: Scope, id: string) {

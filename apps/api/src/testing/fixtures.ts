@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createDb, type Db } from '@uplift/db';
+import { createDb, type Db, rerankBacklog } from '@uplift/db';
 import { type Channel, ROLES, type Role, scoreRoi, ZRoiInput } from '@uplift/domain';
 import { createQueue, createRedis } from '@uplift/jobs';
 import type { Context, Deps, SessionUser } from '../context';
@@ -81,7 +81,7 @@ export async function insertHypothesis(
   const fields = { ...sampleHypothesis, ...overrides };
   const { status, pinnedRank, ...rest } = fields as typeof fields & { status?: string; pinnedRank?: number | null };
   const score = scoreRoi(ZRoiInput.parse({ ...rest, horizonMonths: 12 }));
-  return db.hypothesis.create({
+  const created = await db.hypothesis.create({
     data: {
       ...rest,
       ...score,
@@ -91,4 +91,6 @@ export async function insertHypothesis(
       authorId,
     },
   });
+  await rerankBacklog(db, ws.id);
+  return created;
 }

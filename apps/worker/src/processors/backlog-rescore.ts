@@ -1,4 +1,4 @@
-import { type Db, roiInputsPage, type ScoreUpdate, writeScores } from '@uplift/db';
+import { type Db, rerankBacklog, roiInputsPage, type ScoreUpdate, writeScores } from '@uplift/db';
 import { scoreRoi } from '@uplift/domain';
 import type { JobPayload, JobProgress } from '@uplift/jobs';
 
@@ -43,5 +43,6 @@ export async function rescoreBacklog(
     if (inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
+  await rerankBacklog(db, workspaceId);
   return { rescored: done };
 }

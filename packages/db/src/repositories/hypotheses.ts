@@ -1,6 +1,6 @@
 import type { BacklogQuery, Channel, FunnelStage, HypothesisStatus } from '@uplift/domain';
 import { ZBacklogQuery } from '@uplift/domain';
-import type { Tx } from '../client';
+import type { Db, Tx } from '../client';
 import { Prisma } from '../generated/prisma/client';
 
 /** Statuses that take part in the priority ranking; the others get rank null. */
@@ -24,59 +24,71 @@ export interface BacklogRow {
 }
 
 const SORT_SQL = {
-  rank: Prisma.sql`rank_order`,
-  roi: Prisma.sql`roi`,
-  payback: Prisma.sql`"paybackMonths"`,
-  title: Prisma.sql`lower(title)`,
-  createdAt: Prisma.sql`"createdAt"`,
-  status: Prisma.sql`status`,
+  rank: Prisma.sql`h."backlogOrder"`,
+  roi: Prisma.sql`h.roi`,
+  payback: Prisma.sql`h."paybackMonths"`,
+  title: Prisma.sql`lower(h.title)`,
+  createdAt: Prisma.sql`h."createdAt"`,
+  status: Prisma.sql`h.status`,
 } as const;
+
+// Literal, not bound: the same expression in the ranking and in the listing.
+const RANKED_SQL = Prisma.raw(`h.status IN (${RANKED_STATUSES.map((s) => `'${s}'`).join(', ')})`);
 
 /**
  * The backlog listing: filtered, searched, sorted, paged — with each row's rank in the whole workspace
- * backlog (pinned items first by pin, then ROI descending), so a filter never renumbers the priorities.
- * One SQL statement so the page and the total come from the same snapshot. The single window sorts ranked
- * statuses first, so within them `rank_order` is the rank itself; the filter is applied after ranking,
- * and the author is joined only for the page.
+ * backlog (open items first, pinned items by pin, then ROI descending), so a filter never renumbers the
+ * priorities. Ranks come from the stored `backlogOrder` (see rerankBacklog); within the open statuses,
+ * which sort first, the order is the rank itself.
  */
 export async function listBacklog(db: Tx, workspaceId: string, query: BacklogQuery) {
   const q = ZBacklogQuery.parse(query);
-  const where: Prisma.Sql[] = [];
-  if (q.status?.length) where.push(Prisma.sql`status::text IN (${Prisma.join(q.status)})`);
-  if (q.funnelStage?.length) where.push(Prisma.sql`"funnelStage"::text IN (${Prisma.join(q.funnelStage)})`);
-  if (q.channel?.length) where.push(Prisma.sql`channel::text IN (${Prisma.join(q.channel)})`);
-  const like = q.search ? `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  if (like) where.push(Prisma.sql`matches`);
-  const filter = where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty;
+  const where: Prisma.Sql[] = [Prisma.sql`h."workspaceId" = ${workspaceId}`];
+  if (q.status?.length) where.push(Prisma.sql`h.status::text IN (${Prisma.join(q.status)})`);
+  if (q.funnelStage?.length) where.push(Prisma.sql`h."funnelStage"::text IN (${Prisma.join(q.funnelStage)})`);
+  if (q.channel?.length) where.push(Prisma.sql`h.channel::text IN (${Prisma.join(q.channel)})`);
+  if (q.search) {
+    // "searchText" is lower(title, statement, segment, offer), a generated column; LIKE wildcards are escaped.
+    const like = `%${q.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(Prisma.sql`h."searchText" LIKE ${like}`);
+  }
   const direction = q.direction === 'desc' ? Prisma.sql`DESC` : Prisma.sql`ASC`;
-  // Literal, not bound, so the expression matches the index "Hypothesis_backlog_rank_idx" (see its migration).
-  const ranked = Prisma.raw(`h.status IN (${RANKED_STATUSES.map((s) => `'${s}'`).join(', ')})`);
-  const matches = like
-    ? Prisma.sql`(h.title ILIKE ${like} OR h.statement ILIKE ${like} OR h.segment ILIKE ${like} OR h.offer ILIKE ${like})`
-    : Prisma.sql`true`;
-  const rows = await db.$queryRaw<(BacklogRow & { total: bigint; rank_order: bigint })[]>`
-    WITH ordered AS (
+  const filter = Prisma.join(where, ' AND ');
+  // The page and the total as two statements on two connections at once: counting needs only the index,
+  // and the author's name (a sub-select) is looked up for the page's rows alone, after the LIMIT.
+  const [items, [count]] = await Promise.all([
+    db.$queryRaw<BacklogRow[]>`
       SELECT h.id, h.title, h."funnelStage", h.channel, h.status, h.segment, h.roi, h."paybackMonths",
-             h."expectedGain", h."pinnedRank", h."authorId", h."createdAt", ${ranked} AS ranked, ${matches} AS matches,
-             row_number() OVER (
-               ORDER BY ${ranked} DESC, h."pinnedRank" ASC NULLS LAST, h.roi DESC, h."createdAt" ASC, h.id COLLATE "C"
-             ) AS rank_order
+             h."expectedGain", h."pinnedRank", h."authorId", h."createdAt",
+             (SELECT u.name FROM "user" u WHERE u.id = h."authorId") AS "authorName",
+             CASE WHEN ${RANKED_SQL} THEN h."backlogOrder" ELSE NULL END AS rank
       FROM "Hypothesis" h
-      WHERE h."workspaceId" = ${workspaceId}
-    ), page AS (
-      SELECT o.*, count(*) OVER () AS total FROM ordered o
-      ${filter}
-      ORDER BY ${SORT_SQL[q.sort]} ${direction} NULLS LAST, rank_order
-      LIMIT ${q.limit} OFFSET ${q.offset}
-    )
-    SELECT p.id, p.title, p."funnelStage", p.channel, p.status, p.segment, p.roi, p."paybackMonths",
-           p."expectedGain", p."pinnedRank", p."authorId", p."createdAt", p.total, p.rank_order,
-           CASE WHEN p.ranked THEN p.rank_order::int ELSE NULL END AS rank, u.name AS "authorName"
-    FROM page p JOIN "user" u ON u.id = p."authorId"
-    ORDER BY ${SORT_SQL[q.sort]} ${direction} NULLS LAST, rank_order`;
-  const total = rows[0] ? Number(rows[0].total) : 0;
-  const items: BacklogRow[] = rows.map(({ total: _t, rank_order: _r, ...row }) => row);
-  return { items, total };
+      WHERE ${filter}
+      ORDER BY ${SORT_SQL[q.sort]} ${direction} NULLS LAST, h."backlogOrder" NULLS LAST, h.id
+      LIMIT ${q.limit} OFFSET ${q.offset}`,
+    db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM "Hypothesis" h WHERE ${filter}`,
+  ]);
+  return { items, total: Number(count?.total ?? 0) };
+}
+
+/**
+ * Recomputes the workspace's priority order and stores it in `backlogOrder`, writing only rows whose
+ * position moved. Call it after any change to ROI, status or pins. Serialised per workspace (advisory
+ * lock) so concurrent re-ranks never deadlock on each other's rows.
+ */
+export async function rerankBacklog(db: Db, workspaceId: string): Promise<number> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('backlog-rank'), hashtext(${workspaceId}))`;
+    return tx.$executeRaw`
+      UPDATE "Hypothesis" t SET "backlogOrder" = r.n
+      FROM (
+        SELECT h.id, row_number() OVER (
+          ORDER BY ${RANKED_SQL} DESC, h."pinnedRank" ASC NULLS LAST, h.roi DESC, h."createdAt" ASC, h.id COLLATE "C"
+        )::int AS n
+        FROM "Hypothesis" h WHERE h."workspaceId" = ${workspaceId}
+      ) r
+      WHERE t.id = r.id AND t."backlogOrder" IS DISTINCT FROM r.n`;
+  });
 }
 
 export function getHypothesis(db: Tx, workspaceId: string, id: string) {

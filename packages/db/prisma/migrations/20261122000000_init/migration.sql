@@ -169,9 +169,6 @@ CREATE INDEX "Membership_userId_idx" ON "Membership"("userId");
 CREATE UNIQUE INDEX "Membership_workspaceId_userId_key" ON "Membership"("workspaceId", "userId");
 
 -- CreateIndex
-CREATE INDEX "Hypothesis_workspaceId_pinnedRank_roi_idx" ON "Hypothesis"("workspaceId", "pinnedRank", "roi" DESC);
-
--- CreateIndex
 CREATE INDEX "Hypothesis_workspaceId_status_idx" ON "Hypothesis"("workspaceId", "status");
 
 -- CreateIndex
