@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { createDb, createPasswordUser } from '@uplift/db';
 import { createQueue, createRedis, heartbeatKey } from '@uplift/jobs';
@@ -94,6 +95,41 @@ describe('/healthz', () => {
     res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok', db: 'ok', redis: 'ok', worker: { lastHeartbeatSecondsAgo: 3 } });
+  });
+
+  it('recovers by itself when Redis comes back', async () => {
+    const port = 6400 + Math.floor(Math.random() * 500);
+    const redis = createRedis('producer', `redis://127.0.0.1:${port}`);
+    const probe = createApiServer(
+      { ...deps, redis, queue: createQueue(redis, 'recover'), queuePrefix: 'recover' },
+      auth,
+    );
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(probe.address() as AddressInfo).port}/healthz`;
+    const redisState = async () => ((await (await fetch(url)).json()) as { redis: string }).redis;
+    expect(await redisState()).toBe('down');
+    const server = spawn('redis-server', [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+    ]);
+    try {
+      let state = 'down';
+      for (let i = 0; i < 50 && state !== 'ok'; i++) {
+        await new Promise((r) => setTimeout(r, 200));
+        state = await redisState();
+      }
+      expect(state).toBe('ok');
+    } finally {
+      server.kill();
+      probe.close();
+      redis.disconnect();
+    }
   });
 
   it('reports a database and a Redis that are down, and keeps serving', async () => {

@@ -41,11 +41,7 @@ export async function createHypothesis(scope: Scope, raw: HypothesisCreateInput)
   const { db, workspace, actor } = scope;
   const { clientRequestId, submit, ...fields } = ZHypothesisCreateInput.parse(raw);
   const replay = async () =>
-    clientRequestId
-      ? // findFirst, not findUnique: Prisma 7 batches concurrent findUnique calls on a compound key and
-        // fails ("reading 'id'") when several of them find nothing.
-        db.hypothesis.findFirst({ where: { workspaceId: workspace.id, clientRequestId } })
-      : null;
+    clientRequestId ? db.hypothesis.findFirst({ where: { workspaceId: workspace.id, clientRequestId } }) : null;
   const existing = await replay();
   if (existing) return existing;
   const score = scoreRoi(ZRoiInput.parse({ ...fields, horizonMonths: workspace.horizonMonths }));
