@@ -1,5 +1,6 @@
 import './zod-messages';
 
+export * from './assignment';
 export * from './enums';
 export * from './errors';
 export * from './hypothesis';

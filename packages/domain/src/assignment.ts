@@ -1,0 +1,50 @@
+import { DomainError } from './errors';
+
+/**
+ * FNV-1a, 32 bits, over the string's UTF-16 code units — the hash GrowthBook's SDKs use
+ * (FNV test vectors: draft-eastlake-fnv; GrowthBook sdk-js `hash`). Email tools and websites can
+ * reproduce it in a few lines, so they can compute a unit's variant offline.
+ */
+export function fnv1a32(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/**
+ * A unit's position in [0, 1) for an experiment: GrowthBook's hash version 2,
+ * `(fnv1a32(String(fnv1a32(seed + unitId))) % 10000) / 10000`. Hashing twice decorrelates experiments
+ * whose seeds share a prefix; 10,000 buckets give weights a resolution of 0.01%.
+ */
+export function bucketOf(seed: string, unitId: string): number {
+  return (fnv1a32(String(fnv1a32(seed + unitId))) % 10_000) / 10_000;
+}
+
+/** Validates variant weights (each ≥ 0, sum 1 within 1e-6) and returns their cumulative upper bounds. */
+export function cumulativeWeights(weights: readonly number[]): number[] {
+  if (weights.length < 2) throw new DomainError('BAD_INPUT', 'An experiment needs at least 2 variants.', 'weights');
+  let total = 0;
+  const bounds = weights.map((w, i) => {
+    if (!(w >= 0)) throw new DomainError('BAD_INPUT', `Weight ${i} must be a number ≥ 0.`, `weights.${i}`);
+    total += w;
+    return total;
+  });
+  if (Math.abs(total - 1) > 1e-6) {
+    throw new DomainError('BAD_INPUT', `Weights must sum to 1; they sum to ${total}.`, 'weights');
+  }
+  bounds[bounds.length - 1] = 1; // absorb rounding so the last variant ends exactly at 1
+  return bounds;
+}
+
+/**
+ * The variant index (0 = control) of a unit: its bucket mapped onto the cumulative weights, i.e. the first
+ * variant whose upper bound exceeds the bucket. Deterministic, stateless and stable across releases.
+ */
+export function assignVariant(seed: string, unitId: string, bounds: readonly number[]): number {
+  const b = bucketOf(seed, unitId);
+  for (let i = 0; i < bounds.length; i++) if (b < (bounds[i] as number)) return i;
+  return bounds.length - 1;
+}
