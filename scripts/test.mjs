@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { build, ensureDependencies, sh } from './lib/prepare.mjs';
 
@@ -39,6 +40,7 @@ const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 const tmp = mkdtempSync(`${tmpdir()}/uplift-test-`);
 const children = [];
 let databaseUrl;
+let redisUrl;
 let exitCode = 0;
 // Interrupted: still drop the throwaway database and stop what we started (nothing left listening).
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -50,6 +52,7 @@ try {
   children.push(...services.children);
   // A throwaway database per run; the embedded fallback is already throwaway (a temporary directory).
   databaseUrl = services.embedded ? services.databaseUrl : withDatabase(services.databaseUrl, `uplift_test_${runId}`);
+  redisUrl = services.redisUrl;
   const testEnv = {
     ...env,
     DATABASE_URL: databaseUrl,
@@ -100,12 +103,31 @@ try {
 process.exit(exitCode);
 
 async function cleanup() {
+  await dropRedisKeys(`uplift-test-${runId}*`).catch((e) => console.error(`could not clean Redis: ${e.message}`));
   if (databaseUrl && !databaseUrl.endsWith('/postgres')) {
     const { dropDatabase } = await import(`${ROOT}apps/api/dist/prepare-info.js`).catch(() => ({}));
     await dropDatabase?.(databaseUrl).catch((e) => console.error(`could not drop ${databaseUrl}: ${e.message}`));
   }
   await stopAll(children);
   rmSync(tmp, { recursive: true, force: true });
+}
+
+/** The run's BullMQ keys (queue, schedules, heartbeat) go with it, as its database does. */
+async function dropRedisKeys(pattern) {
+  if (!redisUrl) return;
+  const { Redis } = createRequire(`${ROOT}packages/jobs/package.json`)('ioredis');
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }
 
 function withDatabase(url, name) {

@@ -13,7 +13,8 @@ export function testDeps(file: string): Deps & { close: () => Promise<void> } {
   if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run integration tests through `npm test`.');
   const db = createDb(process.env.DATABASE_URL, 5);
   const redis = createRedis('producer');
-  const queuePrefix = `t-${file.replace(/\W+/g, '-')}-${randomUUID().slice(0, 8)}`;
+  // Under the run's QUEUE_PREFIX, so npm test removes these keys with the run's own.
+  const queuePrefix = `${process.env.QUEUE_PREFIX ?? 'uplift-test'}-${file.replace(/\W+/g, '-')}-${randomUUID().slice(0, 8)}`;
   const queue = createQueue(redis, queuePrefix);
   return {
     db,
