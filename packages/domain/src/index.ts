@@ -1,6 +1,7 @@
 import './zod-messages';
 
 export * from './assignment';
+export * from './decision';
 export * from './enums';
 export * from './errors';
 export * from './hypothesis';
