@@ -1,4 +1,4 @@
-import { type Db, getHypothesis, Prisma, recordAudit, rerankBacklog } from '@uplift/db';
+import { type Db, getHypothesis, Prisma, recordAudit, rerankBacklog, type Tx } from '@uplift/db';
 import {
   allowedNext,
   assertTransition,
@@ -37,6 +37,16 @@ async function mustGet({ db, workspace }: Scope, id: string) {
   return found;
 }
 
+/**
+ * Every write that can move a hypothesis in the priority order goes through here: the change and its audit
+ * entry in one transaction, then the workspace's order re-ranked, so no write path can forget the re-rank.
+ */
+async function writeAndRerank<T>({ db, workspace }: Scope, write: (tx: Tx) => Promise<T>): Promise<T> {
+  const result = await db.$transaction(write);
+  await rerankBacklog(db, workspace.id);
+  return result;
+}
+
 export async function createHypothesis(scope: Scope, raw: HypothesisCreateInput) {
   const { db, workspace, actor } = scope;
   const { clientRequestId, submit, ...fields } = ZHypothesisCreateInput.parse(raw);
@@ -46,7 +56,7 @@ export async function createHypothesis(scope: Scope, raw: HypothesisCreateInput)
   if (existing) return existing;
   const score = scoreRoi(ZRoiInput.parse({ ...fields, horizonMonths: workspace.horizonMonths }));
   try {
-    const created = await db.$transaction(async (tx) => {
+    return await writeAndRerank(scope, async (tx) => {
       if (clientRequestId) {
         // Serialise identical submits so the second finds the first instead of hitting the unique index
         // (a failed statement inside a transaction is costlier than a short wait).
@@ -78,8 +88,6 @@ export async function createHypothesis(scope: Scope, raw: HypothesisCreateInput)
       });
       return submitted;
     });
-    await rerankBacklog(db, workspace.id);
-    return created;
   } catch (error) {
     // Two identical submits racing: the unique (workspace, clientRequestId) lets one win; return it.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
@@ -91,7 +99,7 @@ export async function createHypothesis(scope: Scope, raw: HypothesisCreateInput)
 }
 
 export async function updateHypothesis(scope: Scope, raw: HypothesisUpdateInput) {
-  const { db, workspace, actor } = scope;
+  const { workspace, actor } = scope;
   const { id, patch } = ZHypothesisUpdateInput.parse(raw);
   const current = await mustGet(scope, id);
   if (current.status !== 'DRAFT') {
@@ -105,7 +113,7 @@ export async function updateHypothesis(scope: Scope, raw: HypothesisUpdateInput)
   const changed = Object.keys(patch).filter(
     (k) => (patch as Record<string, unknown>)[k] !== (current as Record<string, unknown>)[k],
   );
-  const result = await db.$transaction(async (tx) => {
+  return writeAndRerank(scope, async (tx) => {
     const updated = await tx.hypothesis.update({ where: { id }, data: { ...patch, ...score } });
     await recordAudit(tx, {
       workspaceId: workspace.id,
@@ -118,19 +126,17 @@ export async function updateHypothesis(scope: Scope, raw: HypothesisUpdateInput)
     });
     return updated;
   });
-  await rerankBacklog(db, workspace.id);
-  return result;
 }
 
 /** Moves a hypothesis along its lifecycle; the domain decides what is legal, the row update guards races. */
 export async function transitionHypothesis(scope: Scope, id: string, to: HypothesisStatus, reason?: string) {
-  const { db, workspace, actor } = scope;
+  const { workspace, actor } = scope;
   const current = await mustGet(scope, id);
   assertTransition(current.status, to, reason);
   if ((to === 'SUBMITTED' || to === 'DRAFT') && current.authorId !== actor.id) {
     throw new DomainError('FORBIDDEN', 'Only the author can submit or withdraw a hypothesis.');
   }
-  const result = await db.$transaction(async (tx) => {
+  return writeAndRerank(scope, async (tx) => {
     const { count } = await tx.hypothesis.updateMany({
       where: { id, workspaceId: workspace.id, status: current.status },
       data: {
@@ -153,18 +159,16 @@ export async function transitionHypothesis(scope: Scope, id: string, to: Hypothe
     });
     return tx.hypothesis.findUniqueOrThrow({ where: { id } });
   });
-  await rerankBacklog(db, workspace.id);
-  return result;
 }
 
 export async function pinHypothesis(scope: Scope, raw: HypothesisPinInput) {
-  const { db, workspace, actor } = scope;
+  const { workspace, actor } = scope;
   const { id, pinnedRank, reason } = ZHypothesisPinInput.parse(raw);
   const current = await mustGet(scope, id);
   if (pinnedRank !== null && !reason) {
     throw new DomainError('BAD_INPUT', 'A reason is required to pin a hypothesis above the ranking.', 'reason');
   }
-  const result = await db.$transaction(async (tx) => {
+  return writeAndRerank(scope, async (tx) => {
     const updated = await tx.hypothesis.update({
       where: { id },
       data: { pinnedRank, pinReason: pinnedRank === null ? null : reason },
@@ -181,8 +185,6 @@ export async function pinHypothesis(scope: Scope, raw: HypothesisPinInput) {
     });
     return updated;
   });
-  await rerankBacklog(db, workspace.id);
-  return result;
 }
 
 export async function hypothesisDetail(scope: Scope, id: string) {
