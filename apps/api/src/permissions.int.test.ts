@@ -1,12 +1,15 @@
 import { TRPCError } from '@trpc/server';
+import { hashApiKey } from '@uplift/db';
 import { type Action, can, ROLES, type Role } from '@uplift/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps, SessionUser } from './context';
 import { appRouter } from './router';
 import {
+  apiKeyFor,
   callerFor,
   createWorkspace,
   insertHypothesis,
+  sampleExperiment,
   sampleHypothesis,
   type TestWorkspace,
   testDeps,
@@ -102,7 +105,109 @@ const CASES: Record<string, Case> = {
     call: async (c, env) => c.hypothesis.pin({ id: (await draftBy(env)).id, pinnedRank: 1, reason: 'CEO priority' }),
   },
   'audit.list': { action: 'audit.read', call: (c) => c.audit.list({}) },
+  'experiment.list': { action: 'experiment.read', call: (c) => c.experiment.list({}) },
+  'experiment.get': { action: 'experiment.read', call: async (c, env) => c.experiment.get({ key: await expIn(env) }) },
+  'experiment.results': {
+    action: 'experiment.read',
+    call: async (c, env) => c.experiment.results({ key: await expIn(env) }),
+  },
+  'experiment.history': {
+    action: 'experiment.read',
+    call: async (c, env) => c.experiment.history({ key: await expIn(env) }),
+  },
+  'experiment.reports': {
+    action: 'experiment.read',
+    call: async (c, env) => c.experiment.reports({ key: await expIn(env) }),
+  },
+  'experiment.suggestPlannedUsers': {
+    action: 'experiment.read',
+    call: async (c, env) => c.experiment.suggestPlannedUsers({ hypothesisId: (await draftBy(env, 'APPROVED')).id }),
+  },
+  'experiment.create': {
+    action: 'experiment.create',
+    call: async (c, env) => c.experiment.create(sampleExperiment((await draftBy(env, 'APPROVED')).id)),
+  },
+  'experiment.start': {
+    action: 'experiment.start',
+    call: async (c, env) => c.experiment.start({ key: await expIn(env, 'DRAFT') }),
+  },
+  'experiment.stop': {
+    action: 'experiment.stop',
+    call: async (c, env) => c.experiment.stop({ key: await expIn(env), reason: 'Budget cut' }),
+  },
+  'experiment.confirmDecision': {
+    action: 'experiment.confirm',
+    call: async (c, env) => c.experiment.confirmDecision({ key: await expIn(env, 'RUNNING', 'WIN') }),
+  },
+  'experiment.importReport': {
+    action: 'experiment.import',
+    call: async (c, env) =>
+      c.experiment.importReport({
+        key: await expIn(env),
+        report: {
+          variants: [
+            { key: 'control', users: 10, conversions: 1 },
+            { key: 'promo', users: 10, conversions: 2 },
+          ],
+        },
+      }),
+  },
+  'notification.list': { action: 'notification.read', call: (c) => c.notification.list() },
+  'notification.markRead': { action: 'notification.read', call: (c) => c.notification.markRead() },
+  'apiKey.list': { action: 'apikey.manage', call: (c) => c.apiKey.list() },
+  'apiKey.create': { action: 'apikey.manage', call: (c) => c.apiKey.create({ name: 'ESP', scopes: ['ingest'] }) },
+  'apiKey.revoke': {
+    action: 'apikey.manage',
+    call: async (c, env) => {
+      const token = await apiKeyFor(env.deps.db, env.ws, ['read']);
+      const key = await env.deps.db.apiKey.findUniqueOrThrow({ where: { hash: hashApiKey(token) } });
+      return c.apiKey.revoke({ id: key.id });
+    },
+  },
+  'webhook.list': { action: 'webhook.manage', call: (c) => c.webhook.list() },
+  'webhook.create': { action: 'webhook.manage', call: (c) => c.webhook.create({ url: 'https://hooks.example.com/x' }) },
+  'webhook.disable': {
+    action: 'webhook.manage',
+    call: async (c, env) => {
+      const hook = await env.deps.db.webhook.create({
+        data: { workspaceId: env.ws.id, url: 'https://hooks.example.com/y', secret: 's' },
+      });
+      return c.webhook.disable({ id: hook.id });
+    },
+  },
+  'webhook.deliveries': { action: 'webhook.manage', call: (c) => c.webhook.deliveries() },
 };
+
+/** A fresh experiment in the workspace (straight into the database), by key. */
+async function expIn(
+  env: { deps: Deps; ws: TestWorkspace; user: SessionUser },
+  status: 'DRAFT' | 'RUNNING' = 'RUNNING',
+  pendingOutcome: string | null = null,
+) {
+  const h = await draftBy(env, 'TESTING');
+  const key = `perm-${Math.random().toString(36).slice(2, 10)}`;
+  await env.deps.db.experiment.create({
+    data: {
+      workspaceId: env.ws.id,
+      hypothesisId: h.id,
+      key,
+      name: key,
+      channel: 'EMAIL',
+      status,
+      seed: key,
+      variants: [
+        { key: 'control', name: 'control', weight: 0.5 },
+        { key: 'promo', name: 'promo', weight: 0.5 },
+      ],
+      metrics: { primary: { name: 'purchase', kind: 'binomial' }, guardrails: [] },
+      analysis: { engine: 'frequentist', sequential: null, alpha: 0.05, correction: 'holm' },
+      plannedUsers: 1000,
+      pendingOutcome,
+      outcomeReason: pendingOutcome ? 'promo wins' : null,
+    },
+  });
+  return key;
+}
 
 function allowNotFound(error: unknown) {
   if (error instanceof TRPCError && error.code === 'NOT_FOUND') return null;

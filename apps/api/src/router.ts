@@ -1,6 +1,8 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { Context } from './context';
+import { experimentRouter } from './routers/experiment';
 import { hypothesisRouter } from './routers/hypothesis';
+import { apiKeyRouter, notificationRouter, webhookRouter } from './routers/integrations';
 import { memberRouter } from './routers/member';
 import { auditRouter, meRouter, workspaceRouter } from './routers/workspace';
 import { createCallerFactory, router } from './trpc';
@@ -11,6 +13,10 @@ export const appRouter = router({
   member: memberRouter,
   hypothesis: hypothesisRouter,
   audit: auditRouter,
+  experiment: experimentRouter,
+  notification: notificationRouter,
+  apiKey: apiKeyRouter,
+  webhook: webhookRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,18 +4,11 @@ import { createDb, createPasswordUser } from '@uplift/db';
 import { createQueue, createRedis, heartbeatKey } from '@uplift/jobs';
 import { hashPassword } from 'better-auth/crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuth } from './auth';
 import { createApiServer } from './server';
-import { createWorkspace, testDeps } from './testing/fixtures';
+import { createWorkspace, testAuth, testDeps } from './testing/fixtures';
 
 const deps = testDeps('server');
-const auth = createAuth(deps.db, {
-  secret: 'x'.repeat(40),
-  baseURL: 'http://localhost:5173',
-  trustedOrigins: ['http://localhost:5173'],
-  secureCookies: false,
-  signInLimitPerMinute: 5,
-});
+const auth = await testAuth(deps.db);
 const server = createApiServer(deps, auth);
 let base: string;
 const email = `signin-${Date.now()}@test.local`;

@@ -4,6 +4,7 @@ import { fromNodeHeaders, toNodeHandler } from 'better-auth/node';
 import type { Auth } from './auth';
 import type { Deps } from './context';
 import { health } from './health';
+import { handleV1 } from './rest/v1';
 import { appRouter } from './router';
 
 const send = (res: ServerResponse, status: number, body: unknown) => {
@@ -11,7 +12,7 @@ const send = (res: ServerResponse, status: number, body: unknown) => {
   res.end(JSON.stringify(body));
 };
 
-/** One Node HTTP server: /healthz, better-auth under /api/auth, tRPC under /trpc. */
+/** One Node HTTP server: /healthz, better-auth under /api/auth, tRPC under /trpc, REST under /v1. */
 export function createApiServer(deps: Deps, auth: Auth) {
   const authHandler = toNodeHandler(auth);
   const trpcHandler = createHTTPHandler({
@@ -42,6 +43,10 @@ export function createApiServer(deps: Deps, auth: Auth) {
     }
     if (url.startsWith('/api/auth')) {
       void authHandler(req, res);
+      return;
+    }
+    if (url.startsWith('/v1/')) {
+      void handleV1(deps, req, res);
       return;
     }
     if (url.startsWith('/trpc/')) {

@@ -1,15 +1,22 @@
 import { Command } from 'commander';
 import { registerAnalyze } from './commands/analyze';
+import { registerApiKey } from './commands/api-key';
 import { registerPlan } from './commands/plan';
 import { registerRoi } from './commands/roi';
+import { registerSplit } from './commands/split';
+import { loadExperimentFromDatabase } from './database';
 
 const program = new Command()
   .name('uplift')
-  .description('Uplift from the shell: score hypotheses, analyse and plan experiments.')
+  .description(
+    'Uplift from the shell: score hypotheses, analyse and plan experiments, split recipients, manage API keys.',
+  )
   .showHelpAfterError();
 
 registerRoi(program);
 registerAnalyze(program);
 registerPlan(program);
+registerApiKey(program);
+registerSplit(program, loadExperimentFromDatabase);
 
 await program.parseAsync(process.argv);

@@ -4,6 +4,9 @@ import { type Job, type Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { reconcileBacklogs } from './processors/backlog-reconcile';
 import { rescoreBacklog } from './processors/backlog-rescore';
+import { evaluateExperimentJob } from './processors/experiment-evaluate';
+import { reconcileExperiments } from './processors/experiment-reconcile';
+import { deliverWebhook } from './processors/webhook-deliver';
 
 export interface WorkerDeps {
   db: Db;
@@ -25,6 +28,10 @@ export async function startWorker(deps: WorkerDeps) {
     'backlog.rescore': (job) =>
       rescoreBacklog(deps.db, JOBS['backlog.rescore'].parse(job.data), (p) => job.updateProgress(p)),
     'backlog.reconcile': () => reconcileBacklogs(deps.db, queue),
+    'experiment.evaluate': (job) =>
+      evaluateExperimentJob(deps.db, queue, JOBS['experiment.evaluate'].parse(job.data).experimentId),
+    'experiment.reconcile': () => reconcileExperiments(deps.db, queue),
+    'webhook.deliver': (job) => deliverWebhook(deps.db, job, JOBS['webhook.deliver'].parse(job.data).deliveryId),
   };
 
   const worker = new Worker(
@@ -42,12 +49,20 @@ export async function startWorker(deps: WorkerDeps) {
   worker.on('failed', (job, e) => log(`job ${job?.name} ${job?.id} failed: ${e.message}`));
   worker.on('completed', (job) => log(`job ${job.name} ${job.id} done`));
 
-  const beat = () => deps.redis.set(heartbeatKey(deps.prefix), String(Date.now()), 'EX', 120).catch(() => {});
+  // Redis may be flushed at any time: each beat checks the reconcilers' own schedules and restores them (and
+  // so, within a minute, every experiment's schedule).
+  const ensureSchedules = async () => {
+    for (const name of ['backlog.reconcile', 'experiment.reconcile'] as const) {
+      if (await queue.getJobScheduler(name)) continue;
+      await queue.upsertJobScheduler(name, { every: 60_000 }, { name, data: {} });
+    }
+  };
+  const beat = async () => {
+    await deps.redis.set(heartbeatKey(deps.prefix), String(Date.now()), 'EX', 120).catch(() => {});
+    await ensureSchedules().catch((e: Error) => log(`could not schedule the reconcilers yet: ${e.message}`));
+  };
   await beat();
-  const heartbeat = setInterval(beat, deps.heartbeatMs ?? 5_000);
-  await queue
-    .upsertJobScheduler('backlog.reconcile', { every: 60_000 }, { name: 'backlog.reconcile', data: {} })
-    .catch((e: Error) => log(`could not schedule backlog.reconcile yet: ${e.message}`));
+  const heartbeat = setInterval(() => void beat(), deps.heartbeatMs ?? 5_000);
 
   let closing: Promise<void> | undefined;
   return {

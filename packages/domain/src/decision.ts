@@ -131,3 +131,6 @@ const inconclusive = () =>
   decided('INCONCLUSIVE', 'The planned sample is reached and no treatment differs clearly from the control.');
 const keepRunning = (users: number, planned: number) =>
   decided('KEEP_RUNNING', `${users.toLocaleString('en')} of ${planned.toLocaleString('en')} planned units so far.`);
+
+/** What a terminal decision makes of the hypothesis under test. */
+export const HYPOTHESIS_STATUS_FOR_OUTCOME = { WIN: 'WON', LOSS: 'LOST', INCONCLUSIVE: 'INCONCLUSIVE' } as const;

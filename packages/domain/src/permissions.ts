@@ -17,6 +17,15 @@ export const PERMISSIONS = {
   'hypothesis.decide': ['PRODUCT_OWNER'],
   'hypothesis.pin': ['PRODUCT_OWNER'],
   'audit.read': ['MARKETER', 'PRODUCT_OWNER', 'ANALYST', 'ADMIN'],
+  'experiment.read': ['MARKETER', 'PRODUCT_OWNER', 'ANALYST', 'ADMIN'],
+  'experiment.create': ['MARKETER', 'PRODUCT_OWNER'],
+  'experiment.start': ['MARKETER', 'PRODUCT_OWNER'],
+  'experiment.import': ['MARKETER', 'PRODUCT_OWNER', 'ANALYST'],
+  'experiment.stop': ['PRODUCT_OWNER'],
+  'experiment.confirm': ['PRODUCT_OWNER'],
+  'notification.read': ['MARKETER', 'PRODUCT_OWNER', 'ANALYST', 'ADMIN'],
+  'apikey.manage': ['ADMIN'],
+  'webhook.manage': ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -1,3 +1,4 @@
+export * from './experiments';
 export * from './queue';
 export * from './redis';
 export * from './registry';

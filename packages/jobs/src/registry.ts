@@ -8,6 +8,12 @@ export const JOBS = {
   }),
   /** Scheduled: re-enqueues rescoring for workspaces whose rows lag their horizon (a job lost with Redis). */
   'backlog.reconcile': z.object({}),
+  /** Evaluates one experiment from its aggregates; scheduled per experiment and requested after new data. */
+  'experiment.evaluate': z.object({ experimentId: z.string().min(1) }),
+  /** Scheduled: restores every running experiment's schedule and re-enqueues what Redis lost. */
+  'experiment.reconcile': z.object({}),
+  /** Posts one webhook delivery (its row holds the payload); retried with exponential backoff. */
+  'webhook.deliver': z.object({ deliveryId: z.string().min(1) }),
 } as const;
 
 export type JobName = keyof typeof JOBS;

@@ -1,5 +1,5 @@
 import { listAudit, listWorkspacesOf } from '@uplift/db';
-import { actionsFor, type Role } from '@uplift/domain';
+import { actionsFor, type Role, ZWorkspaceSettingsInput } from '@uplift/domain';
 import { z } from 'zod';
 import { rescoreStatus, updateWorkspaceSettings } from '../services/workspace';
 import { authedProcedure, router, workspaceProcedure } from '../trpc';
@@ -22,11 +22,7 @@ export const meRouter = router({
 export const workspaceRouter = router({
   get: workspaceProcedure('workspace.read').query(({ ctx }) => ctx.workspace),
   updateSettings: workspaceProcedure('workspace.settings')
-    .input(
-      z.object({
-        horizonMonths: z.number().int('must be a whole number').min(1, 'must be 1–120').max(120, 'must be 1–120'),
-      }),
-    )
+    .input(ZWorkspaceSettingsInput)
     .mutation(({ ctx, input }) => updateWorkspaceSettings(ctx.deps, ctx.workspace, ctx.actor, input)),
   rescoreStatus: workspaceProcedure('workspace.read')
     .input(z.object({ jobId: z.string().min(1) }))
@@ -37,7 +33,7 @@ export const auditRouter = router({
   list: workspaceProcedure('audit.read')
     .input(
       z.object({
-        entityType: z.enum(['hypothesis', 'workspace', 'membership']).optional(),
+        entityType: z.enum(['hypothesis', 'workspace', 'membership', 'experiment', 'apiKey', 'webhook']).optional(),
         entityId: z.string().optional(),
         limit: z.number().int().min(1).max(500).default(200),
       }),

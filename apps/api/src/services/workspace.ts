@@ -1,5 +1,5 @@
 import { type Db, recordAudit } from '@uplift/db';
-import { DomainError } from '@uplift/domain';
+import { DomainError, WORKSPACE_SETTING_KEYS, type WorkspaceSettingsInput } from '@uplift/domain';
 import { enqueue, type JobProgress } from '@uplift/jobs';
 import type { Queue } from 'bullmq';
 import type { SessionUser } from '../context';
@@ -7,10 +7,12 @@ import type { SessionUser } from '../context';
 /** Changing the horizon rescores every hypothesis; the job id is stable per change so a retry is one job. */
 export async function updateWorkspaceSettings(
   deps: { db: Db; queue: Queue },
-  workspace: { id: string; horizonMonths: number },
+  workspace: { id: string; horizonMonths: number } & Record<string, unknown>,
   actor: SessionUser,
-  settings: { horizonMonths: number },
+  settings: WorkspaceSettingsInput,
 ) {
+  const changed = WORKSPACE_SETTING_KEYS.filter((k) => settings[k] !== undefined);
+  const before = Object.fromEntries(changed.map((k) => [k, workspace[k]]));
   const updated = await deps.db.$transaction(async (tx) => {
     const row = await tx.workspace.update({ where: { id: workspace.id }, data: settings });
     await recordAudit(tx, {
@@ -19,7 +21,7 @@ export async function updateWorkspaceSettings(
       entityType: 'workspace',
       entityId: workspace.id,
       action: 'workspace.settings',
-      before: { horizonMonths: workspace.horizonMonths },
+      before,
       after: settings,
     });
     return row;

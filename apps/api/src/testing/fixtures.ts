@@ -95,3 +95,32 @@ export async function insertHypothesis(
   await rerankBacklog(db, ws.id);
   return created;
 }
+
+/** A minimal experiment input for `hypothesisId`: 50/50 control vs promo on the binomial metric `purchase`. */
+export const sampleExperiment = (hypothesisId: string, key = `exp-${randomUUID().slice(0, 8)}`) => ({
+  key,
+  hypothesisId,
+  variants: [
+    { key: 'control', name: 'Current offer', weight: 0.5 },
+    { key: 'promo', name: '−15% code', weight: 0.5 },
+  ],
+  metrics: { primary: { name: 'purchase', kind: 'binomial' as const } },
+});
+
+/** An API key of the workspace with the given scopes; returns the bearer token. */
+export async function apiKeyFor(db: Db, ws: { id: string }, scopes: ('ingest' | 'read' | 'write')[]) {
+  const { createApiKey } = await import('@uplift/db');
+  return (await createApiKey(db, { workspaceId: ws.id, name: 'test', scopes, createdBy: null })).token;
+}
+
+/** better-auth as the api configures it, for tests that serve HTTP (5 sign-ins a minute). */
+export async function testAuth(db: Db) {
+  const { createAuth } = await import('../auth');
+  return createAuth(db, {
+    secret: 'x'.repeat(40),
+    baseURL: 'http://localhost:5173',
+    trustedOrigins: ['http://localhost:5173'],
+    secureCookies: false,
+    signInLimitPerMinute: 5,
+  });
+}

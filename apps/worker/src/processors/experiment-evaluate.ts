@@ -1,0 +1,187 @@
+import {
+  completeExperiment,
+  type Db,
+  latestReports,
+  type NotificationInput,
+  notify,
+  readAggregates,
+  rerankBacklog,
+  saveSnapshot,
+} from '@uplift/db';
+import {
+  type AnalysisSettings,
+  type Evaluation,
+  type ExperimentMetrics,
+  evaluateExperiment,
+  type ReportTotals,
+  TERMINAL_OUTCOMES,
+  type VariantDefinition,
+} from '@uplift/domain';
+import { enqueue, unscheduleEvaluation } from '@uplift/jobs';
+import type { Queue } from 'bullmq';
+
+/** A running experiment with no new data for this long raises a no-data alert (once, until data arrives). */
+export const NO_DATA_AFTER_MS = 24 * 3600 * 1000;
+
+export type EvaluateOutcome =
+  | { skipped: 'not found' | 'not running' | 'up to date' }
+  | { dataVersion: number; outcome: string; stored: boolean };
+
+/**
+ * Evaluates one experiment: reads its aggregates (never raw events) at one consistent data version, stores a
+ * snapshot for that version, and acts on the decision. The snapshot, the decision's effects and its
+ * notifications commit together, so a worker killed mid-way redoes the whole step and writes it once.
+ */
+export async function evaluateExperimentJob(db: Db, queue: Queue, experimentId: string, now = new Date()) {
+  const experiment = await db.experiment.findUnique({ where: { id: experimentId }, include: { workspace: true } });
+  if (!experiment) return { skipped: 'not found' } as EvaluateOutcome;
+  if (experiment.status !== 'RUNNING') return { skipped: 'not running' } as EvaluateOutcome;
+  await alertNoData(db, queue, experiment, now);
+  if (experiment.evaluatedVersion === experiment.dataVersion) return { skipped: 'up to date' } as EvaluateOutcome;
+
+  const { version, aggregates, reports } = await db.$transaction(
+    async (tx) => {
+      const row = await tx.experiment.findUniqueOrThrow({ where: { id: experimentId }, select: { dataVersion: true } });
+      return {
+        version: row.dataVersion,
+        aggregates: await readAggregates(tx, experimentId),
+        reports: await latestReports(tx, experimentId),
+      };
+    },
+    { isolationLevel: 'RepeatableRead' },
+  );
+  const ws = experiment.workspace;
+  const evaluation = evaluateExperiment({
+    variants: experiment.variants as unknown as VariantDefinition[],
+    metrics: experiment.metrics as unknown as ExperimentMetrics,
+    analysis: experiment.analysis as unknown as AnalysisSettings,
+    plannedUsers: experiment.plannedUsers,
+    segmentAttribute: experiment.segmentAttribute,
+    aggregates,
+    reports: reports.map((r) => ({ metric: r.metric, variants: r.variants as unknown as ReportTotals['variants'] })),
+    decision: { winChance: ws.winChance, maxRisk: ws.maxRisk, lossChance: ws.lossChance },
+  });
+  const { outcome, reason, winner } = evaluation.decision;
+  const terminal = TERMINAL_OUTCOMES.has(outcome);
+
+  const deliveries: string[] = [];
+  const stored = await db.$transaction(async (tx) => {
+    const fresh = await saveSnapshot(tx, {
+      experimentId,
+      dataVersion: version,
+      users: evaluation.users,
+      analysis: evaluation.analysis,
+      guardrails: evaluation.guardrails.map(({ name, direction, analysis }) => ({ name, direction, analysis })),
+      segments: evaluation.segments,
+      outcome,
+      reason,
+      winner,
+    });
+    // Another worker may have evaluated a newer version, or a person stopped the experiment meanwhile.
+    const current = await tx.experiment.findUniqueOrThrow({ where: { id: experimentId } });
+    if (!fresh || current.status !== 'RUNNING' || (current.evaluatedVersion ?? -1) > version) return fresh;
+    const becameSrm = outcome === 'SRM_HALT' && current.outcome !== 'SRM_HALT';
+    const complete = terminal && !ws.confirmDecisions;
+    const pending = terminal && ws.confirmDecisions && current.pendingOutcome !== outcome;
+    await tx.experiment.update({
+      where: { id: experimentId },
+      data: {
+        evaluatedVersion: version,
+        evaluatedAt: now,
+        outcome,
+        outcomeReason: reason,
+        ...(terminal && ws.confirmDecisions ? { pendingOutcome: outcome } : {}),
+        ...(!terminal ? { pendingOutcome: null } : {}),
+      },
+    });
+    const base = { workspaceId: ws.id, experimentId, data: payloadOf(experiment, evaluation, version) };
+    const say = async (n: Omit<NotificationInput, 'workspaceId' | 'experimentId' | 'data'>) =>
+      deliveries.push(...(await notify(tx, { ...base, ...n })));
+    if (becameSrm) {
+      await say({ kind: 'srm', title: `Sample ratio mismatch in "${experiment.name}"`, body: reason });
+    }
+    if (pending) {
+      await say({
+        kind: 'decision_pending',
+        title: `"${experiment.name}" reached ${outcome}: a product owner's confirmation is needed`,
+        body: reason,
+      });
+    }
+    if (complete) {
+      deliveries.push(
+        ...(await completeExperiment(tx, {
+          experiment,
+          outcome: outcome as 'WIN' | 'LOSS' | 'INCONCLUSIVE',
+          reason,
+          actor: null,
+          data: base.data,
+          now,
+        })),
+      );
+    }
+    return fresh;
+  });
+  for (const id of deliveries) await enqueueDelivery(queue, id);
+  if (stored && terminal && !ws.confirmDecisions) {
+    await unscheduleEvaluation(queue, experimentId).catch(() => {});
+    await rerankBacklog(db, ws.id);
+  }
+  return { dataVersion: version, outcome, stored } as EvaluateOutcome;
+}
+
+export const enqueueDelivery = (queue: Queue, deliveryId: string) =>
+  enqueue(
+    queue,
+    'webhook.deliver',
+    { deliveryId },
+    { jobId: `webhook-${deliveryId}`, attempts: 8, backoff: { type: 'exponential', delay: 2_000 } },
+  ).catch(() => {}); // the reconciler re-enqueues pending deliveries
+
+function payloadOf(experiment: { key: string; name: string }, evaluation: Evaluation, dataVersion: number) {
+  return {
+    experiment: experiment.key,
+    name: experiment.name,
+    dataVersion,
+    users: evaluation.users,
+    decision: {
+      outcome: evaluation.decision.outcome,
+      reason: evaluation.decision.reason,
+      winner: evaluation.decision.winner,
+    },
+  };
+}
+
+async function alertNoData(
+  db: Db,
+  queue: Queue,
+  experiment: {
+    id: string;
+    name: string;
+    key: string;
+    workspaceId: string;
+    lastDataAt: Date | null;
+    startedAt: Date | null;
+  },
+  now: Date,
+) {
+  const since = experiment.lastDataAt ?? experiment.startedAt;
+  if (!since || now.getTime() - since.getTime() < NO_DATA_AFTER_MS) return;
+  const deliveries = await db.$transaction(async (tx) => {
+    // Conditional update: of two concurrent evaluations, one raises the alert.
+    const claimed = await tx.experiment.updateMany({
+      where: { id: experiment.id, noDataAlertedAt: null },
+      data: { noDataAlertedAt: now },
+    });
+    if (!claimed.count) return [];
+    const hours = Math.floor((now.getTime() - since.getTime()) / 3_600_000);
+    return notify(tx, {
+      workspaceId: experiment.workspaceId,
+      experimentId: experiment.id,
+      kind: 'no_data',
+      title: `No data for "${experiment.name}" in ${hours} hours`,
+      body: `The experiment is running but has received no events or reports since ${since.toISOString()}. Check the email tool's integration.`,
+      data: { experiment: experiment.key, since: since.toISOString() },
+    });
+  });
+  for (const id of deliveries) await enqueueDelivery(queue, id);
+}

@@ -1,0 +1,57 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Tx } from '../client';
+
+export const API_KEY_SCOPES = ['ingest', 'read', 'write'] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+/**
+ * A key is 32 random bytes; only its SHA-256 is stored. A slow password hash (argon2, bcrypt) guards
+ * low-entropy secrets against guessing; a 256-bit random token cannot be guessed, and a fast hash keeps the
+ * per-request lookup an index probe (the scheme GitHub and Stripe tokens use).
+ */
+export const hashApiKey = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createApiKey(
+  db: Tx,
+  input: { workspaceId: string; name: string; scopes: ApiKeyScope[]; createdBy: string | null },
+) {
+  const token = `upl_${randomBytes(32).toString('base64url')}`;
+  const row = await db.apiKey.create({
+    data: {
+      workspaceId: input.workspaceId,
+      name: input.name,
+      scopes: [...new Set(input.scopes)],
+      prefix: token.slice(0, 12),
+      hash: hashApiKey(token),
+      createdBy: input.createdBy,
+    },
+  });
+  return { ...row, token };
+}
+
+/** The live key behind a token, with its workspace; null for an unknown or revoked token. */
+export async function findApiKey(db: Tx, token: string) {
+  const key = await db.apiKey.findUnique({
+    where: { hash: hashApiKey(token) },
+    include: { workspace: true },
+  });
+  return key && !key.revokedAt ? key : null;
+}
+
+export function listApiKeys(db: Tx, workspaceId: string) {
+  return db.apiKey.findMany({
+    where: { workspaceId },
+    select: { id: true, name: true, prefix: true, scopes: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+    orderBy: { createdAt: 'desc' },
+  });
+}
+
+export function revokeApiKey(db: Tx, workspaceId: string, id: string) {
+  return db.apiKey.updateMany({ where: { id, workspaceId, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/** Marks use at most once a minute per key, so a busy ingestion client does not write on every request. */
+export function touchApiKey(db: Tx, id: string) {
+  return db.$executeRaw`UPDATE "ApiKey" SET "lastUsedAt" = now()
+    WHERE id = ${id} AND ("lastUsedAt" IS NULL OR "lastUsedAt" < now() - interval '1 minute')`;
+}

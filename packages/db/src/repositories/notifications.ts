@@ -1,0 +1,63 @@
+import type { Tx } from '../client';
+import type { Prisma } from '../generated/prisma/client';
+
+export const NOTIFICATION_KINDS = ['decision', 'decision_pending', 'srm', 'no_data'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export interface NotificationInput {
+  workspaceId: string;
+  kind: NotificationKind;
+  experimentId: string | null;
+  title: string;
+  body: string;
+  /** The webhook body's `data`. */
+  data: Record<string, unknown>;
+}
+
+/**
+ * Records an in-app notification and one pending delivery per active webhook of the workspace. Call it in the
+ * transaction that makes the change it reports, then enqueue the returned deliveries (the reconciler
+ * re-enqueues any the queue lost).
+ */
+export async function notify(db: Tx, n: NotificationInput): Promise<string[]> {
+  const notification = await db.notification.create({
+    data: { workspaceId: n.workspaceId, kind: n.kind, experimentId: n.experimentId, title: n.title, body: n.body },
+  });
+  const hooks = await db.webhook.findMany({
+    where: { workspaceId: n.workspaceId, active: true },
+    select: { id: true },
+  });
+  const payload = {
+    id: notification.id,
+    event: `experiment.${n.kind}`,
+    createdAt: notification.createdAt.toISOString(),
+    title: n.title,
+    body: n.body,
+    data: n.data,
+  } as unknown as Prisma.InputJsonValue;
+  const ids: string[] = [];
+  for (const hook of hooks) {
+    const delivery = await db.webhookDelivery.create({
+      data: { webhookId: hook.id, event: `experiment.${n.kind}`, payload },
+    });
+    ids.push(delivery.id);
+  }
+  return ids;
+}
+
+export function listNotifications(db: Tx, workspaceId: string, take = 50) {
+  return db.notification.findMany({ where: { workspaceId }, orderBy: { createdAt: 'desc' }, take });
+}
+
+export function markNotificationsRead(db: Tx, workspaceId: string) {
+  return db.notification.updateMany({ where: { workspaceId, readAt: null }, data: { readAt: new Date() } });
+}
+
+export function listDeliveries(db: Tx, workspaceId: string, take = 100) {
+  return db.webhookDelivery.findMany({
+    where: { webhook: { workspaceId } },
+    orderBy: { createdAt: 'desc' },
+    take,
+    include: { webhook: { select: { url: true } } },
+  });
+}

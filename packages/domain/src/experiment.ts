@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { CHANNELS } from './enums';
+import { DomainError } from './errors';
+
+/** Experiment lifecycle: DRAFT → RUNNING → COMPLETED, or STOPPED by a product owner (with a reason). */
+export const EXPERIMENT_STATUSES = ['DRAFT', 'RUNNING', 'COMPLETED', 'STOPPED'] as const;
+export type ExperimentStatus = (typeof EXPERIMENT_STATUSES)[number];
+
+const EXPERIMENT_TRANSITIONS: Record<ExperimentStatus, readonly ExperimentStatus[]> = {
+  DRAFT: ['RUNNING', 'STOPPED'],
+  RUNNING: ['COMPLETED', 'STOPPED'],
+  COMPLETED: [],
+  STOPPED: [],
+};
+
+export function assertExperimentTransition(from: ExperimentStatus, to: ExperimentStatus): void {
+  if (!EXPERIMENT_TRANSITIONS[from].includes(to)) {
+    throw new DomainError('ILLEGAL_TRANSITION', `Cannot move an experiment from ${from} to ${to}.`, 'status');
+  }
+}
+
+/** URL-safe: letters, digits, "-" and "_", starting with a letter or digit. */
+const slug = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(max, `must be at most ${max} characters`)
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9_-]*$/,
+      'may hold only letters, digits, "-" and "_", starting with a letter or digit',
+    );
+
+export const METRIC_KINDS = ['binomial', 'mean'] as const;
+export type MetricKind = (typeof METRIC_KINDS)[number];
+
+export const ZMetricDefinition = z.object({ name: slug(64), kind: z.enum(METRIC_KINDS) });
+/** `direction` is the good direction: "down" for a metric such as unsubscribes, where up is bad. */
+export const ZGuardrailDefinition = ZMetricDefinition.extend({ direction: z.enum(['up', 'down']).default('up') });
+export const ZExperimentMetrics = z.object({
+  primary: ZMetricDefinition,
+  guardrails: z.array(ZGuardrailDefinition).max(10, 'at most 10 guardrails').default([]),
+});
+export type ExperimentMetrics = z.output<typeof ZExperimentMetrics>;
+
+export const ZVariantDefinition = z.object({
+  key: slug(64),
+  name: z.string().trim().max(200, 'must be at most 200 characters').optional(),
+  weight: z.number().gt(0, 'must be > 0').max(1, 'must be ≤ 1').optional(),
+});
+
+export const ZAnalysisSettings = z.object({
+  engine: z.enum(['frequentist', 'bayesian']),
+  /** The confidence sequence's tuning N*, or null for a fixed-horizon test. */
+  sequential: z.number().int('must be a whole number').min(1, 'must be ≥ 1').nullable(),
+  alpha: z.number().gt(0, 'must be > 0 and ≤ 0.5').max(0.5, 'must be > 0 and ≤ 0.5'),
+  correction: z.enum(['none', 'holm', 'bh']),
+});
+export type AnalysisSettings = z.output<typeof ZAnalysisSettings>;
+
+export const ZExperimentCreateInput = z
+  .object({
+    key: slug(100),
+    name: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters').optional(),
+    hypothesisId: z.string().min(1, 'is required'),
+    channel: z.enum(CHANNELS).optional(),
+    variants: z
+      .array(ZVariantDefinition)
+      .min(2, 'needs 2–8 variants (the first is the control)')
+      .max(8, 'needs 2–8 variants (the first is the control)'),
+    metrics: ZExperimentMetrics,
+    analysis: ZAnalysisSettings.partial().optional(),
+    /** Defaults to the sample size the plan calculation gives for the hypothesis' baseline and expected lift. */
+    plannedUsers: z.number().int('must be a whole number').min(2, 'must be ≥ 2').optional(),
+    segmentAttribute: slug(64).nullable().optional(),
+    /** Start running at once (default: stay a draft). */
+    start: z.boolean().default(false),
+  })
+  .check((ctx) => {
+    const { variants, metrics } = ctx.value;
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.issues.push({ code: 'custom', input: ctx.value, path, message });
+    const keys = new Set<string>();
+    variants.forEach((v, i) => {
+      if (keys.has(v.key)) issue(['variants', i, 'key'], `duplicate key "${v.key}"`);
+      keys.add(v.key);
+    });
+    const given = variants.filter((v) => v.weight !== undefined).length;
+    if (given !== 0 && given !== variants.length)
+      issue(['variants'], 'give every variant a weight, or none (equal split)');
+    if (given === variants.length) {
+      const total = variants.reduce((s, v) => s + (v.weight ?? 0), 0);
+      if (Math.abs(total - 1) > 1e-6) issue(['variants'], `weights must sum to 1; they sum to ${+total.toFixed(6)}`);
+    }
+    const names = new Set([metrics.primary.name]);
+    metrics.guardrails.forEach((g, i) => {
+      if (names.has(g.name)) issue(['metrics', 'guardrails', i, 'name'], `metric "${g.name}" is listed twice`);
+      names.add(g.name);
+    });
+  });
+export type ExperimentCreateInput = z.input<typeof ZExperimentCreateInput>;
+
+export interface VariantDefinition {
+  key: string;
+  name: string;
+  weight: number;
+}
+
+/** Fills in names (the key) and weights (an equal split). */
+export function normaliseVariants(variants: z.output<typeof ZVariantDefinition>[]): VariantDefinition[] {
+  const equal = 1 / variants.length;
+  return variants.map((v) => ({ key: v.key, name: v.name || v.key, weight: v.weight ?? equal }));
+}
+
+export const ZExperimentStopInput = z.object({
+  key: z.string().min(1, 'is required'),
+  reason: z.string().trim().min(1, 'is required: say why the experiment stops').max(2000),
+});

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+const share = (what: string) =>
+  z.number().gt(0, `must be > 0 and < 1 (${what})`).lt(1, `must be > 0 and < 1 (${what})`);
+
+/** What a product owner or admin may change about a workspace; every field optional (a partial update). */
+export const ZWorkspaceSettingsInput = z.object({
+  horizonMonths: z.number().int('must be a whole number').min(1, 'must be 1–120').max(120, 'must be 1–120').optional(),
+  /** How often the worker re-evaluates each running experiment. */
+  evaluationIntervalMinutes: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be 1–1440')
+    .max(1440, 'must be 1–1440')
+    .optional(),
+  /** Terminal decisions wait for a product owner's confirmation before completing an experiment. */
+  confirmDecisions: z.boolean().optional(),
+  defaultEngine: z.enum(['frequentist', 'bayesian']).optional(),
+  defaultAlpha: z.number().gt(0, 'must be > 0 and ≤ 0.5').max(0.5, 'must be > 0 and ≤ 0.5').optional(),
+  defaultCorrection: z.enum(['none', 'holm', 'bh']).optional(),
+  defaultSequential: z.number().int('must be a whole number').min(1, 'must be ≥ 1').nullable().optional(),
+  /** Bayesian decision thresholds (README, "Decision rules"). */
+  winChance: share('a probability, e.g. 0.95').optional(),
+  maxRisk: share('an expected relative loss, e.g. 0.0025').optional(),
+  lossChance: share('a probability, e.g. 0.05').optional(),
+});
+export type WorkspaceSettingsInput = z.infer<typeof ZWorkspaceSettingsInput>;
+export const WORKSPACE_SETTING_KEYS = Object.keys(ZWorkspaceSettingsInput.shape) as (keyof WorkspaceSettingsInput)[];

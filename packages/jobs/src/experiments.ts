@@ -1,0 +1,35 @@
+import type { Queue } from 'bullmq';
+import { enqueue } from './queue';
+
+export const evaluationSchedulerId = (experimentId: string) => `experiment.evaluate:${experimentId}`;
+
+/** The periodic evaluation of a running experiment (every `everyMinutes`, a workspace setting). Idempotent. */
+export function scheduleEvaluation(queue: Queue, experimentId: string, everyMinutes: number) {
+  return queue.upsertJobScheduler(
+    evaluationSchedulerId(experimentId),
+    { every: everyMinutes * 60_000 },
+    { name: 'experiment.evaluate', data: { experimentId } },
+  );
+}
+
+export function unscheduleEvaluation(queue: Queue, experimentId: string) {
+  return queue.removeJobScheduler(evaluationSchedulerId(experimentId));
+}
+
+/**
+ * Asks for an evaluation soon after new data: a short delay gathers a burst of batches, and while one
+ * evaluation waits or runs, further requests fold into it (at most one more, run after the active one), so
+ * a busy ingestion stream costs one evaluation per second or so, not one per batch.
+ */
+export function requestEvaluation(queue: Queue, experimentId: string, delayMs = 1_000) {
+  return enqueue(
+    queue,
+    'experiment.evaluate',
+    { experimentId },
+    {
+      jobId: `evaluate-${experimentId}-${Date.now()}`,
+      delay: delayMs,
+      deduplication: { id: `evaluate-${experimentId}`, keepLastIfActive: true },
+    },
+  );
+}
