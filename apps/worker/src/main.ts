@@ -4,7 +4,13 @@ import { startWorker } from './worker';
 
 const db = createDb(process.env.DATABASE_URL);
 const redis = createRedis('worker', process.env.REDIS_URL);
-const running = await startWorker({ db, redis, prefix: process.env.QUEUE_PREFIX ?? DEFAULT_PREFIX });
+const lockMs = Number(process.env.WORKER_LOCK_MS ?? 30_000);
+const running = await startWorker({
+  db,
+  redis,
+  prefix: process.env.QUEUE_PREFIX ?? DEFAULT_PREFIX,
+  lockDurationMs: Number.isFinite(lockMs) && lockMs >= 500 ? lockMs : 30_000,
+});
 console.log('worker started');
 
 let stopping = false;

@@ -15,6 +15,8 @@ export interface WorkerDeps {
   prefix: string;
   concurrency?: number;
   heartbeatMs?: number;
+  /** How long a job's lock lasts without renewal: a killed worker's job is retried once it expires. */
+  lockDurationMs?: number;
   log?: (line: string) => void;
 }
 
@@ -43,7 +45,13 @@ export async function startWorker(deps: WorkerDeps) {
       if (!payload.success) throw new UnrecoverableError(`Bad payload for ${job.name}: ${payload.error.message}`);
       return processor(job);
     },
-    { connection: deps.redis.duplicate(), prefix: deps.prefix, concurrency: deps.concurrency ?? 4 },
+    {
+      connection: deps.redis.duplicate(),
+      prefix: deps.prefix,
+      concurrency: deps.concurrency ?? 4,
+      lockDuration: deps.lockDurationMs ?? 30_000,
+      stalledInterval: deps.lockDurationMs ?? 30_000,
+    },
   );
   worker.on('error', (e) => log(`worker error: ${e.message}`));
   worker.on('failed', (job, e) => log(`job ${job?.name} ${job?.id} failed: ${e.message}`));
@@ -62,6 +70,10 @@ export async function startWorker(deps: WorkerDeps) {
     await ensureSchedules().catch((e: Error) => log(`could not schedule the reconcilers yet: ${e.message}`));
   };
   await beat();
+  // One reconciliation now, not in a minute: experiments seeded or left unevaluated while no worker ran.
+  await queue
+    .add('experiment.reconcile', {}, { jobId: `experiment.reconcile-start-${Date.now()}`, removeOnComplete: true })
+    .catch(() => {});
   const heartbeat = setInterval(() => void beat(), deps.heartbeatMs ?? 5_000);
 
   let closing: Promise<void> | undefined;

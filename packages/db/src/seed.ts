@@ -3,6 +3,7 @@ import { type HypothesisStatus, type Role, scoreRoi, ZRoiInput } from '@uplift/d
 import type { Db } from './client';
 import { rerankBacklog } from './repositories/hypotheses';
 import { DEMO_HYPOTHESES } from './seed-data';
+import { seedDemoExperiments } from './seed-experiments';
 
 export const DEMO_PASSWORD = 'uplift-demo-2026';
 export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
@@ -89,6 +90,7 @@ export async function seedDemo(db: Db, deps: SeedDeps): Promise<boolean> {
       }
     }
   });
+  await seedDemoExperiments(db, workspace.id, users.PRODUCT_OWNER);
   await rerankBacklog(db, workspace.id);
   return true;
 }

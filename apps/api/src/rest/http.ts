@@ -45,6 +45,17 @@ export function sendError(res: ServerResponse, error: unknown) {
     const issues = error.field ? [{ field: error.field, message: error.message }] : undefined;
     return sendJson(res, STATUS[error.code], { error: error.message, issues });
   }
+  if (isDatabaseDown(error)) {
+    console.error(`rest: database unavailable (${String((error as Error).message).split('\n')[0]})`);
+    return sendJson(
+      res,
+      503,
+      { error: 'The database is unavailable; nothing was stored. Retry shortly.' },
+      {
+        'retry-after': '5',
+      },
+    );
+  }
   console.error('rest:', error);
   return sendJson(res, 500, { error: 'Internal error; it has been logged.' });
 }
@@ -83,4 +94,11 @@ const tooLarge = (limit: number) =>
     {
       connection: 'close',
     },
+  );
+
+/** A lost or refused database connection: the request did not commit, so the client may safely retry. */
+const isDatabaseDown = (error: unknown) =>
+  error instanceof Error &&
+  /DatabaseNotReachable|Connection terminated|ECONNREFUSED|ECONNRESET|Can't reach database|connection.*(closed|timeout)/i.test(
+    `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`,
   );

@@ -62,6 +62,9 @@ export async function evaluateExperimentJob(db: Db, queue: Queue, experimentId: 
     decision: { winChance: ws.winChance, maxRisk: ws.maxRisk, lossChance: ws.lossChance },
   });
   const { outcome, reason, winner } = evaluation.decision;
+  // Test hook (reliability tests only): hold the evaluation here so a test can SIGKILL the worker mid-way.
+  const pause = Number(process.env.UPLIFT_TEST_EVALUATION_PAUSE_MS ?? 0);
+  if (pause > 0) await new Promise((r) => setTimeout(r, pause));
   const terminal = TERMINAL_OUTCOMES.has(outcome);
 
   const deliveries: string[] = [];
