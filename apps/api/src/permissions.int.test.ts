@@ -176,7 +176,65 @@ const CASES: Record<string, Case> = {
     },
   },
   'webhook.deliveries': { action: 'webhook.manage', call: (c) => c.webhook.deliveries() },
+  'ladder.board': { action: 'ladder.read', call: (c) => c.ladder.board() },
+  'ladder.offer': { action: 'ladder.read', call: async (c, env) => c.ladder.offer({ id: await offerIn(env) }) },
+  'ladder.promotions': { action: 'ladder.read', call: (c) => c.ladder.promotions({}) },
+  'ladder.approve': {
+    action: 'promotion.decide',
+    call: async (c, env) => c.ladder.approve({ id: await proposalIn(env) }),
+  },
+  'ladder.reject': {
+    action: 'promotion.decide',
+    call: async (c, env) => c.ladder.reject({ id: await proposalIn(env), reason: 'Not this quarter' }),
+  },
+  'ladder.checkReadiness': {
+    action: 'readiness.check',
+    call: async (c, env) =>
+      c.ladder.checkReadiness({
+        offerId: await offerIn(env),
+        rung: 'OFFLINE',
+        price: 10,
+        discount: 0.1,
+        unitCost: 5,
+        expectedVolumePerMonth: 10,
+        capacityPerMonth: 100,
+        deliverableAtScale: true,
+      }),
+  },
+  'ladder.updateSettings': {
+    action: 'ladder.settings',
+    call: (c) => c.ladder.updateSettings({ ladder: ['EMAIL', 'BANNER', 'OFFLINE'] }),
+  },
 };
+
+/** A fresh offer on the email rung, by id. */
+async function offerIn(env: { deps: Deps; ws: TestWorkspace; user: SessionUser }) {
+  const h = await draftBy(env, 'TESTING');
+  const offer = await env.deps.db.offer.create({
+    data: { workspaceId: env.ws.id, hypothesisId: h.id, name: 'Offer', rung: 'EMAIL', state: 'WON' },
+  });
+  return offer.id;
+}
+
+/** A fresh proposal to move an offer from email to banners (no approval policy in the way: it waits). */
+async function proposalIn(env: { deps: Deps; ws: TestWorkspace; user: SessionUser }) {
+  const offerId = await offerIn(env);
+  const key = await expIn(env);
+  const experiment = await env.deps.db.experiment.findFirstOrThrow({ where: { workspaceId: env.ws.id, key } });
+  const p = await env.deps.db.promotion.create({
+    data: {
+      workspaceId: env.ws.id,
+      offerId,
+      experimentId: experiment.id,
+      kind: 'PROMOTE',
+      fromRung: 'EMAIL',
+      toRung: 'BANNER',
+      evidence: { winner: 'promo' },
+      segments: [],
+    },
+  });
+  return p.id;
+}
 
 /** A fresh experiment in the workspace (straight into the database), by key. */
 async function expIn(

@@ -133,6 +133,21 @@ describe('REST /v1: experiments and hypotheses', () => {
     expect(audit[0]?.actorEmail).toContain('api key');
   });
 
+  it('shows the offer on the ladder and the promotion proposals to tools (read scope)', async () => {
+    const offers = await (await call('GET', '/v1/offers?experiment=spring-promo-email', undefined, readOnly)).json();
+    expect(offers.items).toHaveLength(1);
+    expect(offers.items[0]).toMatchObject({
+      name: expect.any(String),
+      rung: 'EMAIL',
+      state: 'TESTING',
+      hypothesisId: expect.any(String),
+      experiments: [{ key: 'spring-promo-email', channel: 'EMAIL', status: 'RUNNING', decision: null }],
+    });
+    const promotions = await (await call('GET', '/v1/promotions?status=PROPOSED', undefined, readOnly)).json();
+    expect(promotions).toEqual({ items: [] });
+    expect((await call('GET', '/v1/promotions?status=MAYBE', undefined, readOnly)).status).toBe(400);
+  });
+
   it('pages hypotheses with nextCursor', async () => {
     const first = await (await call('GET', '/v1/hypotheses?limit=1')).json();
     expect(first.items).toHaveLength(1);

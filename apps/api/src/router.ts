@@ -3,6 +3,7 @@ import type { Context } from './context';
 import { experimentRouter } from './routers/experiment';
 import { hypothesisRouter } from './routers/hypothesis';
 import { apiKeyRouter, notificationRouter, webhookRouter } from './routers/integrations';
+import { ladderRouter } from './routers/ladder';
 import { memberRouter } from './routers/member';
 import { auditRouter, meRouter, workspaceRouter } from './routers/workspace';
 import { createCallerFactory, router } from './trpc';
@@ -17,6 +18,7 @@ export const appRouter = router({
   notification: notificationRouter,
   apiKey: apiKeyRouter,
   webhook: webhookRouter,
+  ladder: ladderRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,6 +7,7 @@ export * from './repositories/audit';
 export * from './repositories/experiments';
 export * from './repositories/hypotheses';
 export * from './repositories/ingestion';
+export * from './repositories/ladder';
 export * from './repositories/notifications';
 export * from './repositories/workspaces';
 export * from './seed';

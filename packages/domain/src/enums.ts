@@ -15,7 +15,7 @@ export const FUNNEL_STAGES = [
 ] as const;
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 
-export const CHANNELS = ['EMAIL', 'BANNER', 'OFFLINE'] as const;
+export const CHANNELS = ['EMAIL', 'BANNER', 'OFFLINE', 'PUSH', 'SMS'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const HYPOTHESIS_STATUSES = [

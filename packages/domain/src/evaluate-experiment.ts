@@ -1,8 +1,9 @@
 import { type DecisionSettings, decideExperiment, type ExperimentDecision, type GuardrailAnalysis } from './decision';
 import type { AnalysisSettings, ExperimentMetrics, MetricKind, VariantDefinition } from './experiment';
+import { bayesianWithPrior, type NormalPrior } from './ladder/prior';
 import { analyze } from './stats/analyze';
 import type { AnalyzeRequest, VariantStats } from './stats/request';
-import type { AnalyzeResult } from './stats/types';
+import type { AnalyzeResult, BayesianTreatmentResult } from './stats/types';
 
 /** One row of the aggregates kept at ingestion: metric "" counts exposed units; others sum unit values. */
 export interface AggregateRow {
@@ -29,6 +30,8 @@ export interface EvaluationInput {
   /** The newest campaign report per metric; where one exists it replaces the event data of that metric. */
   reports: ReportTotals[];
   decision: Pick<DecisionSettings, 'winChance' | 'maxRisk' | 'lossChance'>;
+  /** Evidence carried up the ladder: the lower rung's result as a prior for this treatment (Bayesian only). */
+  prior?: NormalPrior & { variant: string; from: string };
 }
 
 export interface Evaluation {
@@ -78,7 +81,7 @@ function analyzeMetric(
 
 /** Evaluates a running experiment from its aggregates: the `analyze` output per metric (and segment) and the decision. */
 export function evaluateExperiment(input: EvaluationInput): Evaluation {
-  const analysis = analyzeMetric(input, input.metrics.primary, null);
+  const analysis = withPrior(analyzeMetric(input, input.metrics.primary, null), input);
   const guardrails = input.metrics.guardrails.map((g) => ({
     name: g.name,
     direction: g.direction,
@@ -99,4 +102,29 @@ export function evaluateExperiment(input: EvaluationInput): Evaluation {
     settings: { engine: input.analysis.engine, sequential: input.analysis.sequential, ...input.decision },
   });
   return { users, analysis, guardrails, segments, decision };
+}
+
+/**
+ * A Bayesian primary analysis of the prior's treatment starts from the lower rung's result: chance to win,
+ * interval and risk come from the posterior (ladder/prior.ts); the estimate and se stay the data's own.
+ */
+function withPrior(analysis: AnalyzeResult, input: EvaluationInput): AnalyzeResult {
+  const { prior } = input;
+  if (!prior || input.analysis.engine !== 'bayesian' || analysis.srm.flagged) return analysis;
+  const variants = analysis.variants.map((v) => {
+    const t = v as BayesianTreatmentResult;
+    if (t.key !== prior.variant || t.estimate === null || t.estimate === undefined || !t.se) return v;
+    const posterior = bayesianWithPrior(t.estimate, t.se, input.analysis.alpha, prior);
+    const significant = posterior.ci[0] > 0 || posterior.ci[1] < 0;
+    return {
+      ...t,
+      chanceToWin: posterior.chanceToWin,
+      ci: posterior.ci,
+      risk: posterior.risk,
+      significant,
+      decision: significant ? (posterior.ci[0] > 0 ? 'win' : 'loss') : 'inconclusive',
+    };
+  }) as AnalyzeResult['variants'];
+  const note = `informative prior from "${prior.from}" for "${prior.variant}": Normal(${prior.mean.toPrecision(4)}, variance ${prior.variance.toPrecision(4)})`;
+  return { ...analysis, variants, warnings: [...analysis.warnings, note] };
 }

@@ -13,3 +13,4 @@ export * from './permissions';
 export * from './roi';
 export * from './stats';
 export * from './workspace-settings';
+export * from './ladder';

@@ -24,6 +24,10 @@ export const PERMISSIONS = {
   'experiment.stop': ['PRODUCT_OWNER'],
   'experiment.confirm': ['PRODUCT_OWNER'],
   'notification.read': ['MARKETER', 'PRODUCT_OWNER', 'ANALYST', 'ADMIN'],
+  'ladder.read': ['MARKETER', 'PRODUCT_OWNER', 'ANALYST', 'ADMIN'],
+  'ladder.settings': ['PRODUCT_OWNER', 'ADMIN'],
+  'promotion.decide': ['PRODUCT_OWNER'],
+  'readiness.check': ['PRODUCT_OWNER'],
   'apikey.manage': ['ADMIN'],
   'webhook.manage': ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { Deps } from '../context';
 import { createExperiment, type ExperimentScope, mustGetExperiment } from '../services/experiments';
 import { BatchRejected, ingestBatch } from '../services/ingestion';
+import { listOffers, listPromotions } from '../services/ladder';
 import { putReport } from '../services/reports';
 import { experimentResults } from '../services/results';
 import { HttpError, readJsonBody, sendError, sendJson } from './http';
@@ -44,6 +45,8 @@ const ZAssignQuery = z.object({
   experiment: z.string().min(1, 'is required'),
   unit: z.string().min(1, 'is required').max(200, 'must be at most 200 characters'),
 });
+const ZOffersQuery = z.object({ experiment: z.string().min(1).optional() });
+const ZPromotionsQuery = z.object({ status: z.enum(['PROPOSED', 'APPLIED', 'REJECTED']).optional() });
 const ZHypothesesQuery = z.object({
   status: z.enum(HYPOTHESIS_STATUSES).optional(),
   limit: z.coerce.number().int().min(1, 'must be 1–200').max(200, 'must be 1–200').default(50),
@@ -183,6 +186,70 @@ export const ROUTES: Route[] = [
           createdAt: h.createdAt.toISOString(),
         })),
         nextCursor: rows.length > q.limit ? (rows[q.limit]?.id ?? null) : null,
+      };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/offers',
+    scope: 'read',
+    summary: 'Offers on the channel ladder with their experiments per rung (filter `?experiment=KEY`)',
+    query: ZOffersQuery,
+    status: 200,
+    handle: async (call) => {
+      const q = ZOffersQuery.parse(Object.fromEntries(call.query));
+      const offers = await listOffers(call.deps.db, call.key.workspaceId, q);
+      return {
+        items: offers.map((o) => ({
+          id: o.id,
+          name: o.name,
+          rung: o.rung,
+          state: o.state,
+          hypothesisId: o.hypothesisId,
+          experiments: o.experiments.map((e) => ({
+            key: e.key,
+            channel: e.channel,
+            status: e.status,
+            decision: e.outcome,
+            design: e.design,
+          })),
+        })),
+      };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/promotions',
+    scope: 'read',
+    summary: 'Promotion (and demotion) proposals with their evidence; approvals happen in the UI',
+    query: ZPromotionsQuery,
+    status: 200,
+    handle: async (call) => {
+      const q = ZPromotionsQuery.parse(Object.fromEntries(call.query));
+      const rows = await listPromotions(call.deps.db, call.key.workspaceId, q.status);
+      const keys = new Map(
+        (
+          await call.deps.db.experiment.findMany({
+            where: { id: { in: rows.map((r) => r.experimentId) } },
+            select: { id: true, key: true },
+          })
+        ).map((e) => [e.id, e.key]),
+      );
+      return {
+        items: rows.map((p) => ({
+          id: p.id,
+          offerId: p.offerId,
+          kind: p.kind,
+          from: p.fromRung,
+          to: p.toRung,
+          status: p.status,
+          experimentKey: keys.get(p.experimentId) ?? null,
+          evidence: p.evidence,
+          segments: p.segments,
+          decidedBy: p.decidedByEmail,
+          decidedAt: p.decidedAt?.toISOString() ?? null,
+          createdAt: p.createdAt.toISOString(),
+        })),
       };
     },
   },

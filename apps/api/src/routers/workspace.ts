@@ -33,7 +33,9 @@ export const auditRouter = router({
   list: workspaceProcedure('audit.read')
     .input(
       z.object({
-        entityType: z.enum(['hypothesis', 'workspace', 'membership', 'experiment', 'apiKey', 'webhook']).optional(),
+        entityType: z
+          .enum(['hypothesis', 'workspace', 'membership', 'experiment', 'apiKey', 'webhook', 'offer'])
+          .optional(),
         entityId: z.string().optional(),
         limit: z.number().int().min(1).max(500).default(200),
       }),

@@ -1,6 +1,7 @@
 import {
   completeExperiment,
   type Db,
+  ensureOffer,
   findExperimentByKey,
   Prisma,
   recordAudit,
@@ -13,6 +14,7 @@ import {
   DomainError,
   type ExperimentCreateInput,
   type ExperimentStatus,
+  type LadderChannel,
   normaliseVariants,
   plan,
   ZExperimentCreateInput,
@@ -36,6 +38,7 @@ export interface ExperimentScope {
     defaultAlpha: number;
     defaultCorrection: string;
     defaultSequential: number | null;
+    ladder: string[];
   };
   actor: Actor;
 }
@@ -95,6 +98,22 @@ export async function createExperiment(scope: ExperimentScope, raw: ExperimentCr
         );
       }
       assertTransition('APPROVED', 'TESTING');
+      // The channel ladder: an offer is tested on the rung it stands on (new offers on the first); it reaches a
+      // higher, costlier rung only by winning below.
+      const offer = await ensureOffer(tx, {
+        workspaceId: workspace.id,
+        hypothesis,
+        ladder: workspace.ladder as LadderChannel[],
+      });
+      const channel = input.channel ?? offer.rung;
+      if (channel !== offer.rung) {
+        throw new DomainError(
+          'CONFLICT',
+          `"${offer.name}" stands on the ${offer.rung} rung; it reaches ${channel} only by winning there first.`,
+          'channel',
+        );
+      }
+      await tx.offer.update({ where: { id: offer.id }, data: { state: input.start ? 'TESTING' : 'READY' } });
       const now = new Date();
       const experiment = await tx.experiment.create({
         data: {
@@ -102,7 +121,8 @@ export async function createExperiment(scope: ExperimentScope, raw: ExperimentCr
           hypothesisId: hypothesis.id,
           key: input.key,
           name: input.name ?? hypothesis.title,
-          channel: input.channel ?? hypothesis.channel,
+          channel,
+          offerId: offer.id,
           status: input.start ? 'RUNNING' : 'DRAFT',
           startedAt: input.start ? now : null,
           seed: input.key,
@@ -167,6 +187,12 @@ async function transition(scope: ExperimentScope, key: string, to: ExperimentSta
           ? { status: to, startedAt: now }
           : { status: to, endedAt: now, stopReason: extra.reason ?? null },
     });
+    if (experiment.offerId) {
+      await tx.offer.update({
+        where: { id: experiment.offerId },
+        data: { state: to === 'RUNNING' ? 'TESTING' : 'STOPPED' },
+      });
+    }
     await recordAudit(tx, {
       workspaceId: workspace.id,
       actor,

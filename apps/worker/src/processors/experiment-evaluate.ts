@@ -10,11 +10,14 @@ import {
 } from '@uplift/db';
 import {
   type AnalysisSettings,
+  type AnalyzeResult,
   type Evaluation,
   type ExperimentMetrics,
   evaluateExperiment,
+  priorFromLowerRung,
   type ReportTotals,
   TERMINAL_OUTCOMES,
+  type TreatmentResult,
   type VariantDefinition,
 } from '@uplift/domain';
 import { enqueue, unscheduleEvaluation } from '@uplift/jobs';
@@ -51,6 +54,7 @@ export async function evaluateExperimentJob(db: Db, queue: Queue, experimentId: 
     { isolationLevel: 'RepeatableRead' },
   );
   const ws = experiment.workspace;
+  const prior = await priorOf(db, experiment.priorFromExperimentId, ws.priorDiscount);
   const evaluation = evaluateExperiment({
     variants: experiment.variants as unknown as VariantDefinition[],
     metrics: experiment.metrics as unknown as ExperimentMetrics,
@@ -60,6 +64,7 @@ export async function evaluateExperimentJob(db: Db, queue: Queue, experimentId: 
     aggregates,
     reports: reports.map((r) => ({ metric: r.metric, variants: r.variants as unknown as ReportTotals['variants'] })),
     decision: { winChance: ws.winChance, maxRisk: ws.maxRisk, lossChance: ws.lossChance },
+    ...(prior ? { prior } : {}),
   });
   const { outcome, reason, winner } = evaluation.decision;
   // Test hook (reliability tests only): hold the evaluation here so a test can SIGKILL the worker mid-way.
@@ -187,4 +192,23 @@ async function alertNoData(
     });
   });
   for (const id of deliveries) await enqueueDelivery(queue, id);
+}
+
+/** The lower rung's winning result as an informative prior (README, "Evidence carries over"). */
+async function priorOf(db: Db, fromExperimentId: string | null, discount: number) {
+  if (!fromExperimentId) return null;
+  const lower = await db.experimentSnapshot.findFirst({
+    where: { experimentId: fromExperimentId },
+    orderBy: { dataVersion: 'desc' },
+    include: { experiment: { select: { key: true } } },
+  });
+  const winner = (lower?.analysis as unknown as AnalyzeResult | undefined)?.variants
+    .slice(1)
+    .find((v) => v.key === lower?.winner) as TreatmentResult | undefined;
+  if (!lower || !winner || winner.estimate == null || !winner.se) return null;
+  return {
+    ...priorFromLowerRung({ estimate: winner.estimate, se: winner.se }, discount),
+    variant: winner.key,
+    from: lower.experiment.key,
+  };
 }

@@ -1,4 +1,4 @@
-import type { Db } from '@uplift/db';
+import { createNextExperiment, type Db } from '@uplift/db';
 import { evaluationSchedulerId, requestEvaluation, scheduleEvaluation } from '@uplift/jobs';
 import type { Queue } from 'bullmq';
 import { enqueueDelivery, NO_DATA_AFTER_MS } from './experiment-evaluate';
@@ -50,5 +50,11 @@ export async function reconcileExperiments(db: Db, queue: Queue, now = new Date(
     take: 1000,
   });
   for (const d of pending) await enqueueDelivery(queue, d.id);
-  return { running: running.length, scheduled, requested, deliveries: pending.length };
+  // A promotion applied without its next experiment (a crash between the two, or a row written by hand).
+  const stranded = await db.promotion.findMany({
+    where: { status: 'APPLIED', kind: 'PROMOTE', nextExperimentId: null },
+    select: { id: true },
+  });
+  for (const p of stranded) await db.$transaction((tx) => createNextExperiment(tx, p.id));
+  return { running: running.length, scheduled, requested, deliveries: pending.length, repaired: stranded.length };
 }

@@ -4,7 +4,7 @@ import type { Prisma } from '../generated/prisma/client';
 export interface AuditEntry {
   workspaceId: string;
   actor: { id: string; email: string } | null;
-  entityType: 'hypothesis' | 'workspace' | 'membership' | 'experiment' | 'apiKey' | 'webhook';
+  entityType: 'hypothesis' | 'workspace' | 'membership' | 'experiment' | 'apiKey' | 'webhook' | 'offer';
   entityId: string;
   action: string;
   before?: unknown;

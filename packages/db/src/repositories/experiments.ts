@@ -2,6 +2,7 @@ import { HYPOTHESIS_STATUS_FOR_OUTCOME } from '@uplift/domain';
 import type { Tx } from '../client';
 import type { Prisma } from '../generated/prisma/client';
 import { recordAudit } from './audit';
+import { advanceLadder } from './ladder';
 import { notify } from './notifications';
 
 export function findExperimentByKey(db: Tx, workspaceId: string, key: string) {
@@ -135,7 +136,8 @@ export async function completeExperiment(
       after: { status, experiment: experiment.key },
     });
   }
-  return notify(tx, {
+  const ladder = await advanceLadder(tx, experiment.id, outcome);
+  const decided = await notify(tx, {
     workspaceId: experiment.workspaceId,
     experimentId: experiment.id,
     kind: 'decision',
@@ -143,4 +145,5 @@ export async function completeExperiment(
     body: reason,
     data: input.data,
   });
+  return [...decided, ...ladder];
 }

@@ -1,7 +1,15 @@
 import type { Tx } from '../client';
 import type { Prisma } from '../generated/prisma/client';
 
-export const NOTIFICATION_KINDS = ['decision', 'decision_pending', 'srm', 'no_data'] as const;
+export const NOTIFICATION_KINDS = [
+  'decision',
+  'decision_pending',
+  'srm',
+  'no_data',
+  'promotion_proposed',
+  'demotion_proposed',
+  'ladder',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationInput {

@@ -1,0 +1,4 @@
+export * from './policy';
+export * from './prior';
+export * from './qualify';
+export * from './readiness';
