@@ -85,7 +85,13 @@ export async function advanceLadder(tx: Tx, experimentId: string, outcome: strin
         q.reasons.join('; '),
       );
     }
+    const hypothesis = await tx.hypothesis.findUniqueOrThrow({ where: { id: experiment.hypothesisId } });
+    const lift = q.winner?.estimate ?? 0;
+    const baseline = analysis.variants[0].mean ?? 0;
     const evidence = {
+      // Projection at the next rung: its monthly reach (the hypothesis' reach at full rollout) × the control's
+      // rate here × the measured relative lift × value per conversion.
+      projectedMonthlyGain: hypothesis.reachPerMonth * baseline * lift * hypothesis.valuePerConversion,
       experiment: experiment.key,
       channel: experiment.channel,
       winner: q.winner?.key,

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { expected } from '../stats/messages';
+
+const finite = z.number(expected('must be a number'));
+const locationId = z.string(expected('must be a string')).min(1, 'is required');
+const locationIds = z.array(locationId, expected('must be an array of location ids'));
+
+/** A calendar date written YYYY-MM-DD: such strings sort in date order, which the pre/post cut relies on. */
+export const ZIsoDate = z.iso.date(expected('must be an ISO date (YYYY-MM-DD)'));
+
+export const ZWeeklySalesRow = z.object(
+  {
+    location: locationId,
+    /** The week's date (e.g. its Monday); all that matters is whether it falls before `start`. */
+    week: ZIsoDate,
+    sales: finite,
+  },
+  expected('must be a row ({ location, week, sales })'),
+);
+export type WeeklySalesRow = z.output<typeof ZWeeklySalesRow>;
+
+export const LOCATION_ANALYSIS_DEFAULTS = { alpha: 0.05, mde: 0.05 } as const;
+
+export const ZLocationAnalysisInput = z
+  .object(
+    {
+      rows: z.array(ZWeeklySalesRow, expected('must be an array of rows')),
+      treatment: locationIds,
+      holdout: locationIds,
+      /** The first day of the treatment: weeks before it are the pre-period, the rest the post-period. */
+      start: ZIsoDate,
+      alpha: finite.gt(0, 'must be > 0 and ≤ 0.5').max(0.5, 'must be > 0 and ≤ 0.5').optional(),
+      /** Relative lift the power is computed for, as a share of the treatment's pre-period mean (0.05 = +5%). */
+      mde: finite.gt(0, 'must be > 0 (a relative lift, e.g. 0.05)').optional(),
+    },
+    expected('must be an analysis request ({ rows, treatment, holdout, start })'),
+  )
+  .check((ctx) => {
+    const { rows, treatment, holdout } = ctx.value;
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.issues.push({ code: 'custom', input: ctx.value, path, message });
+    const group = new Map<string, 'treatment' | 'holdout'>();
+    for (const field of ['treatment', 'holdout'] as const) {
+      const ids = field === 'treatment' ? treatment : holdout;
+      ids.forEach((id, i) => {
+        const seen = group.get(id);
+        if (seen === field) issue([field, i], `duplicate location "${id}"`);
+        else if (seen) issue([field, i], `location "${id}" is also in the treatment group`);
+        group.set(id, field);
+      });
+    }
+    const firstRow = new Map<string, number>();
+    rows.forEach((row, i) => {
+      const key = `${row.location}\u0000${row.week}`;
+      const first = firstRow.get(key);
+      if (first === undefined) firstRow.set(key, i);
+      else issue(['rows', i], `duplicate week ${row.week} for location "${row.location}" (also rows[${first}])`);
+    });
+  });
+export type LocationAnalysisInput = z.output<typeof ZLocationAnalysisInput>;

@@ -1,0 +1,18 @@
+// The channel ladder's offline rung: stores or regions are the units of a treatment / holdout test.
+export { type CsvLineError, type ParsedWeeklySales, parseWeeklySales } from './csv';
+export { analyzeLocations, type LocationAnalysis, type LocationGroupSummary } from './did';
+export {
+  LOCATION_ANALYSIS_DEFAULTS,
+  type LocationAnalysisInput,
+  type WeeklySalesRow,
+  ZIsoDate,
+  ZLocationAnalysisInput,
+  ZWeeklySalesRow,
+} from './did-input';
+export {
+  type LocationSplit,
+  type LocationSplitInput,
+  SPLIT_DEFAULTS,
+  splitLocations,
+  ZLocationSplitInput,
+} from './split';
