@@ -152,6 +152,15 @@ const CASES: Record<string, Case> = {
         },
       }),
   },
+  'experiment.uploadLocations': {
+    action: 'experiment.import',
+    call: async (c, env) =>
+      c.experiment.uploadLocations({
+        key: await expIn(env),
+        start: '2026-10-01',
+        csv: ['location,week,sales', ...['a', 'b', 'c', 'd'].map((l, i) => `${l},2026-09-21,${100 + i}`)].join('\n'),
+      }),
+  },
   'notification.list': { action: 'notification.read', call: (c) => c.notification.list() },
   'notification.markRead': { action: 'notification.read', call: (c) => c.notification.markRead() },
   'apiKey.list': { action: 'apikey.manage', call: (c) => c.apiKey.list() },

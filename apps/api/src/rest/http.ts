@@ -86,6 +86,20 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
   }
 }
 
+/** The raw body as text, refused with 413 beyond `limit` bytes. */
+export async function readTextBody(req: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw tooLarge(limit);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw tooLarge(limit);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 const tooLarge = (limit: number) =>
   new HttpError(
     413,

@@ -15,9 +15,10 @@ import type { Deps } from '../context';
 import { createExperiment, type ExperimentScope, mustGetExperiment } from '../services/experiments';
 import { BatchRejected, ingestBatch } from '../services/ingestion';
 import { listOffers, listPromotions } from '../services/ladder';
+import { putLocations, rowsFromCsv, ZLocationsUpload } from '../services/locations';
 import { putReport } from '../services/reports';
 import { experimentResults } from '../services/results';
-import { HttpError, readJsonBody, sendError, sendJson } from './http';
+import { HttpError, readJsonBody, readTextBody, sendError, sendJson } from './http';
 import { openApiDocument } from './openapi';
 
 type ApiKeyRow = NonNullable<Awaited<ReturnType<typeof findApiKey>>>;
@@ -115,6 +116,28 @@ export const ROUTES: Route[] = [
         },
       );
       return { id: report.id, metric: report.metric, createdAt: report.createdAt.toISOString() };
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/v1/experiments/{key}/locations',
+    scope: 'ingest',
+    summary:
+      'Weekly sales per location of an offline location test (JSON `{ rows, start?, seed? }` or a `text/csv` body with ' +
+      'location, week, sales columns; `?start=YYYY-MM-DD`); the first upload proposes the stratified treatment/holdout split',
+    body: ZLocationsUpload,
+    status: 200,
+    handle: async (call) => {
+      const csv = String(call.req.headers['content-type'] ?? '').includes('text/csv');
+      const body = csv
+        ? {
+            rows: rowsFromCsv(await readTextBody(call.req, 20 * 1024 * 1024)),
+            ...Object.fromEntries(
+              ['start', 'seed'].flatMap((k) => (call.query.get(k) ? [[k, call.query.get(k)]] : [])),
+            ),
+          }
+        : await readJsonBody(call.req, 20 * 1024 * 1024);
+      return putLocations(call.deps, call.key.workspaceId, call.params.key as string, body);
     },
   },
   {

@@ -11,6 +11,7 @@ import {
   stopExperiment,
   suggestPlannedUsers,
 } from '../services/experiments';
+import { putLocations, rowsFromCsv } from '../services/locations';
 import { putReport } from '../services/reports';
 import { experimentResults } from '../services/results';
 import { router, workspaceProcedure } from '../trpc';
@@ -91,6 +92,23 @@ export const experimentRouter = router({
   confirmDecision: workspaceProcedure('experiment.confirm')
     .input(ZKey)
     .mutation(({ ctx, input }) => confirmDecision(scope(ctx), input.key)),
+  /** Weekly sales per location of an offline location test, as CSV text (location, week, sales). */
+  uploadLocations: workspaceProcedure('experiment.import')
+    .input(
+      ZKey.extend({
+        csv: z
+          .string()
+          .min(1, 'is required')
+          .max(20 * 1024 * 1024, 'is larger than 20 MB'),
+        start: z.string().optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      putLocations(ctx.deps, ctx.workspace.id, input.key, {
+        rows: rowsFromCsv(input.csv),
+        ...(input.start ? { start: input.start } : {}),
+      }),
+    ),
   importReport: workspaceProcedure('experiment.import')
     .input(ZKey.extend({ report: z.unknown() }))
     .mutation(async ({ ctx, input }) => {

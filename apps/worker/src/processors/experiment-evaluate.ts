@@ -11,7 +11,10 @@ import {
 import {
   type AnalysisSettings,
   type AnalyzeResult,
+  analyzeLocations,
+  decideLocationTest,
   type Evaluation,
+  type ExperimentDecision,
   type ExperimentMetrics,
   evaluateExperiment,
   priorFromLowerRung,
@@ -42,30 +45,10 @@ export async function evaluateExperimentJob(db: Db, queue: Queue, experimentId: 
   await alertNoData(db, queue, experiment, now);
   if (experiment.evaluatedVersion === experiment.dataVersion) return { skipped: 'up to date' } as EvaluateOutcome;
 
-  const { version, aggregates, reports } = await db.$transaction(
-    async (tx) => {
-      const row = await tx.experiment.findUniqueOrThrow({ where: { id: experimentId }, select: { dataVersion: true } });
-      return {
-        version: row.dataVersion,
-        aggregates: await readAggregates(tx, experimentId),
-        reports: await latestReports(tx, experimentId),
-      };
-    },
-    { isolationLevel: 'RepeatableRead' },
-  );
   const ws = experiment.workspace;
-  const prior = await priorOf(db, experiment.priorFromExperimentId, ws.priorDiscount);
-  const evaluation = evaluateExperiment({
-    variants: experiment.variants as unknown as VariantDefinition[],
-    metrics: experiment.metrics as unknown as ExperimentMetrics,
-    analysis: experiment.analysis as unknown as AnalysisSettings,
-    plannedUsers: experiment.plannedUsers,
-    segmentAttribute: experiment.segmentAttribute,
-    aggregates,
-    reports: reports.map((r) => ({ metric: r.metric, variants: r.variants as unknown as ReportTotals['variants'] })),
-    decision: { winChance: ws.winChance, maxRisk: ws.maxRisk, lossChance: ws.lossChance },
-    ...(prior ? { prior } : {}),
-  });
+  const { version, evaluation } = experiment.locationSplit
+    ? await evaluateLocationTest(db, experiment)
+    : await evaluateAbTest(db, experiment);
   const { outcome, reason, winner } = evaluation.decision;
   // Test hook (reliability tests only): hold the evaluation here so a test can SIGKILL the worker mid-way.
   const pause = Number(process.env.UPLIFT_TEST_EVALUATION_PAUSE_MS ?? 0);
@@ -79,7 +62,7 @@ export async function evaluateExperimentJob(db: Db, queue: Queue, experimentId: 
       dataVersion: version,
       users: evaluation.users,
       analysis: evaluation.analysis,
-      guardrails: evaluation.guardrails.map(({ name, direction, analysis }) => ({ name, direction, analysis })),
+      guardrails: evaluation.guardrails,
       segments: evaluation.segments,
       outcome,
       reason,
@@ -145,7 +128,11 @@ export const enqueueDelivery = (queue: Queue, deliveryId: string) =>
     { jobId: `webhook-${deliveryId}`, attempts: 8, backoff: { type: 'exponential', delay: 2_000 } },
   ).catch(() => {}); // the reconciler re-enqueues pending deliveries
 
-function payloadOf(experiment: { key: string; name: string }, evaluation: Evaluation, dataVersion: number) {
+function payloadOf(
+  experiment: { key: string; name: string },
+  evaluation: Pick<Evaluation, 'users' | 'decision'>,
+  dataVersion: number,
+) {
   return {
     experiment: experiment.key,
     name: experiment.name,
@@ -210,5 +197,90 @@ async function priorOf(db: Db, fromExperimentId: string | null, discount: number
     ...priorFromLowerRung({ estimate: winner.estimate, se: winner.se }, discount),
     variant: winner.key,
     from: lower.experiment.key,
+  };
+}
+
+type ExperimentRow = NonNullable<Awaited<ReturnType<Db['experiment']['findUnique']>>> & {
+  workspace: { winChance: number; maxRisk: number; lossChance: number; priorDiscount: number };
+};
+interface Evaluated {
+  users: number;
+  analysis: unknown;
+  guardrails: { name: string; direction: string; analysis: unknown }[];
+  segments: unknown;
+  decision: ExperimentDecision;
+}
+
+/** A/B test: the aggregates (and reports) at one consistent data version, through the statistics engine. */
+async function evaluateAbTest(db: Db, experiment: ExperimentRow): Promise<{ version: number; evaluation: Evaluated }> {
+  const { version, aggregates, reports } = await db.$transaction(
+    async (tx) => {
+      const row = await tx.experiment.findUniqueOrThrow({
+        where: { id: experiment.id },
+        select: { dataVersion: true },
+      });
+      return {
+        version: row.dataVersion,
+        aggregates: await readAggregates(tx, experiment.id),
+        reports: await latestReports(tx, experiment.id),
+      };
+    },
+    { isolationLevel: 'RepeatableRead' },
+  );
+  const ws = experiment.workspace;
+  const prior = await priorOf(db, experiment.priorFromExperimentId, ws.priorDiscount);
+  const evaluation = evaluateExperiment({
+    variants: experiment.variants as unknown as VariantDefinition[],
+    metrics: experiment.metrics as unknown as ExperimentMetrics,
+    analysis: experiment.analysis as unknown as AnalysisSettings,
+    plannedUsers: experiment.plannedUsers,
+    segmentAttribute: experiment.segmentAttribute,
+    aggregates,
+    reports: reports.map((r) => ({ metric: r.metric, variants: r.variants as unknown as ReportTotals['variants'] })),
+    decision: { winChance: ws.winChance, maxRisk: ws.maxRisk, lossChance: ws.lossChance },
+    ...(prior ? { prior } : {}),
+  });
+  return {
+    version,
+    evaluation: {
+      ...evaluation,
+      guardrails: evaluation.guardrails.map(({ name, direction, analysis }) => ({ name, direction, analysis })),
+    },
+  };
+}
+
+/** Offline location test: weekly sales per location, difference-in-differences against the holdout. */
+async function evaluateLocationTest(
+  db: Db,
+  experiment: ExperimentRow,
+): Promise<{ version: number; evaluation: Evaluated }> {
+  const split = experiment.locationSplit as unknown as { treatment: string[]; holdout: string[]; start: string };
+  const { version, rows } = await db.$transaction(
+    async (tx) => ({
+      version: (await tx.experiment.findUniqueOrThrow({ where: { id: experiment.id }, select: { dataVersion: true } }))
+        .dataVersion,
+      rows: await tx.locationSales.findMany({ where: { experimentId: experiment.id } }),
+    }),
+    { isolationLevel: 'RepeatableRead' },
+  );
+  const weekly = rows.map((r) => ({ location: r.location, week: r.week.toISOString().slice(0, 10), sales: r.sales }));
+  const alpha = (experiment.analysis as unknown as AnalysisSettings).alpha;
+  const analysis = analyzeLocations({
+    rows: weekly,
+    treatment: split.treatment,
+    holdout: split.holdout,
+    start: split.start,
+    alpha,
+  });
+  const postWeeks = new Set(weekly.filter((r) => r.week >= split.start).map((r) => r.week)).size;
+  return {
+    version,
+    evaluation: {
+      users: analysis.treatment.locations + analysis.holdout.locations,
+      analysis,
+      guardrails: [],
+      segments: null,
+      decision: decideLocationTest(analysis, postWeeks),
+    },
   };
 }

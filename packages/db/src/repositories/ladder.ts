@@ -76,7 +76,11 @@ export async function advanceLadder(tx: Tx, experimentId: string, outcome: strin
     const policy = rungPolicy({ policies }, to);
     const analysis = snapshot.analysis as unknown as AnalyzeResult;
     const decision: ExperimentDecision = { outcome: 'WIN', reason: snapshot.reason, winner: snapshot.winner };
-    const q = qualifiesForPromotion({ decision, analysis, users: snapshot.users }, policy);
+    // A location test's result is a difference-in-differences, not an A/B analysis: its WIN is the evidence.
+    const q =
+      'srm' in analysis
+        ? qualifiesForPromotion({ decision, analysis, users: snapshot.users }, policy)
+        : { qualifies: true, reasons: [], winner: null };
     if (!q.qualifies) {
       await setState('WON');
       return say(
@@ -87,7 +91,7 @@ export async function advanceLadder(tx: Tx, experimentId: string, outcome: strin
     }
     const hypothesis = await tx.hypothesis.findUniqueOrThrow({ where: { id: experiment.hypothesisId } });
     const lift = q.winner?.estimate ?? 0;
-    const baseline = analysis.variants[0].mean ?? 0;
+    const baseline = ('srm' in analysis ? analysis.variants[0].mean : 0) ?? 0;
     const evidence = {
       // Projection at the next rung: its monthly reach (the hypothesis' reach at full rollout) × the control's
       // rate here × the measured relative lift × value per conversion.
@@ -100,7 +104,7 @@ export async function advanceLadder(tx: Tx, experimentId: string, outcome: strin
       pValue: (q.winner as { pValue?: number | null } | null)?.pValue ?? null,
       chanceToWin: (q.winner as { chanceToWin?: number | null } | null)?.chanceToWin ?? null,
       users: snapshot.users,
-      controlMean: analysis.variants[0].mean,
+      controlMean: 'srm' in analysis ? analysis.variants[0].mean : null,
       winnerMean: q.winner?.mean,
       reason: snapshot.reason,
     };

@@ -1,5 +1,6 @@
 // The channel ladder's offline rung: stores or regions are the units of a treatment / holdout test.
 export { type CsvLineError, type ParsedWeeklySales, parseWeeklySales } from './csv';
+export { decideLocationTest, LOCATION_TEST_WEEKS } from './decide';
 export { analyzeLocations, type LocationAnalysis, type LocationGroupSummary } from './did';
 export {
   LOCATION_ANALYSIS_DEFAULTS,

@@ -1,0 +1,136 @@
+import type { AddressInfo } from 'node:net';
+import { evaluateExperimentJob } from '@uplift/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiServer } from './server';
+import {
+  apiKeyFor,
+  createWorkspace,
+  insertHypothesis,
+  type TestWorkspace,
+  testAuth,
+  testDeps,
+} from './testing/fixtures';
+
+const deps = testDeps('locations');
+const server = createApiServer(deps, await testAuth(deps.db));
+let base: string;
+let ws: TestWorkspace;
+let key: string;
+
+beforeAll(async () => {
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ws = await createWorkspace(deps.db, 'loc');
+  key = await apiKeyFor(deps.db, ws, ['ingest', 'read']);
+});
+afterAll(async () => {
+  server.close();
+  await deps.close();
+});
+
+/** An offline rollout already on the top rung (as the ladder leaves it), running since 2026-10-05. */
+async function offlineRollout() {
+  const h = await insertHypothesis(deps.db, ws, ws.users.MARKETER.id, { status: 'WON' });
+  const offer = await deps.db.offer.create({
+    data: { workspaceId: ws.id, hypothesisId: h.id, name: 'Tote bag', rung: 'OFFLINE', state: 'TESTING' },
+  });
+  const k = `stores-${Math.random().toString(36).slice(2, 8)}`;
+  return deps.db.experiment.create({
+    data: {
+      workspaceId: ws.id,
+      hypothesisId: h.id,
+      offerId: offer.id,
+      key: k,
+      name: 'Stores',
+      channel: 'OFFLINE',
+      design: 'rollout',
+      status: 'RUNNING',
+      startedAt: new Date('2026-10-05T00:00:00Z'),
+      seed: k,
+      variants: [
+        { key: 'holdout', name: 'Holdout', weight: 0.1 },
+        { key: 'promo', name: 'Promo', weight: 0.9 },
+      ],
+      metrics: { primary: { name: 'purchase', kind: 'binomial' }, guardrails: [] },
+      analysis: { engine: 'frequentist', sequential: null, alpha: 0.05, correction: 'none' },
+      plannedUsers: 100,
+    },
+  });
+}
+
+const weeks = ['2026-09-14', '2026-09-21', '2026-09-28', '2026-10-05', '2026-10-12', '2026-10-19'];
+/** 20 stores with sales 1,000–5,750 a week; treated stores (known only after the split) sell `lift` more after start. */
+function csv(treated: Set<string> | null, lift: number) {
+  const lines = ['store,week,sales'];
+  for (let s = 0; s < 20; s++) {
+    const id = `store-${s}`;
+    for (const [w, week] of weeks.entries()) {
+      const base = 1000 + s * 250 + ((s * 7 + w * 13) % 11) * 10;
+      const after = week >= '2026-10-05' && treated?.has(id) ? 1 + lift : 1;
+      lines.push(`${id},${week},${(base * after).toFixed(2)}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+const put = (k: string, body: string, type = 'text/csv') =>
+  fetch(`${base}/v1/experiments/${k}/locations`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${key}`, 'content-type': type },
+    body,
+  });
+
+describe('offline location tests', () => {
+  it('proposes a balanced stratified split from the pre-period, then decides from weekly sales', async () => {
+    const e = await offlineRollout();
+    const pre = csv(null, 0)
+      .split('\n')
+      .filter((l, i) => i === 0 || (l.split(',')[1] as string) < '2026-10-05')
+      .join('\n');
+    const first = await put(e.key, pre);
+    expect(first.status).toBe(200);
+    const { split } = (await first.json()) as {
+      split: { treatment: string[]; holdout: string[]; balance: { standardizedDifference: number } };
+    };
+    expect(split.treatment).toHaveLength(10);
+    expect(split.holdout).toHaveLength(10);
+    expect(Math.abs(split.balance.standardizedDifference)).toBeLessThan(0.2);
+    expect(await evaluateExperimentJob(deps.db, deps.queue, e.id)).toMatchObject({ outcome: 'NO_DATA' });
+
+    // The full history with a +8% effect in the treated stores: the split stays as proposed.
+    const again = await put(e.key, csv(new Set(split.treatment), 0.08));
+    expect(((await again.json()) as { split: unknown }).split).toEqual(split);
+    expect(await evaluateExperimentJob(deps.db, deps.queue, e.id)).toMatchObject({ outcome: 'WIN' });
+    const snapshot = await deps.db.experimentSnapshot.findFirstOrThrow({
+      where: { experimentId: e.id },
+      orderBy: { dataVersion: 'desc' },
+    });
+    expect(snapshot.analysis).toMatchObject({
+      significant: true,
+      treatment: { locations: 10 },
+      holdout: { locations: 10 },
+    });
+    expect((snapshot.analysis as { relative: number }).relative).toBeCloseTo(0.08, 1);
+    // The top rung won: the offer is rolled out.
+    expect((await deps.db.offer.findFirstOrThrow({ where: { experiments: { some: { id: e.id } } } })).state).toBe(
+      'ROLLED_OUT',
+    );
+  });
+
+  it('takes JSON rows too, and names the bad lines of a CSV', async () => {
+    const e = await offlineRollout();
+    const bad = await put(e.key, 'store,week,sales\nstore-1,2026-09-14,abc\nstore-2,not-a-date,10');
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as { error: string };
+    expect(body.error).toContain('line 2');
+    expect(body.error).toContain('line 3');
+    const few = await put(
+      e.key,
+      JSON.stringify({ rows: [{ location: 'a', week: '2026-09-14', sales: 1 }] }),
+      'application/json',
+    );
+    expect(few.status).toBe(400);
+    expect(((await few.json()) as { error: string }).error).toContain('at least 4 locations');
+    expect(await deps.db.locationSales.count({ where: { experimentId: e.id } })).toBe(0);
+  });
+});
