@@ -86,3 +86,58 @@ export async function trpcMutation(page: Page, path: string, input: unknown) {
   });
   return { status: response.status(), body: (await response.json()) as { result?: { data?: { json?: unknown } } } };
 }
+
+/** The api's own origin: the REST /v1 endpoints are not proxied by the web server. */
+export const API_URL = (process.env.API_URL ?? 'http://localhost:3310').replace(/\/$/, '');
+
+/** Reads a tRPC mutation's answer, failing with the api's own words when there is none. */
+export function resultOf<T>(answer: Awaited<ReturnType<typeof trpcMutation>>, what: string): T {
+  const data = answer.body.result?.data?.json;
+  if (answer.status !== 200 || data === undefined) throw new Error(`${what} failed: ${JSON.stringify(answer.body)}`);
+  return data as T;
+}
+
+/** A submitted EMAIL hypothesis of our own (a unique title), so no other test's data matters; returns its id. */
+export async function submittedHypothesis(page: Page, title: string) {
+  const created = resultOf<{ id: string }>(
+    await trpcMutation(page, 'hypothesis.create', {
+      title,
+      statement: 'If the win-back email carries a 20% coupon, more lapsed buyers order again.',
+      funnelStage: 'RETENTION',
+      segment: 'Lapsed buyers',
+      channel: 'EMAIL',
+      offer: '20% coupon',
+      reachPerMonth: 20_000,
+      baselineRate: 0.1,
+      expectedLift: 0.3,
+      valuePerConversion: 40,
+      confidence: 0.6,
+      cost: 2_000,
+      submit: true,
+    }),
+    'hypothesis.create',
+  );
+  return created.id;
+}
+
+/** 1,000 units per variant, all exposed, of whom `conversions` convert: one batch to POST /v1/events. */
+export function experimentEvents(experiment: string, variant: string, conversions: number) {
+  return Array.from({ length: 1000 }, (_, i) => {
+    const unit = `${variant}-${i}`;
+    const exposure = { id: `${unit}-x`, experiment, unit, type: 'exposure', variant };
+    return i < conversions ? [exposure, { id: `${unit}-c`, experiment, unit, type: 'conversion' }] : [exposure];
+  }).flat();
+}
+
+/** POSTs events to the api's REST /v1/events with an API key, as an email tool would. */
+export async function postEvents(token: string, batch: unknown[]) {
+  // Batches of at most 10,000 events (the api's limit).
+  for (let start = 0; start < batch.length; start += 10_000) {
+    const response = await fetch(`${API_URL}/v1/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ events: batch.slice(start, start + 10_000) }),
+    });
+    expect(response.status, await response.clone().text()).toBe(202);
+  }
+}

@@ -171,6 +171,42 @@ describe('the channel ladder', () => {
     ]);
   });
 
+  it('a win in one segment only proposes a step scoped to it, corrected across segments', async () => {
+    const h = await insertHypothesis(deps.db, ws, ws.users.MARKETER.id, { status: 'APPROVED' });
+    const e = await owner().experiment.create({
+      ...sampleExperiment(h.id),
+      plannedUsers: 4000,
+      segmentAttribute: 'device',
+      start: true,
+    });
+    const events: object[] = [];
+    const cells = [
+      ['mobile', 'control', 100],
+      ['mobile', 'promo', 170],
+      ['desktop', 'control', 100],
+      ['desktop', 'promo', 50],
+    ] as const;
+    for (const [device, variant, converted] of cells) {
+      for (let i = 0; i < 1000; i++) {
+        const unit = `${device}-${variant}-${i}`;
+        events.push({ id: `x-${unit}`, experiment: e.key, unit, type: 'exposure', variant, attributes: { device } });
+        if (i < converted) events.push({ id: `c-${unit}`, experiment: e.key, unit, type: 'conversion' });
+      }
+    }
+    await ingestBatch(deps, ws.id, { events: events as never });
+    expect(await evaluateExperimentJob(deps.db, deps.queue, e.id)).toMatchObject({ outcome: 'INCONCLUSIVE' });
+    const proposal = await deps.db.promotion.findUniqueOrThrow({ where: { experimentId: e.id } });
+    expect(proposal).toMatchObject({ status: 'PROPOSED', toRung: 'BANNER', segments: ['mobile'] });
+    expect((proposal.evidence as { segmentsWon: { segment: string }[] }).segmentsWon.map((w) => w.segment)).toEqual([
+      'mobile',
+    ]);
+    await expect(owner().ladder.approve({ id: proposal.id, segments: ['desktop'] })).rejects.toMatchObject({
+      message: expect.stringContaining('did not win in desktop'),
+    });
+    const applied = await owner().ladder.approve({ id: proposal.id, segments: ['mobile'] });
+    expect(applied).toMatchObject({ status: 'APPLIED', segments: ['mobile'] });
+  });
+
   it('the reconciler creates the next experiment of a promotion applied without one', async () => {
     const { offer } = await emailWinner();
     const promotion = await deps.db.promotion.findFirstOrThrow({ where: { offerId: offer.id } });

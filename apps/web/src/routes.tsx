@@ -66,8 +66,27 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'experiments',
+        ...page(async () => (await import('./pages/experiments/experiments-page')).ExperimentsPage),
+      },
+      {
+        path: 'experiments/new',
+        ...page(
+          async () => (await import('./pages/experiment-form/new-experiment-page')).NewExperimentPage,
+          'experiment.create',
+        ),
+      },
+      {
+        path: 'experiments/:key',
+        ...page(async () => (await import('./pages/experiment/experiment-page')).ExperimentPage),
+      },
+      {
         path: 'settings',
         ...page(async () => (await import('./pages/settings/settings-page')).SettingsPage, 'workspace.settings'),
+      },
+      {
+        path: 'settings/integrations',
+        ...page(async () => (await import('./pages/integrations/integrations-page')).IntegrationsPage, 'apikey.manage'),
       },
       {
         path: 'members',

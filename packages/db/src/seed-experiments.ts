@@ -8,6 +8,7 @@ import {
 import type { Db } from './client';
 import type { Prisma } from './generated/prisma/client';
 import { ingestEvents, type PreparedEvent } from './repositories/ingestion';
+import { seedLadderJourneys } from './seed-ladder';
 
 const json = (v: unknown) => v as Prisma.InputJsonValue;
 const VARIANTS: VariantDefinition[] = [
@@ -29,17 +30,21 @@ const chance = (unit: string, salt: string) => {
 
 /**
  * Demo experiments: the TESTING welcome-series idea runs with 6,000 exposed subscribers so far (the worker
- * evaluates it when it starts), and the WON cart-reminder idea shows a completed test from a campaign report.
+ * evaluates it when it starts); the WON ideas show the channel ladder in motion (seed-ladder.ts).
  */
 export async function seedDemoExperiments(db: Db, workspaceId: string, ownerId: string) {
   const running = await db.hypothesis.findFirst({ where: { workspaceId, title: { startsWith: 'Welcome series' } } });
-  const won = await db.hypothesis.findFirst({ where: { workspaceId, title: { startsWith: 'Abandoned cart email' } } });
+  const owner = await db.user.findUnique({ where: { id: ownerId }, select: { id: true, email: true } });
   const startedAt = new Date(Date.now() - 6 * 86_400_000);
   if (running) {
+    const offer = await db.offer.create({
+      data: { workspaceId, hypothesisId: running.id, name: running.offer, rung: 'EMAIL', state: 'TESTING' },
+    });
     const e = await db.experiment.create({
       data: {
         workspaceId,
         hypothesisId: running.id,
+        offerId: offer.id,
         key: 'welcome-gift-email',
         name: 'Welcome series: free tote bag',
         channel: 'EMAIL',
@@ -77,60 +82,5 @@ export async function seedDemoExperiments(db: Db, workspaceId: string, ownerId: 
     }
     for (let i = 0; i < events.length; i += 5_000) await ingestEvents(db, events.slice(i, i + 5_000));
   }
-  if (won) {
-    const report = {
-      metric: 'purchase',
-      variants: [
-        { key: 'control', users: 15_000, conversions: 1_200 },
-        { key: 'gift', users: 15_000, conversions: 1_395 },
-      ],
-    };
-    const evaluation = evaluateExperiment({
-      variants: VARIANTS,
-      metrics: { primary: METRICS.primary, guardrails: [] },
-      analysis: ANALYSIS,
-      plannedUsers: 30_000,
-      segmentAttribute: null,
-      aggregates: [],
-      reports: [report],
-      decision: { winChance: 0.95, maxRisk: 0.0025, lossChance: 0.05 },
-    });
-    const ended = new Date(Date.now() - 20 * 86_400_000);
-    await db.experiment.create({
-      data: {
-        workspaceId,
-        hypothesisId: won.id,
-        key: 'cart-reminder-1h',
-        name: 'Cart reminder after 1 hour',
-        channel: 'EMAIL',
-        status: 'COMPLETED',
-        seed: 'cart-reminder-1h',
-        variants: json([VARIANTS[0], { key: 'gift', name: 'Reminder at 1 h', weight: 0.5 }]),
-        metrics: json({ primary: METRICS.primary, guardrails: [] }),
-        analysis: json(ANALYSIS),
-        plannedUsers: 30_000,
-        dataVersion: 1,
-        evaluatedVersion: 1,
-        evaluatedAt: ended,
-        outcome: evaluation.decision.outcome,
-        outcomeReason: evaluation.decision.reason,
-        startedAt: new Date(ended.getTime() - 14 * 86_400_000),
-        endedAt: ended,
-        createdById: ownerId,
-        reports: { create: { metric: 'purchase', variants: json(report.variants), source: 'csv', createdBy: ownerId } },
-        snapshots: {
-          create: {
-            dataVersion: 1,
-            evaluatedAt: ended,
-            users: evaluation.users,
-            analysis: json(evaluation.analysis),
-            guardrails: json([]),
-            outcome: evaluation.decision.outcome,
-            reason: evaluation.decision.reason,
-            winner: evaluation.decision.winner,
-          },
-        },
-      },
-    });
-  }
+  if (owner) await seedLadderJourneys(db, workspaceId, owner);
 }

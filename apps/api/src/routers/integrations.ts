@@ -23,8 +23,13 @@ export const apiKeyRouter = router({
 });
 
 export const webhookRouter = router({
+  // The signing secret is shown once, at creation; lists never carry it.
   list: workspaceProcedure('webhook.manage').query(({ ctx }) =>
-    ctx.deps.db.webhook.findMany({ where: { workspaceId: ctx.workspace.id }, orderBy: { createdAt: 'desc' } }),
+    ctx.deps.db.webhook.findMany({
+      where: { workspaceId: ctx.workspace.id },
+      orderBy: { createdAt: 'desc' },
+      select: { id: true, url: true, active: true, createdAt: true },
+    }),
   ),
   create: workspaceProcedure('webhook.manage')
     .input(z.object({ url: z.string().trim().min(1, 'is required').max(2000) }))

@@ -33,8 +33,15 @@ export const ladderRouter = router({
     .input(z.object({ status: z.enum(['PROPOSED', 'APPLIED', 'REJECTED']).optional() }))
     .query(({ ctx, input }) => listPromotions(ctx.deps.db, ctx.workspace.id, input.status)),
   approve: workspaceProcedure('promotion.decide')
-    .input(z.object({ id: z.string().min(1), reason: z.string().trim().max(2000).optional() }))
-    .mutation(({ ctx, input }) => approvePromotion(scope(ctx), input.id, input.reason || null)),
+    .input(
+      z.object({
+        id: z.string().min(1),
+        reason: z.string().trim().max(2000).optional(),
+        /** Scope the step to these segments (a subset of those where the offer won). */
+        segments: z.array(z.string().min(1)).optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => approvePromotion(scope(ctx), input.id, input.reason || null, input.segments)),
   reject: workspaceProcedure('promotion.decide')
     .input(z.object({ id: z.string().min(1), reason: z.string().trim().min(1, 'is required: say why').max(2000) }))
     .mutation(({ ctx, input }) => declinePromotion(scope(ctx), input.id, input.reason)),

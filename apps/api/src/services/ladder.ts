@@ -69,9 +69,9 @@ async function mustOwnPromotion(db: Db, workspaceId: string, id: string) {
   return found;
 }
 
-export async function approvePromotion(scope: Scope, id: string, reason: string | null) {
+export async function approvePromotion(scope: Scope, id: string, reason: string | null, segments?: string[]) {
   await mustOwnPromotion(scope.db, scope.workspace.id, id);
-  return scope.db.$transaction((tx) => applyPromotion(tx, id, scope.actor, reason));
+  return scope.db.$transaction((tx) => applyPromotion(tx, id, scope.actor, reason, segments));
 }
 
 export async function declinePromotion(scope: Scope, id: string, reason: string) {

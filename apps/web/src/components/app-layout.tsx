@@ -7,11 +7,12 @@ import { humanize } from '../lib/format';
 import { useSession } from '../lib/session';
 import { useSignOut } from '../lib/use-sign-out';
 import { MainNav } from './main-nav';
+import { NotificationBell } from './notification-bell';
 import { WorkspaceSwitcher } from './workspace-switcher';
 
 /** Header (workspace, who I am, sign out), the role-aware navigation, and the page. */
 export function AppLayout() {
-  const { user, workspace } = useSession();
+  const { user, workspace, can } = useSession();
   const signOut = useSignOut();
   const [navOpen, nav] = useDisclosure(false);
   const { pathname } = useLocation();
@@ -40,6 +41,7 @@ export function AppLayout() {
             <WorkspaceSwitcher />
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {can('notification.read') && <NotificationBell />}
             <Group gap={6} wrap="nowrap" visibleFrom="sm">
               <Text size="sm" fw={500} data-testid="user-name">
                 {user.name}

@@ -1,5 +1,13 @@
 import { Badge, Divider, NavLink, Stack, Text } from '@mantine/core';
-import { IconHistory, IconListDetails, IconPlus, IconSettings, IconUsers } from '@tabler/icons-react';
+import {
+  IconFlask,
+  IconHistory,
+  IconListDetails,
+  IconPlugConnected,
+  IconPlus,
+  IconSettings,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { Action } from '@uplift/domain';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
@@ -24,6 +32,7 @@ const ITEMS: Item[] = [
     action: 'hypothesis.create',
     testId: 'nav-new',
   },
+  { to: '/experiments', label: 'Experiments', icon: <IconFlask size={18} />, testId: 'nav-experiments' },
   {
     to: '/settings',
     label: 'Settings',
@@ -31,28 +40,41 @@ const ITEMS: Item[] = [
     action: 'workspace.settings',
     testId: 'nav-settings',
   },
+  {
+    to: '/settings/integrations',
+    label: 'Integrations',
+    icon: <IconPlugConnected size={18} />,
+    action: 'apikey.manage',
+    testId: 'nav-integrations',
+  },
   { to: '/members', label: 'Members', icon: <IconUsers size={18} />, action: 'member.manage', testId: 'nav-members' },
   { to: '/audit', label: 'Audit log', icon: <IconHistory size={18} />, testId: 'nav-audit' },
 ];
 
-const isActive = (to: string, pathname: string) =>
+const matches = (to: string, pathname: string) =>
   to === '/'
     ? pathname === '/' || (pathname.startsWith('/hypotheses/') && pathname !== '/hypotheses/new')
     : pathname === to || pathname.startsWith(`${to}/`);
 
+/** The most specific item wins: /settings/integrations lights Integrations, not Settings too. */
+const activeItem = (items: Item[], pathname: string) =>
+  items.filter((i) => matches(i.to, pathname)).sort((a, b) => b.to.length - a.to.length)[0]?.to;
+
 export function MainNav() {
   const { can, user, workspace } = useSession();
   const { pathname } = useLocation();
+  const items = ITEMS.filter((item) => !item.action || can(item.action));
+  const active = activeItem(items, pathname);
   return (
     <Stack gap={4} component="nav" aria-label="Main">
-      {ITEMS.filter((item) => !item.action || can(item.action)).map((item) => (
+      {items.map((item) => (
         <NavLink
           key={item.to}
           component={Link}
           to={item.to}
           label={item.label}
           leftSection={item.icon}
-          active={isActive(item.to, pathname)}
+          active={item.to === active}
           data-testid={item.testId}
         />
       ))}

@@ -34,6 +34,10 @@ const STATUS_VERB: Partial<Record<HypothesisStatus, string>> = {
   REJECTED: 'Rejected',
   DRAFT: 'Back to draft',
   ARCHIVED: 'Archived',
+  TESTING: 'Testing started',
+  WON: 'Won',
+  LOST: 'Lost',
+  INCONCLUSIVE: 'Inconclusive',
 };
 
 const ACTION_LABEL: Record<string, string> = {
@@ -45,11 +49,22 @@ const ACTION_LABEL: Record<string, string> = {
   'member.add': 'Member added',
   'member.role': 'Role changed',
   'member.remove': 'Member removed',
+  'experiment.create': 'Experiment created',
+  'experiment.create+start': 'Experiment created and started',
+  'experiment.start': 'Experiment started',
+  'experiment.stop': 'Experiment stopped',
+  'experiment.complete': 'Experiment decided',
+  'experiment.confirm': 'Decision confirmed',
+  'apiKey.create': 'API key created',
+  'apiKey.revoke': 'API key revoked',
+  'webhook.create': 'Webhook added',
+  'webhook.disable': 'Webhook disabled',
 };
 
 /** A verb for the event: a status change reads as what happened (Approved), not as "status". */
 export function actionLabel(action: string, after: unknown): string {
-  if (action === 'hypothesis.status') {
+  // The experiment services record a hypothesis's moves (to TESTING, WON, …) as `hypothesis.transition`.
+  if (action === 'hypothesis.status' || action === 'hypothesis.transition') {
     const to = asObject(after)?.status as HypothesisStatus | undefined;
     return (to && STATUS_VERB[to]) ?? 'Status changed';
   }

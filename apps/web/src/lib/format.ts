@@ -34,3 +34,20 @@ export const humanize = (value: string) => {
 
 /** The api's field messages are fragments ("is required"); under a field they read as sentences. */
 export const sentence = (message: string | undefined) => message && message.charAt(0).toUpperCase() + message.slice(1);
+
+const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const signedPercent = new Intl.NumberFormat('en-US', {
+  style: 'percent',
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+  signDisplay: 'exceptZero',
+});
+
+/** Units, rows, conversions: whole numbers with separators. */
+export const formatCount = (value: number) => count.format(value);
+
+/** A relative lift held as a fraction (0.123) shown signed with one decimal (+12.3%). */
+export const formatLift = (fraction: number) => signedPercent.format(fraction);
+
+/** p-values below 0.001 read as "< 0.001"; nobody acts on the fourth decimal. */
+export const formatPValue = (p: number) => (p < 0.001 ? '< 0.001' : p.toFixed(3));

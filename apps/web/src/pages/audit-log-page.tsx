@@ -6,7 +6,7 @@ import { AuditTable } from '../components/audit-table';
 import { ErrorAlert } from '../components/error-alert';
 import { useTRPC } from '../lib/trpc';
 
-type EntityFilter = 'all' | 'hypothesis' | 'workspace' | 'membership';
+type EntityFilter = 'all' | 'hypothesis' | 'experiment' | 'workspace' | 'membership' | 'apiKey' | 'webhook';
 const LIMIT = 200;
 
 export function AuditLogPage() {
@@ -26,8 +26,11 @@ export function AuditLogPage() {
           data={[
             { value: 'all', label: 'All' },
             { value: 'hypothesis', label: 'Hypotheses' },
+            { value: 'experiment', label: 'Experiments' },
             { value: 'workspace', label: 'Settings' },
             { value: 'membership', label: 'Members' },
+            { value: 'apiKey', label: 'API keys' },
+            { value: 'webhook', label: 'Webhooks' },
           ]}
           data-testid="audit-filter"
         />

@@ -80,13 +80,15 @@ export async function saveSnapshot(db: Tx, s: SnapshotInput): Promise<boolean> {
   return rows.count === 1;
 }
 
-export function listSnapshots(db: Tx, experimentId: string, take = 500) {
-  return db.experimentSnapshot.findMany({
+/** The newest `take` snapshots, oldest first (the charts' history). */
+export async function listSnapshots(db: Tx, experimentId: string, take = 500) {
+  const rows = await db.experimentSnapshot.findMany({
     where: { experimentId },
-    orderBy: { dataVersion: 'asc' },
+    orderBy: { dataVersion: 'desc' },
     take,
     select: { dataVersion: true, evaluatedAt: true, users: true, analysis: true, outcome: true },
   });
+  return rows.reverse();
 }
 
 export function latestSnapshot(db: Tx, experimentId: string) {

@@ -8,6 +8,8 @@ import {
   previousRung,
   qualifiesForPromotion,
   rungPolicy,
+  type SegmentWin,
+  segmentWins,
   type VariantDefinition,
 } from '@uplift/domain';
 import type { Tx } from '../client';
@@ -40,6 +42,23 @@ const ladderOf = (w: { ladder: string[]; ladderPolicies: unknown }) => ({
   ladder: w.ladder as LadderChannel[],
   policies: (w.ladderPolicies ?? {}) as LadderSettings['policies'],
 });
+
+/** Segments where a treatment beat the control, Holm-corrected across segments; the treatment with most wins. */
+function segmentEvidence(
+  snapshot: { segments: unknown; winner: string | null },
+  variants: { key: string }[],
+  alpha: number,
+): { variant: string | null; wins: SegmentWin[] } {
+  const segments = snapshot.segments as { segment: string; analysis: AnalyzeResult }[] | null;
+  if (!segments?.length) return { variant: null, wins: [] };
+  const candidates = snapshot.winner ? [snapshot.winner] : variants.slice(1).map((v) => v.key);
+  let best: { variant: string | null; wins: SegmentWin[] } = { variant: null, wins: [] };
+  for (const variant of candidates) {
+    const wins = segmentWins(segments, variant, alpha);
+    if (wins.length > best.wins.length) best = { variant, wins };
+  }
+  return best;
+}
 
 /**
  * After an experiment completes: a qualifying WIN proposes the next rung (applied at once where its policy asks
@@ -91,6 +110,11 @@ export async function advanceLadder(tx: Tx, experimentId: string, outcome: strin
     }
     const hypothesis = await tx.hypothesis.findUniqueOrThrow({ where: { id: experiment.hypothesisId } });
     const lift = q.winner?.estimate ?? 0;
+    const bySegment = segmentEvidence(
+      snapshot,
+      experiment.variants as unknown as VariantDefinition[],
+      alphaOf(experiment),
+    );
     const baseline = ('srm' in analysis ? analysis.variants[0].mean : 0) ?? 0;
     const evidence = {
       // Projection at the next rung: its monthly reach (the hypothesis' reach at full rollout) × the control's
@@ -107,6 +131,7 @@ export async function advanceLadder(tx: Tx, experimentId: string, outcome: strin
       controlMean: 'srm' in analysis ? analysis.variants[0].mean : null,
       winnerMean: q.winner?.mean,
       reason: snapshot.reason,
+      segmentsWon: bySegment.wins,
     };
     const created = await tx.promotion.createManyAndReturn({
       data: [
@@ -174,9 +199,55 @@ export async function advanceLadder(tx: Tx, experimentId: string, outcome: strin
       { promotion: created[0].id },
     );
   }
+  if (outcome === 'INCONCLUSIVE' && snapshot) {
+    // No overall win, but some segments may have won (after correction across segments): a scoped step up is
+    // always a product owner's call.
+    const to = nextRung(ladder, experiment.channel);
+    const bySegment = segmentEvidence(
+      snapshot,
+      experiment.variants as unknown as VariantDefinition[],
+      alphaOf(experiment),
+    );
+    if (to && bySegment.variant && bySegment.wins.length) {
+      const segments = bySegment.wins.map((w) => w.segment);
+      const created = await tx.promotion.createManyAndReturn({
+        data: [
+          {
+            workspaceId: experiment.workspaceId,
+            offerId: offer.id,
+            experimentId,
+            kind: 'PROMOTE',
+            fromRung: experiment.channel,
+            toRung: to,
+            evidence: json({
+              experiment: experiment.key,
+              channel: experiment.channel,
+              winner: bySegment.variant,
+              users: snapshot.users,
+              reason: snapshot.reason,
+              segmentsWon: bySegment.wins,
+            }),
+            segments,
+          },
+        ],
+        skipDuplicates: true,
+      });
+      if (created[0]) {
+        await setState('AWAITING_APPROVAL');
+        return say(
+          'promotion_proposed',
+          `"${offer.name}" won in ${experiment.channel} for ${segments.join(', ')} only: approve a scoped step to ${to}?`,
+          `No overall win, but it wins in these segments after correcting across segments. ${snapshot.reason}`,
+          { promotion: created[0].id },
+        );
+      }
+    }
+  }
   await setState(outcome === 'INCONCLUSIVE' ? 'INCONCLUSIVE' : 'STOPPED');
   return [];
 }
+
+const alphaOf = (e: { analysis: unknown }) => (e.analysis as { alpha?: number }).alpha ?? 0.05;
 
 /**
  * Applies a proposal: the offer moves to the target rung and, for a step up, the next rung's experiment is
@@ -184,7 +255,29 @@ export async function advanceLadder(tx: Tx, experimentId: string, outcome: strin
  * running rollout with a 10% holdout). The conditional status update makes two approvers produce one
  * promotion: the second is told it was already decided.
  */
-export async function applyPromotion(tx: Tx, promotionId: string, actor: Actor, reason: string | null) {
+export async function applyPromotion(
+  tx: Tx,
+  promotionId: string,
+  actor: Actor,
+  reason: string | null,
+  segments?: string[],
+) {
+  if (segments?.length) {
+    // A narrower scope than proposed is the approver's call; a wider one is not backed by the evidence.
+    const proposal = await tx.promotion.findUniqueOrThrow({ where: { id: promotionId } });
+    const won = ((proposal.evidence as { segmentsWon?: { segment: string }[] }).segmentsWon ?? []).map(
+      (w) => w.segment,
+    );
+    const outside = segments.filter((s) => !won.includes(s));
+    if (outside.length) {
+      throw new DomainError(
+        'BAD_INPUT',
+        `the offer did not win in ${outside.join(', ')}${won.length ? ` (it won in ${won.join(', ')})` : ''}.`,
+        'segments',
+      );
+    }
+    await tx.promotion.update({ where: { id: promotionId }, data: { segments } });
+  }
   const claimed = await tx.promotion.updateMany({
     where: { id: promotionId, status: 'PROPOSED' },
     data: {

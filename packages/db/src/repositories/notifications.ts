@@ -53,8 +53,17 @@ export async function notify(db: Tx, n: NotificationInput): Promise<string[]> {
   return ids;
 }
 
-export function listNotifications(db: Tx, workspaceId: string, take = 50) {
-  return db.notification.findMany({ where: { workspaceId }, orderBy: { createdAt: 'desc' }, take });
+/** The latest notifications, each with its experiment's key for a link. */
+export async function listNotifications(db: Tx, workspaceId: string, take = 50) {
+  const rows = await db.notification.findMany({ where: { workspaceId }, orderBy: { createdAt: 'desc' }, take });
+  const ids = [...new Set(rows.flatMap((r) => (r.experimentId ? [r.experimentId] : [])))];
+  const keys = new Map(
+    (await db.experiment.findMany({ where: { id: { in: ids } }, select: { id: true, key: true } })).map((e) => [
+      e.id,
+      e.key,
+    ]),
+  );
+  return rows.map((r) => ({ ...r, experimentKey: r.experimentId ? (keys.get(r.experimentId) ?? null) : null }));
 }
 
 export function markNotificationsRead(db: Tx, workspaceId: string) {

@@ -5,6 +5,7 @@ import { nextRung, previousRung, rungPolicy, ZLadderSettings } from './policy';
 import { bayesianWithPrior, priorFromLowerRung } from './prior';
 import { qualifiesForPromotion } from './qualify';
 import { assessReadiness } from './readiness';
+import { segmentWins } from './segments';
 
 describe('informative prior from the lower rung', () => {
   it('matches a hand-computed normal–normal update', () => {
@@ -128,5 +129,43 @@ describe('the readiness gate', () => {
     expect(negative.failures[0]).toContain('-2.00, not positive');
     const short = assessReadiness({ ...base, capacityPerMonth: 500 });
     expect(short.failures[0]).toContain('capacity (500/month) is below the expected volume (1,000/month)');
+  });
+});
+
+describe('segment wins, corrected across segments', () => {
+  const seg = (segment: string, estimate: number, pValue: number) => ({
+    segment,
+    analysis: {
+      srm: { chiSquare: 0, pValue: 1, flagged: false },
+      variants: [
+        { key: 'control', users: 500, mean: 0.1 },
+        {
+          key: 'promo',
+          users: 500,
+          mean: 0.1,
+          estimate,
+          se: 0.1,
+          ci: [0, 0],
+          pValue,
+          significant: false,
+          decision: 'inconclusive',
+        },
+      ],
+      warnings: [],
+    } as AnalyzeResult,
+  });
+
+  it('keeps only the slices that survive Holm across segments', () => {
+    // Holm on [0.004, 0.03, 0.02, 0.5]: sorted 0.004·4 = 0.016, 0.02·3 = 0.06, 0.03·2 = 0.06 (monotone), 0.5
+    const wins = segmentWins(
+      [seg('new', 0.3, 0.004), seg('returning', 0.2, 0.03), seg('vip', 0.25, 0.02), seg('other', 0.1, 0.5)],
+      'promo',
+      0.05,
+    );
+    expect(wins).toEqual([{ segment: 'new', variant: 'promo', estimate: 0.3, pValue: 0.004, adjustedPValue: 0.016 }]);
+  });
+
+  it('never counts a significantly worse slice', () => {
+    expect(segmentWins([seg('new', -0.3, 0.001)], 'promo', 0.05)).toEqual([]);
   });
 });

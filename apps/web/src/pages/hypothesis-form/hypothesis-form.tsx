@@ -1,19 +1,7 @@
-import {
-  Button,
-  Grid,
-  Group,
-  Input,
-  Paper,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { CHANNELS, type Channel, FUNNEL_STAGES, type FunnelStage } from '@uplift/domain';
+import { Button, Grid, Group, Paper, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { FUNNEL_STAGES, type FunnelStage } from '@uplift/domain';
 import { type FormEvent, useEffect, useState } from 'react';
+import { ChannelControl } from '../../components/channel-control';
 import { ErrorAlert } from '../../components/error-alert';
 import { fieldErrorsOf } from '../../lib/errors';
 import { humanize, sentence } from '../../lib/format';
@@ -123,15 +111,11 @@ export function HypothesisForm({ initial, horizonMonths, onSave, pending, error 
                   />
                   {text('segment', 'Segment', 'Who sees it')}
                 </SimpleGrid>
-                <Input.Wrapper label="Channel" error={sentence(errors.channel)}>
-                  <SegmentedControl
-                    fullWidth
-                    data={CHANNELS.map((c) => ({ value: c, label: humanize(c) }))}
-                    value={values.channel}
-                    onChange={(v) => set('channel', v as Channel)}
-                    data-testid="field-channel"
-                  />
-                </Input.Wrapper>
+                <ChannelControl
+                  value={values.channel}
+                  onChange={(channel) => set('channel', channel)}
+                  error={errors.channel}
+                />
                 {text('offer', 'Offer', 'What they get')}
               </Stack>
             </Paper>

@@ -3,6 +3,7 @@ import {
   IconArchive,
   IconArrowBackUp,
   IconCheck,
+  IconFlask,
   IconPencil,
   IconPin,
   IconPinnedOff,
@@ -51,6 +52,17 @@ export function HypothesisActions({ hypothesis: h }: { hypothesis: HypothesisDet
   );
 
   const buttons = [
+    can('experiment.create') && h.status === 'APPROVED' && (
+      <Button
+        key="experiment"
+        component={Link}
+        to={`/experiments/new?hypothesisId=${encodeURIComponent(h.id)}`}
+        leftSection={<IconFlask size={16} />}
+        data-testid="action-start-experiment"
+      >
+        Start an experiment
+      </Button>
+    ),
     can('hypothesis.edit') && isAuthor && h.status === 'DRAFT' && (
       <Button
         key="edit"

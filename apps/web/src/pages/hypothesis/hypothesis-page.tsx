@@ -22,6 +22,7 @@ import { formatDateTime, formatMonths, formatRoi, humanize } from '../../lib/for
 import { useTRPC } from '../../lib/trpc';
 import { AuditTrail } from './audit-trail';
 import { HypothesisActions } from './hypothesis-actions';
+import { HypothesisExperiments } from './hypothesis-experiments';
 import { ScoreBreakdown } from './score-breakdown';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -99,6 +100,7 @@ export function HypothesisPage() {
         </Paper>
       </Group>
       <HypothesisActions hypothesis={h} />
+      <HypothesisExperiments hypothesisId={h.id} />
       {h.decisionReason && (
         <Paper withBorder p="sm" bg="gray.0" data-testid="decision-reason">
           <Text size="sm">

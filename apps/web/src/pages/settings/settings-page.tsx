@@ -4,6 +4,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { ErrorAlert } from '../../components/error-alert';
 import { fieldErrorsOf } from '../../lib/errors';
 import { useTRPC } from '../../lib/trpc';
+import { ExperimentSettingsForm } from './experiment-settings-form';
 import { RescoreProgress } from './rescore-progress';
 
 export function SettingsPage() {
@@ -43,7 +44,7 @@ export function SettingsPage() {
   const serverError = fieldErrorsOf(save.error).horizonMonths;
 
   return (
-    <Stack gap="md" maw={560}>
+    <Stack gap="md" maw={720}>
       <Title order={2}>Workspace settings</Title>
       <Paper withBorder p="md">
         {workspace.isPending ? (
@@ -79,6 +80,7 @@ export function SettingsPage() {
         </Text>
       )}
       {jobId && <RescoreProgress jobId={jobId} />}
+      {workspace.data && <ExperimentSettingsForm workspace={workspace.data} />}
     </Stack>
   );
 }

@@ -1,0 +1,106 @@
+import { Button, Grid, Stack } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import type { ExperimentCreateInput } from '@uplift/domain';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { ErrorAlert } from '../../components/error-alert';
+import { fieldErrorsOf } from '../../lib/errors';
+import { useTRPC } from '../../lib/trpc';
+import { AnalysisFields } from './analysis-fields';
+import { type ExperimentFormValues, type FormErrors, toInput, validate } from './form-values';
+import { MetricsFields } from './metrics-fields';
+import { SampleFields } from './sample-fields';
+import { SetupFields } from './setup-fields';
+import { VariantsEditor } from './variants-editor';
+
+interface Props {
+  hypothesisId: string;
+  initial: ExperimentFormValues;
+  onSave: (input: ExperimentCreateInput) => void;
+  pending: boolean;
+  error: unknown;
+}
+
+export function ExperimentForm({ hypothesisId, initial, onSave, pending, error }: Props) {
+  const trpc = useTRPC();
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<FormErrors>({});
+  // Until the user types a number of their own, the field follows the suggestion.
+  const plannedTouched = useRef(false);
+
+  const alpha = typeof values.alpha === 'number' && values.alpha > 0 && values.alpha <= 0.5 ? values.alpha : 0.05;
+  const [plan] = useDebouncedValue({ variations: values.variants.length, alpha }, 300);
+  const suggestion = useQuery(trpc.experiment.suggestPlannedUsers.queryOptions({ hypothesisId, ...plan }));
+  const suggested = suggestion.data?.plannedUsers;
+  useEffect(() => {
+    if (suggested != null && !plannedTouched.current) setValues((v) => ({ ...v, plannedUsers: suggested }));
+  }, [suggested]);
+
+  // The api's field errors land on the fields they name (same dotted paths); the rest shows in the alert.
+  useEffect(() => setErrors(fieldErrorsOf(error)), [error]);
+
+  const set = <K extends keyof ExperimentFormValues>(field: K, value: ExperimentFormValues[K]) => {
+    if (field === 'plannedUsers') plannedTouched.current = true;
+    setValues((v) => ({ ...v, [field]: value }));
+    // A change to a list may fix any of its rows' errors; clear them all.
+    const path = ERROR_PATH[field] ?? field;
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith(path))));
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = validate(values, hypothesisId);
+    setErrors(found);
+    if (Object.keys(found).length === 0) onSave(toInput(values, hypothesisId));
+    else
+      requestAnimationFrame(() =>
+        document.querySelector<HTMLElement>('[data-testid="experiment-form"] [aria-invalid="true"]')?.focus(),
+      );
+  };
+
+  const props = { values, errors, set };
+  const fieldErrorCount = Object.values(errors).filter(Boolean).length;
+  return (
+    <form onSubmit={submit} noValidate data-testid="experiment-form">
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="md">
+            {Boolean(error) && (
+              <ErrorAlert
+                error={error}
+                title={fieldErrorCount ? 'Please fix the marked fields' : 'Could not create the experiment'}
+                testId="form-error"
+              />
+            )}
+            <SetupFields {...props} />
+            <VariantsEditor {...props} />
+            <MetricsFields {...props} />
+            <AnalysisFields {...props} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="md" pos="sticky" top={76}>
+            <SampleFields
+              {...props}
+              suggestion={suggestion.data}
+              onUseSuggestion={() => suggested != null && set('plannedUsers', suggested)}
+            />
+            <Button type="submit" loading={pending} data-testid="experiment-save">
+              {values.start ? 'Create and start' : 'Create draft'}
+            </Button>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </form>
+  );
+}
+
+/** Form field → the api path its errors carry, where the names differ. */
+const ERROR_PATH: Partial<Record<keyof ExperimentFormValues, string>> = {
+  guardrails: 'metrics.guardrails',
+  primaryName: 'metrics.primary',
+  primaryKind: 'metrics.primary',
+  alpha: 'analysis.alpha',
+  sequential: 'analysis.sequential',
+  sequentialN: 'analysis.sequential',
+};

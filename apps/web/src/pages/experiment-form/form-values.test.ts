@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { type ExperimentFormValues, equalWeights, slugOf, toInput, validate } from './form-values';
+
+const values: ExperimentFormValues = {
+  key: 'exit-coupon',
+  name: 'Exit coupon',
+  channel: 'EMAIL',
+  variants: [
+    { key: 'control', name: 'Control', weight: 0.5 },
+    { key: 'treatment', name: '', weight: 0.5 },
+  ],
+  primaryName: 'conversion',
+  primaryKind: 'binomial',
+  guardrails: [],
+  engine: 'frequentist',
+  sequential: false,
+  sequentialN: '',
+  alpha: 0.05,
+  correction: 'holm',
+  plannedUsers: 2000,
+  segmentAttribute: '',
+  start: true,
+};
+
+describe('the new-experiment form', () => {
+  it('makes a key the api accepts from any title', () => {
+    expect(slugOf('Exit-intent coupon: 10% off!')).toBe('exit-intent-coupon-10-off');
+    expect(slugOf('  Crème brûlée e-mail ')).toBe('creme-brulee-e-mail');
+  });
+
+  it('splits traffic equally in shares that sum to exactly 1', () => {
+    expect(equalWeights(2)).toEqual([0.5, 0.5]);
+    expect(equalWeights(3)).toEqual([0.3333, 0.3333, 0.3334]);
+    for (const n of [2, 3, 6, 7, 8])
+      expect(Math.abs(equalWeights(n).reduce((s, w) => s + w, 0) - 1)).toBeLessThan(1e-9);
+  });
+
+  it('sends what the api expects: no empty names, no N* unless sequential', () => {
+    const input = toInput(values, 'h1');
+    expect(input.variants[1]).toEqual({ key: 'treatment', name: undefined, weight: 0.5 });
+    expect(input.analysis).toEqual({ engine: 'frequentist', sequential: null, alpha: 0.05, correction: 'holm' });
+    expect(input.segmentAttribute).toBeNull();
+    expect(validate(values, 'h1')).toEqual({});
+  });
+
+  it('puts each problem on the field the api would name', () => {
+    const errors = validate(
+      {
+        ...values,
+        key: 'no spaces please',
+        variants: [
+          { key: 'a', name: '', weight: 0.7 },
+          { key: 'a', name: '', weight: 0.7 },
+        ],
+        guardrails: [{ name: 'conversion', kind: 'binomial', direction: 'down' }],
+        sequential: true,
+      },
+      'h1',
+    );
+    expect(Object.keys(errors).sort()).toEqual([
+      'analysis.sequential',
+      'key',
+      'metrics.guardrails.0.name',
+      'variants',
+      'variants.1.key',
+    ]);
+    expect(errors.variants).toMatch(/sum to 1/);
+  });
+});

@@ -1,0 +1,121 @@
+import {
+  type AnalysisSettings,
+  type Channel,
+  type ExperimentCreateInput,
+  type MetricKind,
+  ZExperimentCreateInput,
+} from '@uplift/domain';
+
+/** Mantine's NumberInput reports '' while empty and a string while a number is half typed. */
+type NumberValue = number | string;
+
+export interface VariantValue {
+  key: string;
+  name: string;
+  /** A share of traffic, 0–1; all of them sum to 1. */
+  weight: NumberValue;
+}
+
+export interface GuardrailValue {
+  name: string;
+  kind: MetricKind;
+  /** The good direction: "down" for unsubscribes or complaints. */
+  direction: 'up' | 'down';
+}
+
+export interface ExperimentFormValues {
+  key: string;
+  name: string;
+  channel: Channel;
+  variants: VariantValue[];
+  primaryName: string;
+  primaryKind: MetricKind;
+  guardrails: GuardrailValue[];
+  engine: AnalysisSettings['engine'];
+  sequential: boolean;
+  sequentialN: NumberValue;
+  alpha: NumberValue;
+  correction: AnalysisSettings['correction'];
+  plannedUsers: NumberValue;
+  segmentAttribute: string;
+  start: boolean;
+}
+
+/** Errors by the api's field path (`variants.1.key`, `metrics.primary.name`, `analysis.alpha`, …). */
+export type FormErrors = Record<string, string | undefined>;
+
+export interface FieldsProps {
+  values: ExperimentFormValues;
+  errors: FormErrors;
+  set: <K extends keyof ExperimentFormValues>(field: K, value: ExperimentFormValues[K]) => void;
+}
+
+/** `Exit-intent coupon!` → `exit-intent-coupon`: a key that satisfies the api's slug rule. */
+export const slugOf = (title: string) =>
+  title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+
+/**
+ * 1/n to four decimals, the last variant taking the remainder, so the shares sum to exactly 1
+ * (three variants: 0.3333, 0.3333, 0.3334).
+ */
+export function equalWeights(n: number): number[] {
+  const share = Math.floor(10_000 / n) / 10_000;
+  return Array.from({ length: n }, (_, i) => (i === n - 1 ? Number((1 - share * (n - 1)).toFixed(4)) : share));
+}
+
+const num = (v: NumberValue): number | undefined => {
+  if (typeof v === 'number') return v;
+  return v.trim() === '' ? undefined : Number(v);
+};
+
+export const weightSum = (variants: VariantValue[]) => variants.reduce((s, v) => s + (num(v.weight) ?? 0), 0);
+
+export function toInput(v: ExperimentFormValues, hypothesisId: string): ExperimentCreateInput {
+  return {
+    key: v.key.trim(),
+    name: v.name.trim() || undefined,
+    hypothesisId,
+    channel: v.channel,
+    variants: v.variants.map((x) => ({
+      key: x.key.trim(),
+      name: x.name.trim() || undefined,
+      weight: num(x.weight) as number,
+    })),
+    metrics: {
+      primary: { name: v.primaryName.trim(), kind: v.primaryKind },
+      guardrails: v.guardrails.map((g) => ({ name: g.name.trim(), kind: g.kind, direction: g.direction })),
+    },
+    analysis: {
+      engine: v.engine,
+      sequential: v.sequential && v.engine === 'frequentist' ? (num(v.sequentialN) as number) : null,
+      alpha: num(v.alpha) as number,
+      correction: v.correction,
+    },
+    plannedUsers: num(v.plannedUsers),
+    segmentAttribute: v.segmentAttribute.trim() || null,
+    start: v.start,
+  };
+}
+
+/** The api's own schema, run before sending so most mistakes show on their field without a round trip. */
+export function validate(v: ExperimentFormValues, hypothesisId: string): FormErrors {
+  const errors: FormErrors = {};
+  const parsed = ZExperimentCreateInput.safeParse(toInput(v, hypothesisId));
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors[issue.path.join('.')] ??= issue.message;
+  }
+  v.variants.forEach((x, i) => {
+    if (num(x.weight) === undefined) errors[`variants.${i}.weight`] = 'is required';
+  });
+  if (v.sequential && v.engine === 'frequentist' && num(v.sequentialN) === undefined)
+    errors['analysis.sequential'] = 'is required';
+  if (num(v.alpha) === undefined) errors['analysis.alpha'] = 'is required';
+  return errors;
+}

@@ -1,0 +1,101 @@
+import { Alert, List, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconInfoCircle, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
+import type { MetricKind, VariantDefinition } from '@uplift/domain';
+import { formatCount, formatPValue } from '../../lib/format';
+import { formatDifference, formatInterval } from './stat-format';
+import { analysisOf, type GuardrailResult, guardrailsOf, type Results, treatmentsOf } from './types';
+
+interface Props {
+  results: Results;
+  variants: VariantDefinition[];
+  guardrailKinds: Record<string, MetricKind>;
+}
+
+/** A guardrail is harmed when its interval lies wholly on the bad side of 0. */
+const harmed = (g: GuardrailResult) =>
+  treatmentsOf(g.analysis).filter((t) => t.ci && (g.direction === 'down' ? t.ci[0] > 0 : t.ci[1] < 0));
+
+/** Plain-words warnings: a broken split, harmed guardrails, conversions nobody was exposed for. */
+export function HealthBanners({ results, variants, guardrailKinds }: Props) {
+  const analysis = analysisOf(results.analysis);
+  const guardrails = guardrailsOf(results.guardrails);
+  const total = analysis?.variants.reduce((s, v) => s + v.users, 0) ?? 0;
+  return (
+    <Stack gap="sm">
+      {analysis?.srm.flagged && (
+        <Alert color="red" icon={<IconAlertTriangle />} title="The traffic split is broken" data-testid="srm-banner">
+          <Text size="sm">
+            The variants did not get the shares their weights promise (sample ratio mismatch, p ={' '}
+            {formatPValue(analysis.srm.pValue)}). This usually means recipients were assigned or exposures logged
+            differently per variant. No result can be trusted until that is fixed.
+          </Text>
+          <List size="sm" mt="xs">
+            {analysis.variants.map((v) => {
+              const weight = variants.find((d) => d.key === v.key)?.weight ?? 0;
+              return (
+                <List.Item key={v.key}>
+                  {v.key}: {formatCount(v.users)} units, expected about {formatCount(Math.round(total * weight))}
+                </List.Item>
+              );
+            })}
+          </List>
+        </Alert>
+      )}
+      {guardrails.map((g) => {
+        const kind = guardrailKinds[g.name] ?? 'binomial';
+        const hurt = harmed(g);
+        const good = g.direction === 'down' ? 'down is good' : 'up is good';
+        if (!hurt.length) {
+          return (
+            <Alert
+              key={g.name}
+              color="teal"
+              variant="light"
+              icon={<IconShieldCheck />}
+              p="xs"
+              data-testid="guardrail-ok"
+            >
+              <Text size="sm">
+                Guardrail “{g.name}” ({good}): no treatment harms it.
+              </Text>
+            </Alert>
+          );
+        }
+        return (
+          <Alert
+            key={g.name}
+            color="orange"
+            icon={<IconShieldX />}
+            title={`Guardrail “${g.name}” is harmed`}
+            data-testid="guardrail-harmed"
+          >
+            {hurt.map((t) => (
+              <Text size="sm" key={t.key}>
+                “{t.key}” moves it {formatDifference(t.estimate ?? 0, kind, 'absolute')} (interval{' '}
+                {formatInterval(t.ci, kind, 'absolute')}), but {good}. A win on the primary metric does not count while
+                this holds.
+              </Text>
+            ))}
+          </Alert>
+        );
+      })}
+      {results.unattributed > 0 && (
+        <Alert color="yellow" variant="light" icon={<IconInfoCircle />} data-testid="unattributed-banner">
+          <Text size="sm">
+            {formatCount(results.unattributed)} conversion{results.unattributed === 1 ? '' : 's'} arrived for units
+            never exposed to the experiment. They are kept but not counted: send each exposure before its conversions.
+          </Text>
+        </Alert>
+      )}
+      {analysis && analysis.warnings.length > 0 && (
+        <Alert color="gray" variant="light" icon={<IconInfoCircle />} title="Notes from the analysis">
+          <List size="sm">
+            {analysis.warnings.map((w) => (
+              <List.Item key={w}>{w}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+    </Stack>
+  );
+}
