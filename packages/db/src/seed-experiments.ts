@@ -1,10 +1,4 @@
-import {
-  assignVariant,
-  cumulativeWeights,
-  type ExperimentMetrics,
-  evaluateExperiment,
-  type VariantDefinition,
-} from '@uplift/domain';
+import { assignVariant, cumulativeWeights, type ExperimentMetrics, type VariantDefinition } from '@uplift/domain';
 import type { Db } from './client';
 import type { Prisma } from './generated/prisma/client';
 import { ingestEvents, type PreparedEvent } from './repositories/ingestion';
