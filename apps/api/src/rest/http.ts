@@ -65,16 +65,7 @@ export function sendError(res: ServerResponse, error: unknown) {
  * is a 400 naming the position.
  */
 export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw tooLarge(limit);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw tooLarge(limit);
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = await readTextBody(req, limit);
   if (!text.trim())
     throw new HttpError(400, 'The request body is empty; send JSON.', [{ field: 'body', message: 'is required' }]);
   try {

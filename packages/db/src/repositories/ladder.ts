@@ -85,6 +85,25 @@ export async function advanceLadder(tx: Tx, experimentId: string, outcome: strin
       data: { offer: offer.id, ...data },
     });
   const setState = (state: string) => tx.offer.update({ where: { id: offer.id }, data: { state } });
+  /** One proposal per experiment: the unique key turns a repeat into nothing (undefined). */
+  const propose = async (kind: 'PROMOTE' | 'DEMOTE', to: LadderChannel, evidence: object, segments: string[] = []) => {
+    const created = await tx.promotion.createManyAndReturn({
+      data: [
+        {
+          workspaceId: experiment.workspaceId,
+          offerId: offer.id,
+          experimentId,
+          kind,
+          fromRung: experiment.channel,
+          toRung: to,
+          evidence: json(evidence),
+          segments,
+        },
+      ],
+      skipDuplicates: true,
+    });
+    return created[0];
+  };
 
   if (outcome === 'WIN' && snapshot) {
     const to = nextRung(ladder, experiment.channel);
@@ -133,22 +152,7 @@ export async function advanceLadder(tx: Tx, experimentId: string, outcome: strin
       reason: snapshot.reason,
       segmentsWon: bySegment.wins,
     };
-    const created = await tx.promotion.createManyAndReturn({
-      data: [
-        {
-          workspaceId: experiment.workspaceId,
-          offerId: offer.id,
-          experimentId,
-          kind: 'PROMOTE',
-          fromRung: experiment.channel,
-          toRung: to,
-          evidence: json(evidence),
-          segments: [],
-        },
-      ],
-      skipDuplicates: true,
-    });
-    const promotion = created[0];
+    const promotion = await propose('PROMOTE', to, evidence);
     if (!promotion) return [];
     if (policy.approval === 'none' && !policy.readinessGate) {
       await applyPromotion(tx, promotion.id, null, null);
@@ -170,33 +174,19 @@ export async function advanceLadder(tx: Tx, experimentId: string, outcome: strin
       await setState('LOST');
       return [];
     }
-    const created = await tx.promotion.createManyAndReturn({
-      data: [
-        {
-          workspaceId: experiment.workspaceId,
-          offerId: offer.id,
-          experimentId,
-          kind: 'DEMOTE',
-          fromRung: experiment.channel,
-          toRung: back,
-          evidence: json({
-            experiment: experiment.key,
-            channel: experiment.channel,
-            reason: snapshot?.reason,
-            users: snapshot?.users,
-          }),
-          segments: [],
-        },
-      ],
-      skipDuplicates: true,
+    const demotion = await propose('DEMOTE', back, {
+      experiment: experiment.key,
+      channel: experiment.channel,
+      reason: snapshot?.reason,
+      users: snapshot?.users,
     });
-    if (!created[0]) return [];
+    if (!demotion) return [];
     await setState('AWAITING_APPROVAL');
     return say(
       'demotion_proposed',
       `"${offer.name}" lost in ${experiment.channel}: step back to ${back}?`,
       `${snapshot?.reason ?? 'The treatment is worse than the control.'} Nothing changes until a product owner decides.`,
-      { promotion: created[0].id },
+      { promotion: demotion.id },
     );
   }
   if (outcome === 'INCONCLUSIVE' && snapshot) {
@@ -210,35 +200,26 @@ export async function advanceLadder(tx: Tx, experimentId: string, outcome: strin
     );
     if (to && bySegment.variant && bySegment.wins.length) {
       const segments = bySegment.wins.map((w) => w.segment);
-      const created = await tx.promotion.createManyAndReturn({
-        data: [
-          {
-            workspaceId: experiment.workspaceId,
-            offerId: offer.id,
-            experimentId,
-            kind: 'PROMOTE',
-            fromRung: experiment.channel,
-            toRung: to,
-            evidence: json({
-              experiment: experiment.key,
-              channel: experiment.channel,
-              winner: bySegment.variant,
-              users: snapshot.users,
-              reason: snapshot.reason,
-              segmentsWon: bySegment.wins,
-            }),
-            segments,
-          },
-        ],
-        skipDuplicates: true,
-      });
-      if (created[0]) {
+      const scoped = await propose(
+        'PROMOTE',
+        to,
+        {
+          experiment: experiment.key,
+          channel: experiment.channel,
+          winner: bySegment.variant,
+          users: snapshot.users,
+          reason: snapshot.reason,
+          segmentsWon: bySegment.wins,
+        },
+        segments,
+      );
+      if (scoped) {
         await setState('AWAITING_APPROVAL');
         return say(
           'promotion_proposed',
           `"${offer.name}" won in ${experiment.channel} for ${segments.join(', ')} only: approve a scoped step to ${to}?`,
           `No overall win, but it wins in these segments after correcting across segments. ${snapshot.reason}`,
-          { promotion: created[0].id },
+          { promotion: scoped.id },
         );
       }
     }
