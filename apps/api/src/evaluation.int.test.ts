@@ -71,7 +71,12 @@ describe('evaluation of a running experiment', () => {
     expect(after).toMatchObject({ status: 'COMPLETED', outcome: 'WIN' });
     expect((await deps.db.hypothesis.findUniqueOrThrow({ where: { id: e.hypothesisId } })).status).toBe('WON');
     const notes = await owner().notification.list();
-    expect(notes.find((n) => n.experimentId === e.id)).toMatchObject({ kind: 'decision' });
+    expect(notes.find((n) => n.experimentId === e.id)).toMatchObject({ kind: 'decision', experimentKey: e.key });
+    // Read state is each member's own.
+    await owner().notification.markRead();
+    expect((await owner().notification.list()).every((n) => n.readAt)).toBe(true);
+    const analyst = await callerFor(deps, ws.users.ANALYST, ws.slug).notification.list();
+    expect(analyst.find((n) => n.experimentId === e.id)?.readAt).toBeNull();
     const results = await owner().experiment.results({ key: e.key });
     // `analysis` has exactly the shape `uplift analyze` prints
     expect(results.analysis).toMatchObject({

@@ -43,8 +43,10 @@ export const webhookRouter = router({
 });
 
 export const notificationRouter = router({
-  list: workspaceProcedure('notification.read').query(({ ctx }) => listNotifications(ctx.deps.db, ctx.workspace.id)),
+  list: workspaceProcedure('notification.read').query(({ ctx }) =>
+    listNotifications(ctx.deps.db, ctx.workspace.id, ctx.actor.id),
+  ),
   markRead: workspaceProcedure('notification.read').mutation(({ ctx }) =>
-    markNotificationsRead(ctx.deps.db, ctx.workspace.id),
+    markNotificationsRead(ctx.deps.db, ctx.workspace.id, ctx.actor.id),
   ),
 });

@@ -53,9 +53,15 @@ export async function notify(db: Tx, n: NotificationInput): Promise<string[]> {
   return ids;
 }
 
-/** The latest notifications, each with its experiment's key for a link. */
-export async function listNotifications(db: Tx, workspaceId: string, take = 50) {
-  const rows = await db.notification.findMany({ where: { workspaceId }, orderBy: { createdAt: 'desc' }, take });
+/** The latest notifications with the caller's own read state, each with its experiment's key for a link. */
+export async function listNotifications(db: Tx, workspaceId: string, userId: string, take = 50) {
+  const found = await db.notification.findMany({
+    where: { workspaceId },
+    orderBy: { createdAt: 'desc' },
+    take,
+    include: { reads: { where: { userId }, select: { readAt: true } } },
+  });
+  const rows = found.map(({ reads, ...n }) => ({ ...n, readAt: reads[0]?.readAt ?? null }));
   const ids = [...new Set(rows.flatMap((r) => (r.experimentId ? [r.experimentId] : [])))];
   const keys = new Map(
     (await db.experiment.findMany({ where: { id: { in: ids } }, select: { id: true, key: true } })).map((e) => [
@@ -66,8 +72,12 @@ export async function listNotifications(db: Tx, workspaceId: string, take = 50) 
   return rows.map((r) => ({ ...r, experimentKey: r.experimentId ? (keys.get(r.experimentId) ?? null) : null }));
 }
 
-export function markNotificationsRead(db: Tx, workspaceId: string) {
-  return db.notification.updateMany({ where: { workspaceId, readAt: null }, data: { readAt: new Date() } });
+export async function markNotificationsRead(db: Tx, workspaceId: string, userId: string) {
+  const count = await db.$executeRaw`
+    INSERT INTO "NotificationRead" ("notificationId", "userId")
+    SELECT n.id, ${userId} FROM "Notification" n WHERE n."workspaceId" = ${workspaceId}
+    ON CONFLICT DO NOTHING`;
+  return { count };
 }
 
 export function listDeliveries(db: Tx, workspaceId: string, take = 100) {
