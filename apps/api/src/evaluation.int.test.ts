@@ -87,6 +87,22 @@ describe('evaluation of a running experiment', () => {
       ],
     });
     expect(await evaluateExperimentJob(deps.db, deps.queue, e.id)).toEqual({ skipped: 'not running' });
+    // Keys come in the order `uplift analyze` prints them.
+    const analysis = results.analysis as { srm: object; variants: object[] };
+    expect(Object.keys(analysis)).toEqual(['srm', 'variants', 'warnings']);
+    expect(Object.keys(analysis.srm)).toEqual(['chiSquare', 'pValue', 'flagged']);
+    expect(Object.keys(analysis.variants[1] as object)).toEqual([
+      'key',
+      'users',
+      'mean',
+      'estimate',
+      'se',
+      'ci',
+      'pValue',
+      'significant',
+      'decision',
+      'adjustedPValue',
+    ]);
   });
 
   it('a harmed guardrail turns a win into INCONCLUSIVE, naming it', async () => {

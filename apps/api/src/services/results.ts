@@ -1,4 +1,5 @@
 import { type Db, latestSnapshot } from '@uplift/db';
+import { inAnalyzeOrder } from './analysis-order';
 import { mustGetExperiment } from './experiments';
 
 /** `GET /v1/experiments/KEY/results`: the latest evaluation, the decision and progress to the planned sample. */
@@ -16,9 +17,16 @@ export async function experimentResults(db: Db, workspaceId: string, key: string
     status: experiment.status,
     evaluatedAt: snapshot?.evaluatedAt.toISOString() ?? null,
     dataVersion: experiment.dataVersion,
-    analysis: snapshot?.analysis ?? null,
-    guardrails: snapshot?.guardrails ?? [],
-    segments: snapshot?.segments ?? null,
+    analysis: inAnalyzeOrder(snapshot?.analysis ?? null),
+    guardrails: ((snapshot?.guardrails ?? []) as { analysis: unknown }[]).map((g) => ({
+      ...g,
+      analysis: inAnalyzeOrder(g.analysis),
+    })),
+    segments:
+      ((snapshot?.segments ?? null) as { analysis: unknown }[] | null)?.map((s) => ({
+        ...s,
+        analysis: inAnalyzeOrder(s.analysis),
+      })) ?? null,
     decision: snapshot
       ? { outcome: snapshot.outcome, reason: snapshot.reason, winner: snapshot.winner }
       : { outcome: 'NO_DATA', reason: 'Not evaluated yet: no data has arrived.', winner: null },
