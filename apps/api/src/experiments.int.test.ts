@@ -86,6 +86,34 @@ describe('experiments: created from approved hypotheses', () => {
     expect(audit[0]).toMatchObject({ action: 'experiment.stop', reason: 'Coupon leaked on a forum' });
   });
 
+  it('a draft can be edited, validated like a new one; a running experiment is frozen', async () => {
+    const h = await approved();
+    const e = await as('MARKETER').experiment.create(sampleExperiment(h.id));
+    const edited = await as('MARKETER').experiment.update({
+      key: e.key,
+      patch: { variants: [{ key: 'control' }, { key: 'promo' }, { key: 'bundle' }], plannedUsers: 9000 },
+    });
+    expect((edited.variants as { weight: number }[]).map((v) => v.weight)).toEqual([1 / 3, 1 / 3, 1 / 3]);
+    expect(edited.plannedUsers).toBe(9000);
+    await expect(
+      as('MARKETER').experiment.update({
+        key: e.key,
+        patch: {
+          variants: [
+            { key: 'a', weight: 0.7 },
+            { key: 'b', weight: 0.7 },
+          ],
+        },
+      }),
+    ).rejects.toMatchObject({ message: expect.stringContaining('weights must sum to 1') });
+    await as('MARKETER').experiment.start({ key: e.key });
+    await expect(
+      as('MARKETER').experiment.update({ key: e.key, patch: { variants: [{ key: 'a' }, { key: 'b' }] } }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('frozen') });
+    const audit = await as('ANALYST').audit.list({ entityType: 'experiment', entityId: e.id });
+    expect(audit.map((a) => a.action)).toEqual(['experiment.start', 'experiment.update', 'experiment.create']);
+  });
+
   it('starting schedules the periodic evaluation in BullMQ', async () => {
     const h = await approved();
     const e = await as('MARKETER').experiment.create(sampleExperiment(h.id));

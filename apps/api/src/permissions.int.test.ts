@@ -127,6 +127,10 @@ const CASES: Record<string, Case> = {
     action: 'experiment.create',
     call: async (c, env) => c.experiment.create(sampleExperiment((await draftBy(env, 'APPROVED')).id)),
   },
+  'experiment.update': {
+    action: 'experiment.create',
+    call: async (c, env) => c.experiment.update({ key: await expIn(env, 'DRAFT'), patch: { name: 'Renamed' } }),
+  },
   'experiment.start': {
     action: 'experiment.start',
     call: async (c, env) => c.experiment.start({ key: await expIn(env, 'DRAFT') }),

@@ -116,3 +116,17 @@ export const ZExperimentStopInput = z.object({
   key: z.string().min(1, 'is required'),
   reason: z.string().trim().min(1, 'is required: say why the experiment stops').max(2000),
 });
+
+/** What a draft may change; once running, variants, weights and everything else are frozen. */
+export const ZExperimentUpdateInput = z.object({
+  key: z.string().min(1, 'is required'),
+  patch: z.object({
+    name: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters').optional(),
+    variants: z.array(ZVariantDefinition).optional(),
+    metrics: ZExperimentMetrics.optional(),
+    analysis: ZAnalysisSettings.partial().optional(),
+    plannedUsers: z.number().int('must be a whole number').min(2, 'must be ≥ 2').optional(),
+    segmentAttribute: z.string().nullable().optional(),
+  }),
+});
+export type ExperimentUpdateInput = z.input<typeof ZExperimentUpdateInput>;

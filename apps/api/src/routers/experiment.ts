@@ -1,5 +1,10 @@
 import { listExperiments, listSnapshots } from '@uplift/db';
-import { EXPERIMENT_STATUSES, ZExperimentCreateInput, ZExperimentStopInput } from '@uplift/domain';
+import {
+  EXPERIMENT_STATUSES,
+  ZExperimentCreateInput,
+  ZExperimentStopInput,
+  ZExperimentUpdateInput,
+} from '@uplift/domain';
 import { z } from 'zod';
 import type { Deps } from '../context';
 import {
@@ -10,6 +15,7 @@ import {
   startExperiment,
   stopExperiment,
   suggestPlannedUsers,
+  updateDraft,
 } from '../services/experiments';
 import { putLocations, rowsFromCsv } from '../services/locations';
 import { putReport } from '../services/reports';
@@ -83,6 +89,10 @@ export const experimentRouter = router({
   create: workspaceProcedure('experiment.create')
     .input(ZExperimentCreateInput)
     .mutation(({ ctx, input }) => createExperiment(scope(ctx), input)),
+  /** Edits a draft (running experiments are frozen). */
+  update: workspaceProcedure('experiment.create')
+    .input(ZExperimentUpdateInput)
+    .mutation(({ ctx, input }) => updateDraft(scope(ctx), input)),
   start: workspaceProcedure('experiment.start')
     .input(ZKey)
     .mutation(({ ctx, input }) => startExperiment(scope(ctx), input.key)),

@@ -14,10 +14,12 @@ import {
   DomainError,
   type ExperimentCreateInput,
   type ExperimentStatus,
+  type ExperimentUpdateInput,
   type LadderChannel,
   normaliseVariants,
   plan,
   ZExperimentCreateInput,
+  ZExperimentUpdateInput,
 } from '@uplift/domain';
 import { enqueue, scheduleEvaluation, unscheduleEvaluation } from '@uplift/jobs';
 import type { Queue } from 'bullmq';
@@ -282,4 +284,55 @@ export async function suggestPlannedUsers(
   } catch {
     return { plannedUsers: null, baseline: h.baselineRate, lift: h.expectedLift };
   }
+}
+
+/**
+ * Edits a draft. The merged setup is validated by the same schema as a new experiment, so a draft can never
+ * hold what creation would refuse; a running experiment's setup is frozen.
+ */
+export async function updateDraft(scope: ExperimentScope, raw: ExperimentUpdateInput) {
+  const { key, patch } = ZExperimentUpdateInput.parse(raw);
+  const { db, workspace, actor } = scope;
+  return db.$transaction(async (tx) => {
+    const before = await mustGetExperiment(tx, workspace.id, key);
+    if (before.status !== 'DRAFT') {
+      throw new DomainError(
+        'CONFLICT',
+        `Experiment "${key}" is ${before.status}: its setup is frozen once it has run.`,
+        'experiment',
+      );
+    }
+    const merged = ZExperimentCreateInput.parse({
+      key,
+      hypothesisId: before.hypothesisId,
+      name: patch.name ?? before.name,
+      variants: patch.variants ?? before.variants,
+      metrics: patch.metrics ?? before.metrics,
+      analysis: { ...(before.analysis as object), ...(patch.analysis ?? {}) },
+      plannedUsers: patch.plannedUsers ?? before.plannedUsers,
+      segmentAttribute: patch.segmentAttribute !== undefined ? patch.segmentAttribute : before.segmentAttribute,
+    });
+    const after = await tx.experiment.update({
+      where: { id: before.id },
+      data: {
+        name: merged.name,
+        variants: normaliseVariants(merged.variants) as unknown as Prisma.InputJsonValue,
+        metrics: merged.metrics as unknown as Prisma.InputJsonValue,
+        analysis: merged.analysis as unknown as Prisma.InputJsonValue,
+        plannedUsers: merged.plannedUsers,
+        segmentAttribute: merged.segmentAttribute ?? null,
+      },
+    });
+    const changed = Object.keys(patch);
+    await recordAudit(tx, {
+      workspaceId: workspace.id,
+      actor,
+      entityType: 'experiment',
+      entityId: before.id,
+      action: 'experiment.update',
+      before: Object.fromEntries(changed.map((k) => [k, before[k as keyof typeof before]])),
+      after: Object.fromEntries(changed.map((k) => [k, after[k as keyof typeof after]])),
+    });
+    return after;
+  });
 }
