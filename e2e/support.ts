@@ -97,8 +97,11 @@ export function resultOf<T>(answer: Awaited<ReturnType<typeof trpcMutation>>, wh
   return data as T;
 }
 
-/** A submitted EMAIL hypothesis of our own (a unique title), so no other test's data matters; returns its id. */
-export async function submittedHypothesis(page: Page, title: string) {
+/**
+ * A submitted EMAIL hypothesis of our own (a unique title), so no other test's data matters; returns its id.
+ * `fields` override the defaults (e.g. a unique offer, which names the offer on the channel ladder).
+ */
+export async function submittedHypothesis(page: Page, title: string, fields: Record<string, unknown> = {}) {
   const created = resultOf<{ id: string }>(
     await trpcMutation(page, 'hypothesis.create', {
       title,
@@ -114,6 +117,7 @@ export async function submittedHypothesis(page: Page, title: string) {
       confidence: 0.6,
       cost: 2_000,
       submit: true,
+      ...fields,
     }),
     'hypothesis.create',
   );
@@ -140,4 +144,17 @@ export async function postEvents(token: string, batch: unknown[]) {
     });
     expect(response.status, await response.clone().text()).toBe(202);
   }
+}
+
+/** Reads a tRPC query over HTTP as the signed-in user of `page`, failing with the api's own words. */
+export async function trpcQuery<T>(page: Page, path: string, input?: unknown): Promise<T> {
+  const workspace = await page.evaluate(() => localStorage.getItem('uplift.workspace'));
+  if (!workspace) throw new Error('No workspace chosen in this page yet (sign in first).');
+  const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  const response = await page.request.get(`/trpc/${path}${query}`, { headers: { 'x-workspace': workspace } });
+  const body = (await response.json()) as { result?: { data?: { json?: unknown } } };
+  if (response.status() !== 200 || body.result?.data?.json === undefined) {
+    throw new Error(`${path} failed: ${JSON.stringify(body)}`);
+  }
+  return body.result.data.json as T;
 }

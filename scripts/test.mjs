@@ -9,6 +9,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { build, ensureDependencies, sh } from './lib/prepare.mjs';
 
+/** A failed step inside the run: reported like a service error, after the cleanup. */
+class StepFailed extends Error {}
+
 ensureDependencies();
 const { ensureServices, ServiceError, stopAll, ROOT } = await import('./lib/services.mjs');
 const { startApps } = await import('./lib/stack.mjs');
@@ -62,15 +65,15 @@ try {
     SESSION_SECRET: randomBytes(32).toString('hex'),
   };
   console.log(`throwaway database: ${databaseUrl.replace(/\/\/[^@]*@/, '//')}`);
-  sh(process.execPath, ['apps/api/dist/prepare.js'], { ...testEnv, UPLIFT_SEED: 'false' }, 'migrations');
+  run(process.execPath, ['apps/api/dist/prepare.js'], { ...testEnv, UPLIFT_SEED: 'false' }, 'migrations');
 
   if (wants('int')) {
     step('integration tests (Postgres + Redis)');
-    sh('npx', ['vitest', 'run', '--project', 'int'], testEnv, 'integration tests');
+    run('npx', ['vitest', 'run', '--project', 'int'], testEnv, 'integration tests');
   }
   if (wants('browser')) {
     step('browser tests (Chromium)');
-    sh(process.execPath, ['apps/api/dist/prepare.js'], testEnv, 'seed');
+    run(process.execPath, ['apps/api/dist/prepare.js'], testEnv, 'seed');
     const stackEnv = {
       ...testEnv,
       API_PORT: '3310',
@@ -84,7 +87,7 @@ try {
     const apps = await startApps(stackEnv, { quiet: true });
     children.push(...apps);
     try {
-      sh(
+      run(
         'npx',
         ['vitest', 'run', '--project', 'browser'],
         { ...stackEnv, E2E_BASE_URL: stackEnv.WEB_URL },
@@ -95,7 +98,8 @@ try {
     }
   }
 } catch (error) {
-  console.error(`\n✖ ${error instanceof ServiceError ? error.message : (error.stack ?? error)}`);
+  const known = error instanceof ServiceError || error instanceof StepFailed;
+  console.error(`\n✖ ${known ? error.message : (error.stack ?? error)}`);
   exitCode = 1;
 } finally {
   await cleanup();
@@ -128,6 +132,12 @@ async function dropRedisKeys(pattern) {
   } finally {
     redis.disconnect();
   }
+}
+
+/** Like `sh`, but a failure throws, so the run still drops its database and stops what it started. */
+function run(command, args, env, what) {
+  const result = spawnSync(command, args, { cwd: ROOT, env, stdio: 'inherit' });
+  if (result.status !== 0) throw new StepFailed(`${what} failed (exit ${result.status ?? result.signal}).`);
 }
 
 function withDatabase(url, name) {

@@ -85,7 +85,12 @@ describe('the channel ladder', () => {
     expect(proposed).toMatchObject({ fromRung: 'BANNER', toRung: 'OFFLINE' });
     expect((await deps.db.offer.findUniqueOrThrow({ where: { id: offer.id } })).state).toBe('AWAITING_APPROVAL');
     const inbox = await owner().ladder.promotions({ status: 'PROPOSED' });
-    expect(inbox.some((p) => p.id === proposed.id)).toBe(true);
+    expect(inbox.find((p) => p.id === proposed.id)).toMatchObject({
+      readiness: 'missing',
+      evidence: { metric: 'purchase', alpha: 0.05 },
+    });
+    const board = await owner().ladder.board();
+    expect(board.effectivePolicies.OFFLINE).toMatchObject({ approval: 'product_owner', readinessGate: true });
     const notes = await owner().notification.list();
     expect(notes.some((n) => n.kind === 'promotion_proposed')).toBe(true);
 
@@ -118,6 +123,12 @@ describe('the channel ladder', () => {
     expect(applied).toMatchObject({ status: 'APPLIED', decidedByEmail: ws.users.PRODUCT_OWNER.email });
     const rollout = await deps.db.experiment.findUniqueOrThrow({ where: { id: applied.nextExperimentId as string } });
     expect(rollout).toMatchObject({ channel: 'OFFLINE', design: 'rollout', status: 'RUNNING' });
+    expect(rollout.name).toMatch(/ — offline$/);
+    expect(rollout.name).not.toContain('banner');
+    // The ladder cannot lose a rung an offer stands on.
+    await expect(
+      callerFor(deps, ws.users.ADMIN, ws.slug).ladder.updateSettings({ ladder: ['EMAIL', 'BANNER'] }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('OFFLINE') });
     expect((rollout.variants as { key: string; weight: number }[]).map((v) => [v.key, v.weight])).toEqual([
       ['holdout', 0.1],
       ['promo', 0.9],

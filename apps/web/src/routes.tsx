@@ -80,6 +80,12 @@ export const router = createBrowserRouter([
         path: 'experiments/:key',
         ...page(async () => (await import('./pages/experiment/experiment-page')).ExperimentPage),
       },
+      { path: 'ladder', ...page(async () => (await import('./pages/ladder/board/ladder-page')).LadderPage) },
+      { path: 'ladder/inbox', ...page(async () => (await import('./pages/ladder/inbox/inbox-page')).InboxPage) },
+      {
+        path: 'ladder/offers/:id',
+        ...page(async () => (await import('./pages/ladder/offer/offer-page')).OfferPage),
+      },
       {
         path: 'settings',
         ...page(async () => (await import('./pages/settings/settings-page')).SettingsPage, 'workspace.settings'),

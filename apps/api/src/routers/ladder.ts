@@ -5,6 +5,7 @@ import {
   approvePromotion,
   checkReadiness,
   declinePromotion,
+  effectivePolicies,
   listOffers,
   listPromotions,
   offerJourney,
@@ -23,6 +24,8 @@ export const ladderRouter = router({
   board: workspaceProcedure('ladder.read').query(async ({ ctx }) => ({
     ladder: ctx.workspace.ladder,
     policies: ctx.workspace.ladderPolicies,
+    /** What each rung actually asks: the overrides above merged over the defaults. */
+    effectivePolicies: effectivePolicies(ctx.workspace),
     priorDiscount: ctx.workspace.priorDiscount,
     offers: await listOffers(ctx.deps.db, ctx.workspace.id),
   })),

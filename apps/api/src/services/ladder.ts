@@ -5,6 +5,7 @@ import {
   type LadderChannel,
   type LadderSettings,
   type ReadinessInput,
+  rungPolicy,
   ZLadderSettings,
   ZReadinessInput,
 } from '@uplift/domain';
@@ -54,13 +55,39 @@ export async function offerJourney(db: Db, workspaceId: string, offerId: string)
   return { ...offer, readiness };
 }
 
-export function listPromotions(db: Db, workspaceId: string, status?: string) {
-  return db.promotion.findMany({
-    where: { workspaceId, ...(status ? { status } : {}) },
-    include: { offer: { select: { id: true, name: true, rung: true, state: true } } },
+/**
+ * Proposals, newest first, each with the state of the readiness gate before its target rung:
+ * `not_needed`, `missing`, `failed` or `passed` (the latest check counts).
+ */
+export async function listPromotions(db: Db, workspaceId: string, status?: string) {
+  const [rows, workspace] = await Promise.all([
+    db.promotion.findMany({
+      where: { workspaceId, ...(status ? { status } : {}) },
+      include: { offer: { select: { id: true, name: true, rung: true, state: true } } },
+      orderBy: { createdAt: 'desc' },
+      take: 200,
+    }),
+    db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { ladderPolicies: true } }),
+  ]);
+  const policies = (workspace.ladderPolicies ?? {}) as LadderSettings['policies'];
+  const checks = await db.readinessCheck.findMany({
+    where: { offerId: { in: rows.map((r) => r.offerId) } },
     orderBy: { createdAt: 'desc' },
-    take: 200,
+    select: { offerId: true, rung: true, passed: true },
   });
+  const latest = (offerId: string, rung: string) => checks.find((c) => c.offerId === offerId && c.rung === rung);
+  return rows.map((p) => {
+    const gated = p.kind === 'PROMOTE' && rungPolicy({ policies }, p.toRung).readinessGate;
+    const check = gated ? latest(p.offerId, p.toRung) : undefined;
+    const readiness = !gated ? 'not_needed' : !check ? 'missing' : check.passed ? 'passed' : 'failed';
+    return { ...p, readiness };
+  });
+}
+
+/** The policy in force for stepping onto each rung of the ladder: overrides over the defaults. */
+export function effectivePolicies(workspace: { ladder: string[]; ladderPolicies: unknown }) {
+  const policies = (workspace.ladderPolicies ?? {}) as LadderSettings['policies'];
+  return Object.fromEntries(workspace.ladder.map((rung) => [rung, rungPolicy({ policies }, rung as LadderChannel)]));
 }
 
 async function mustOwnPromotion(db: Db, workspaceId: string, id: string) {
@@ -124,6 +151,16 @@ export async function updateLadderSettings(
     );
   }
   return scope.db.$transaction(async (tx) => {
+    // An offer must always stand on a rung of the ladder: a rung in use cannot be removed.
+    const stranded = await tx.offer.groupBy({
+      by: ['rung'],
+      where: { workspaceId: scope.workspace.id, rung: { notIn: settings.ladder } },
+      _count: true,
+    });
+    if (stranded.length) {
+      const list = stranded.map((r) => `${r.rung} (${r._count} offer${r._count === 1 ? '' : 's'})`).join(', ');
+      throw new DomainError('CONFLICT', `Offers still stand on ${list}: move them before removing the rung.`, 'ladder');
+    }
     const row = await tx.workspace.update({
       where: { id: scope.workspace.id },
       data: {

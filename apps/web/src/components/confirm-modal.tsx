@@ -6,6 +6,8 @@ interface Props {
   title: string;
   message: string;
   confirmLabel: string;
+  /** Red by default: most confirmations guard something that cannot be undone. */
+  color?: string;
   pending: boolean;
   error: unknown;
   onConfirm: () => void;
@@ -13,7 +15,8 @@ interface Props {
 }
 
 /** "Are you sure?" for an action that cannot be undone (revoking a key, disabling a webhook). */
-export function ConfirmModal({ opened, title, message, confirmLabel, pending, error, onConfirm, onClose }: Props) {
+export function ConfirmModal(props: Props) {
+  const { opened, title, message, confirmLabel, color = 'red', pending, error, onConfirm, onClose } = props;
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered data-testid="confirm-modal">
       <Stack>
@@ -23,7 +26,7 @@ export function ConfirmModal({ opened, title, message, confirmLabel, pending, er
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button color="red" loading={pending} onClick={onConfirm} data-testid="modal-confirm">
+          <Button color={color} loading={pending} onClick={onConfirm} data-testid="modal-confirm">
             {confirmLabel}
           </Button>
         </Group>

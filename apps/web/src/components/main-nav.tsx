@@ -2,10 +2,12 @@ import { Badge, Divider, NavLink, Stack, Text } from '@mantine/core';
 import {
   IconFlask,
   IconHistory,
+  IconInbox,
   IconListDetails,
   IconPlugConnected,
   IconPlus,
   IconSettings,
+  IconStairsUp,
   IconUsers,
 } from '@tabler/icons-react';
 import type { Action } from '@uplift/domain';
@@ -33,6 +35,8 @@ const ITEMS: Item[] = [
     testId: 'nav-new',
   },
   { to: '/experiments', label: 'Experiments', icon: <IconFlask size={18} />, testId: 'nav-experiments' },
+  { to: '/ladder', label: 'Channel ladder', icon: <IconStairsUp size={18} />, testId: 'nav-ladder' },
+  { to: '/ladder/inbox', label: 'Promotion inbox', icon: <IconInbox size={18} />, testId: 'nav-inbox' },
   {
     to: '/settings',
     label: 'Settings',

@@ -10,6 +10,7 @@ import { httpStatusOf, messageOf } from '../../lib/errors';
 import { useTRPC } from '../../lib/trpc';
 import { ExperimentActions } from './experiment-actions';
 import { ExperimentTabs } from './experiment-tabs';
+import { LadderLine } from './ladder-line';
 import { setupOf } from './types';
 import { useExperimentLive } from './use-experiment-live';
 
@@ -68,6 +69,7 @@ export function ExperimentPage() {
             data-testid="experiment-hypothesis-status"
           />
         </Group>
+        {experiment.offerId && <LadderLine offerId={experiment.offerId} />}
       </Stack>
       <ExperimentActions
         experimentKey={experiment.key}

@@ -1,6 +1,7 @@
 import { Accordion, Grid, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { MetricKind } from '@uplift/domain';
 import { lazy, Suspense } from 'react';
+import { isLocationAnalysis, LocationAnalysisPanel } from '../../components/location-analysis-panel';
 import { DecisionPanel } from './decision-panel';
 import { HealthBanners } from './health-banners';
 import { ProgressPanel } from './progress-panel';
@@ -21,6 +22,20 @@ interface Props {
 /** The decision, the progress, the per-variant numbers and the charts of one experiment. */
 export function ResultsSection({ experiment, results, history }: Props) {
   const setup = setupOf(experiment);
+  // An offline location test stores a difference-in-differences, not per-variant results.
+  if (isLocationAnalysis(results.analysis)) {
+    return (
+      <Stack gap="md">
+        <DecisionPanel results={results} experiment={experiment} names={{ treatment: 'Treated locations' }} />
+        <Paper withBorder p="md">
+          <Title order={4} mb="sm">
+            Location test: treated locations against the holdout
+          </Title>
+          <LocationAnalysisPanel analysis={results.analysis} />
+        </Paper>
+      </Stack>
+    );
+  }
   const analysis = analysisOf(results.analysis);
   const names = Object.fromEntries(setup.variants.map((v) => [v.key, v.name]));
   const guardrailKinds: Record<string, MetricKind> = Object.fromEntries(

@@ -3,12 +3,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { ErrorAlert } from '../../components/error-alert';
 import { fieldErrorsOf } from '../../lib/errors';
+import { useSession } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
 import { ExperimentSettingsForm } from './experiment-settings-form';
+import { LadderSettingsForm } from './ladder-settings-form';
 import { RescoreProgress } from './rescore-progress';
 
 export function SettingsPage() {
   const trpc = useTRPC();
+  const { can } = useSession();
   const queryClient = useQueryClient();
   const workspace = useQuery(trpc.workspace.get.queryOptions());
   const [horizon, setHorizon] = useState<number | string>('');
@@ -81,6 +84,7 @@ export function SettingsPage() {
       )}
       {jobId && <RescoreProgress jobId={jobId} />}
       {workspace.data && <ExperimentSettingsForm workspace={workspace.data} />}
+      {can('ladder.settings') && <LadderSettingsForm />}
     </Stack>
   );
 }

@@ -1,0 +1,78 @@
+import { List, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import type { LocationAnalysis } from '@uplift/domain';
+import type { ReactNode } from 'react';
+import { formatAmount, formatLift, formatPValue, formatRate } from '../lib/format';
+
+/** A stored analysis is a location test's (difference-in-differences) rather than an A/B test's. */
+export const isLocationAnalysis = (json: unknown): json is LocationAnalysis =>
+  Boolean(json) && typeof json === 'object' && 'treatment' in (json as object) && 'holdout' in (json as object);
+
+const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${formatAmount(Math.abs(value))}`;
+const maybe = (value: number | null, format: (v: number) => string) => (value === null ? '—' : format(value));
+
+function Figure({ label, children, testId }: { label: string; children: ReactNode; testId: string }) {
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text size="lg" fw={600} data-testid={testId}>
+        {children}
+      </Text>
+    </Stack>
+  );
+}
+
+/** Treated locations against the holdout: the extra weekly sales per location, its interval, p-value and power. */
+export function LocationAnalysisPanel({ analysis: a }: { analysis: LocationAnalysis }) {
+  return (
+    <Stack gap="sm" data-testid="location-analysis">
+      <SimpleGrid cols={{ base: 2, sm: 5 }}>
+        <Figure label="Extra weekly sales / location" testId="location-estimate">
+          {maybe(a.estimate, signed)}
+        </Figure>
+        <Figure label="Relative lift" testId="location-relative">
+          {maybe(a.relative, formatLift)}
+        </Figure>
+        <Figure label="Interval" testId="location-ci">
+          {a.ci ? `${signed(a.ci[0])} to ${signed(a.ci[1])}` : '—'}
+        </Figure>
+        <Figure label="p-value" testId="location-p">
+          {maybe(a.pValue, formatPValue)}
+        </Figure>
+        <Figure label="Power" testId="location-power">
+          {maybe(a.power, formatRate)}
+        </Figure>
+      </SimpleGrid>
+      <Table fz="sm" verticalSpacing={4}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Group</Table.Th>
+            <Table.Th ta="right">Locations</Table.Th>
+            <Table.Th ta="right">Weekly sales before</Table.Th>
+            <Table.Th ta="right">Weekly sales since</Table.Th>
+            <Table.Th ta="right">Change</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(['treatment', 'holdout'] as const).map((group) => (
+            <Table.Tr key={group}>
+              <Table.Td>{group === 'treatment' ? 'Treatment' : 'Holdout'}</Table.Td>
+              <Table.Td ta="right">{a[group].locations}</Table.Td>
+              <Table.Td ta="right">{maybe(a[group].preMean, formatAmount)}</Table.Td>
+              <Table.Td ta="right">{maybe(a[group].postMean, formatAmount)}</Table.Td>
+              <Table.Td ta="right">{maybe(a[group].change, signed)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {a.warnings.length > 0 && (
+        <List size="xs" c="dimmed" data-testid="location-warnings">
+          {a.warnings.map((w) => (
+            <List.Item key={w}>{w.charAt(0).toUpperCase() + w.slice(1)}.</List.Item>
+          ))}
+        </List>
+      )}
+    </Stack>
+  );
+}

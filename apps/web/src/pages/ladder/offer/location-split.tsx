@@ -1,0 +1,43 @@
+import { Group, Spoiler, Stack, Text } from '@mantine/core';
+import type { LocationSplit as ProposedSplit } from '@uplift/domain';
+import { formatAmount } from '../../../lib/format';
+
+/** The experiment's `locationSplit` JSON: the proposed split with the seed and start it was made from. */
+export type LocationSplitRecord = ProposedSplit & { seed: string; start: string };
+
+/** |d| below 0.1 is the usual bar for balanced groups (Austin 2009, Stat Med 28:3083). */
+const verdict = (d: number) =>
+  Math.abs(d) < 0.1 ? 'well balanced' : Math.abs(d) < 0.25 ? 'acceptably balanced' : 'unbalanced: consider new data';
+
+/** The proposed treatment / holdout split of the locations and how alike the two groups sold before. */
+export function LocationSplit({ split }: { split: LocationSplitRecord }) {
+  const { treatmentMean, holdoutMean, standardizedDifference: d } = split.balance;
+  return (
+    <Stack gap={4} data-testid="location-split">
+      <Text size="sm">
+        <Text span fw={600}>
+          {split.treatment.length} treatment
+        </Text>{' '}
+        and{' '}
+        <Text span fw={600}>
+          {split.holdout.length} holdout
+        </Text>{' '}
+        locations, stratified by sales before {split.start} (seed <code>{split.seed}</code>).
+      </Text>
+      <Text size="sm" data-testid="location-balance">
+        {`Mean weekly sales before: treatment ${formatAmount(treatmentMean)}, holdout ${formatAmount(holdoutMean)}; `}
+        standardized difference {d.toFixed(3)} ({verdict(d)}).
+      </Text>
+      <Spoiler maxHeight={0} showLabel="Show the locations" hideLabel="Hide the locations">
+        <Group align="flex-start" gap="xl">
+          <Text size="xs">
+            <b>Treatment:</b> {split.treatment.join(', ')}
+          </Text>
+          <Text size="xs">
+            <b>Holdout:</b> {split.holdout.join(', ')}
+          </Text>
+        </Group>
+      </Spoiler>
+    </Stack>
+  );
+}

@@ -1,0 +1,68 @@
+import { Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { isLocationAnalysis, LocationAnalysisPanel } from '../../../components/location-analysis-panel';
+import { OutcomeBadge } from '../../../components/outcome-badge';
+import { useSession } from '../../../lib/session';
+import { useTRPC } from '../../../lib/trpc';
+import { LocationSplit, type LocationSplitRecord } from './location-split';
+import { LocationUpload } from './location-upload';
+
+interface Props {
+  experimentKey: string;
+  status: string;
+}
+
+/** An offline experiment run as a location test: weekly sales per store, the split, and the analysis. */
+export function LocationTest({ experimentKey, status }: Props) {
+  const trpc = useTRPC();
+  const { can } = useSession();
+  const detail = useQuery(trpc.experiment.get.queryOptions({ key: experimentKey }));
+  const results = useQuery(
+    trpc.experiment.results.queryOptions(
+      { key: experimentKey },
+      { refetchInterval: status === 'RUNNING' ? 10_000 : false },
+    ),
+  );
+  const experiment = detail.data?.experiment;
+  if (!experiment) return null;
+  const split = experiment.locationSplit as unknown as LocationSplitRecord | null;
+  const analysis = isLocationAnalysis(results.data?.analysis) ? results.data.analysis : null;
+  const started = (experiment.startedAt ? new Date(experiment.startedAt) : new Date()).toISOString().slice(0, 10);
+  return (
+    <Paper withBorder p="sm" data-testid="location-test" data-key={experimentKey}>
+      <Stack gap="sm">
+        <Title order={5}>Location test</Title>
+        {status === 'DRAFT' ? (
+          <Text size="sm" c="dimmed">
+            Start the experiment before sending weekly sales per location.
+          </Text>
+        ) : (
+          can('experiment.import') &&
+          status === 'RUNNING' && (
+            <LocationUpload experimentKey={experimentKey} askStart={!split} defaultStart={started} />
+          )
+        )}
+        {split ? (
+          <LocationSplit split={split} />
+        ) : (
+          status !== 'DRAFT' && (
+            <Text size="sm" c="dimmed">
+              No split yet: the first upload with at least 4 locations that sold before the start proposes one.
+            </Text>
+          )
+        )}
+        {analysis && (
+          <>
+            {results.data && (
+              <Group gap="xs">
+                <OutcomeBadge outcome={results.data.decision.outcome} />
+                <Text size="sm">{results.data.decision.reason}</Text>
+              </Group>
+            )}
+            <LocationAnalysisPanel analysis={analysis} />
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,106 @@
+import { Alert, Button, FileInput, Group, List, Stack, Text, TextInput } from '@mantine/core';
+import { IconCheck, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { parseWeeklySales } from '@uplift/domain';
+import { useState } from 'react';
+import { ErrorAlert } from '../../../components/error-alert';
+import { formatCount } from '../../../lib/format';
+import { useTRPC } from '../../../lib/trpc';
+
+interface Props {
+  experimentKey: string;
+  /** Asked only before the first upload: the split is proposed once, from the weeks before this day. */
+  askStart: boolean;
+  defaultStart: string;
+}
+
+type Picked = { name: string; text: string; rows: number; locations: number; errors: string[] };
+
+/** Weekly sales per location (location, week, sales) from a CSV, checked in the browser before it is sent. */
+export function LocationUpload({ experimentKey, askStart, defaultStart }: Props) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [picked, setPicked] = useState<Picked | null>(null);
+  const [start, setStart] = useState(defaultStart);
+  const upload = useMutation(
+    trpc.experiment.uploadLocations.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.experiment.pathKey() }),
+    }),
+  );
+  const pick = async (file: File | null) => {
+    upload.reset();
+    if (!file) return setPicked(null);
+    const text = await file.text();
+    const parsed = parseWeeklySales(text);
+    setPicked({
+      name: file.name,
+      text,
+      rows: parsed.rows.length,
+      locations: new Set(parsed.rows.map((r) => r.location)).size,
+      errors: parsed.errors.slice(0, 10).map((e) => `Line ${e.line}: ${e.message}`),
+    });
+  };
+  const validStart = !askStart || /^\d{4}-\d{2}-\d{2}$/.test(start);
+  return (
+    <Stack gap="xs" data-testid="location-upload">
+      <Group align="flex-end" gap="sm">
+        <FileInput
+          label="Location data"
+          description="CSV with a location, week (YYYY-MM-DD) and sales column; a week sent again replaces its figure"
+          placeholder="Choose a .csv file"
+          accept=".csv,text/csv"
+          clearable
+          leftSection={<IconFileSpreadsheet size={16} />}
+          onChange={pick}
+          w={420}
+          data-testid="location-file"
+        />
+        {askStart && (
+          <TextInput
+            label="Treatment started on"
+            description="Earlier weeks are the pre-period"
+            value={start}
+            onChange={(e) => setStart(e.currentTarget.value)}
+            error={validStart ? undefined : 'Write the date as YYYY-MM-DD'}
+            w={200}
+            data-testid="location-start"
+          />
+        )}
+      </Group>
+      {picked && picked.errors.length > 0 && (
+        <Alert color="red" title={`${picked.name} has lines that cannot be read`} data-testid="location-file-errors">
+          <List size="sm">
+            {picked.errors.map((e) => (
+              <List.Item key={e}>{e}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      {picked && picked.errors.length === 0 && (
+        <Group gap="sm">
+          <Text size="sm" data-testid="location-file-summary">
+            {formatCount(picked.rows)} rows for {formatCount(picked.locations)} locations.
+          </Text>
+          <Button
+            size="xs"
+            leftSection={<IconUpload size={14} />}
+            loading={upload.isPending}
+            disabled={!validStart}
+            onClick={() =>
+              upload.mutate({ key: experimentKey, csv: picked.text, ...(askStart && start ? { start } : {}) })
+            }
+            data-testid="location-submit"
+          >
+            Upload
+          </Button>
+        </Group>
+      )}
+      {upload.isError && <ErrorAlert error={upload.error} title="Not uploaded" testId="location-upload-error" />}
+      {upload.data && (
+        <Alert color="teal" icon={<IconCheck />} p="xs" data-testid="location-upload-done">
+          {formatCount(upload.data.rows)} rows stored; the worker evaluates the test again.
+        </Alert>
+      )}
+    </Stack>
+  );
+}
