@@ -10,6 +10,11 @@ import type { Db } from './client';
 import type { Channel, Prisma } from './generated/prisma/client';
 
 const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 const DAY = 86_400_000;
 const METRICS: ExperimentMetrics = { primary: { name: 'purchase', kind: 'binomial' }, guardrails: [] };
 const ANALYSIS = { engine: 'frequentist' as const, sequential: null, alpha: 0.05, correction: 'holm' as const };
@@ -39,7 +44,7 @@ async function completedTest(
 ) {
   const variants: VariantDefinition[] = [
     { key: 'control', name: 'Current', weight: 0.5 },
-    { key: 'offer', name: step.treatment, weight: 0.5 },
+    { key: slug(step.treatment), name: step.treatment, weight: 0.5 },
   ];
   const report = variants.map((v, i) => ({
     key: v.key,
@@ -134,11 +139,18 @@ async function promotion(
       status,
       segments: [],
       evidence: json({
-        projectedMonthlyGain:
-          hypothesis.reachPerMonth * control * (treatment?.estimate ?? 0) * hypothesis.valuePerConversion,
+        // A step back carries no projection: there is nothing to gain on the lower rung that it did not have.
+        ...(kind === 'PROMOTE'
+          ? {
+              projectedMonthlyGain:
+                hypothesis.reachPerMonth * control * (treatment?.estimate ?? 0) * hypothesis.valuePerConversion,
+            }
+          : {}),
         experiment: from.key,
         channel: from.channel,
-        winner: kind === 'PROMOTE' ? 'offer' : null,
+        metric: 'purchase',
+        alpha: 0.05,
+        winner: kind === 'PROMOTE' ? (treatment?.key ?? null) : null,
         estimate: treatment?.estimate,
         ci: treatment?.ci,
         pValue: treatment?.pValue,
@@ -205,7 +217,7 @@ async function locationTest(ctx: Ctx, key: string, priorFromExperimentId: string
       seed: key,
       variants: json([
         { key: 'holdout', name: 'Holdout stores', weight: 0.5 },
-        { key: 'offer', name: 'Three for two', weight: 0.5 },
+        { key: 'three-for-two', name: 'Three for two', weight: 0.5 },
       ]),
       metrics: json(METRICS),
       analysis: json(ANALYSIS),

@@ -39,7 +39,7 @@ export function DecidedTable({ rows }: { rows: InboxPromotion[] }) {
               <Table.Td maw={360}>
                 <Text size="xs">{evidenceSentence({ ...p, evidence: evidenceOf(p.evidence) })}</Text>
               </Table.Td>
-              <Table.Td>
+              <Table.Td miw={110}>
                 <Stack gap={2}>
                   <Badge color={STATUS_COLOR[p.status] ?? 'gray'} variant="light" data-testid="decided-status">
                     {p.status === 'APPLIED' ? 'Applied' : p.status === 'REJECTED' ? 'Rejected' : p.status}
