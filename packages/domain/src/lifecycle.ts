@@ -5,7 +5,7 @@ import type { Action } from './permissions';
 /**
  * The hypothesis lifecycle: DRAFT → SUBMITTED → APPROVED | REJECTED → TESTING → WON | LOST | INCONCLUSIVE
  * → ARCHIVED. An author may withdraw a submission (back to DRAFT) and rework a rejected idea.
- * TESTING and its outcomes are driven by experiments (later issues), never by hand.
+ * TESTING and its outcomes are driven by experiments (apps/worker, packages/db experiments.ts), never by hand.
  */
 export const TRANSITIONS: Record<HypothesisStatus, readonly HypothesisStatus[]> = {
   DRAFT: ['SUBMITTED', 'ARCHIVED'],
