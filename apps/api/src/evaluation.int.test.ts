@@ -232,6 +232,9 @@ describe('the worker on its own', () => {
       expect(log.map((d) => d.status)).toEqual(['DELIVERED', 'DELIVERED']);
       expect(log.map((d) => d.attempts).sort()).toEqual([1, 2]);
       expect(log.every((d) => d.lastStatusCode === 204)).toBe(true);
+      const own = await callerFor(deps, ws.users.ADMIN, ws.slug).webhook.deliveries({ experiment: e.key });
+      expect(own).toHaveLength(2);
+      expect(await callerFor(deps, ws.users.ADMIN, ws.slug).webhook.deliveries({ experiment: 'other' })).toEqual([]);
     } finally {
       await worker.close();
       workerRedis.disconnect();

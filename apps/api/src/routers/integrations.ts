@@ -39,7 +39,9 @@ export const webhookRouter = router({
     .mutation(({ ctx, input }) =>
       removeWebhook({ db: ctx.deps.db, workspace: ctx.workspace, actor: ctx.actor }, input.id),
     ),
-  deliveries: workspaceProcedure('webhook.manage').query(({ ctx }) => listDeliveries(ctx.deps.db, ctx.workspace.id)),
+  deliveries: workspaceProcedure('webhook.manage')
+    .input(z.object({ experiment: z.string().min(1).optional() }).optional())
+    .query(({ ctx, input }) => listDeliveries(ctx.deps.db, ctx.workspace.id, input ?? {})),
 });
 
 export const notificationRouter = router({

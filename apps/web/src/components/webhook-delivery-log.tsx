@@ -6,16 +6,17 @@ import { ErrorAlert } from './error-alert';
 
 const STATUS_COLOR: Record<string, string> = { DELIVERED: 'green', PENDING: 'yellow', FAILED: 'red' };
 
-const experimentOf = (payload: unknown) =>
-  (payload as { data?: { experiment?: string } } | null)?.data?.experiment ?? null;
-
 /**
  * The latest webhook deliveries (for admins): what was sent where, and whether the receiver took it. With
  * `experimentKey`, only that experiment's. Pending ones retry with backoff, so the log refreshes itself.
  */
 export function WebhookDeliveryLog({ experimentKey }: { experimentKey?: string }) {
   const trpc = useTRPC();
-  const deliveries = useQuery(trpc.webhook.deliveries.queryOptions(undefined, { refetchInterval: 10_000 }));
+  const deliveries = useQuery(
+    trpc.webhook.deliveries.queryOptions(experimentKey ? { experiment: experimentKey } : undefined, {
+      refetchInterval: 10_000,
+    }),
+  );
   if (deliveries.isPending) {
     return (
       <Center py="md">
@@ -24,9 +25,7 @@ export function WebhookDeliveryLog({ experimentKey }: { experimentKey?: string }
     );
   }
   if (deliveries.isError) return <ErrorAlert error={deliveries.error} onRetry={() => deliveries.refetch()} />;
-  const rows = experimentKey
-    ? deliveries.data.filter((d) => experimentOf(d.payload) === experimentKey)
-    : deliveries.data;
+  const rows = deliveries.data;
   if (!rows.length) {
     return (
       <Text size="sm" c="dimmed" data-testid="deliveries-empty">

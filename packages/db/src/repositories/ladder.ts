@@ -82,7 +82,7 @@ export async function advanceLadder(tx: Tx, experimentId: string, outcome: strin
       kind,
       title,
       body,
-      data: { offer: offer.id, ...data },
+      data: { experiment: experiment.key, offer: offer.id, ...data },
     });
   const setState = (state: string) => tx.offer.update({ where: { id: offer.id }, data: { state } });
   /** One proposal per experiment: the unique key turns a repeat into nothing (undefined). */

@@ -80,9 +80,13 @@ export async function markNotificationsRead(db: Tx, workspaceId: string, userId:
   return { count };
 }
 
-export function listDeliveries(db: Tx, workspaceId: string, take = 100) {
+/** The latest deliveries of the workspace's webhooks, optionally only those about one experiment (by key). */
+export function listDeliveries(db: Tx, workspaceId: string, filter: { experiment?: string } = {}, take = 100) {
   return db.webhookDelivery.findMany({
-    where: { webhook: { workspaceId } },
+    where: {
+      webhook: { workspaceId },
+      ...(filter.experiment ? { payload: { path: ['data', 'experiment'], equals: filter.experiment } } : {}),
+    },
     orderBy: { createdAt: 'desc' },
     take,
     include: { webhook: { select: { url: true } } },
