@@ -80,6 +80,13 @@ export const router = createBrowserRouter([
         path: 'experiments/:key',
         ...page(async () => (await import('./pages/experiment/experiment-page')).ExperimentPage),
       },
+      {
+        path: 'experiments/:key/edit',
+        ...page(
+          async () => (await import('./pages/experiment-form/edit-experiment-page')).EditExperimentPage,
+          'experiment.create',
+        ),
+      },
       { path: 'ladder', ...page(async () => (await import('./pages/ladder/board/ladder-page')).LadderPage) },
       { path: 'ladder/inbox', ...page(async () => (await import('./pages/ladder/inbox/inbox-page')).InboxPage) },
       {

@@ -19,14 +19,16 @@ interface Props {
   onSave: (input: ExperimentCreateInput) => void;
   pending: boolean;
   error: unknown;
+  /** Editing a saved draft: its key, hypothesis and channel stay, and it starts from its own page. */
+  editing?: { hypothesisTitle: string };
 }
 
-export function ExperimentForm({ hypothesisId, initial, onSave, pending, error }: Props) {
+export function ExperimentForm({ hypothesisId, initial, onSave, pending, error, editing }: Props) {
   const trpc = useTRPC();
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FormErrors>({});
-  // Until the user types a number of their own, the field follows the suggestion.
-  const plannedTouched = useRef(false);
+  // Until the user types a number of their own, the field follows the suggestion; a draft's own number stays.
+  const plannedTouched = useRef(Boolean(editing));
 
   const alpha = typeof values.alpha === 'number' && values.alpha > 0 && values.alpha <= 0.5 ? values.alpha : 0.05;
   const [plan] = useDebouncedValue({ variations: values.variants.length, alpha }, 300);
@@ -49,7 +51,7 @@ export function ExperimentForm({ hypothesisId, initial, onSave, pending, error }
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = validate(values, hypothesisId);
+    const found = validate(values, hypothesisId, { saved: Boolean(editing) });
     setErrors(found);
     if (Object.keys(found).length === 0) onSave(toInput(values, hypothesisId));
     else
@@ -68,11 +70,17 @@ export function ExperimentForm({ hypothesisId, initial, onSave, pending, error }
             {Boolean(error) && (
               <ErrorAlert
                 error={error}
-                title={fieldErrorCount ? 'Please fix the marked fields' : 'Could not create the experiment'}
+                title={
+                  fieldErrorCount
+                    ? 'Please fix the marked fields'
+                    : editing
+                      ? 'Could not save the changes'
+                      : 'Could not create the experiment'
+                }
                 testId="form-error"
               />
             )}
-            <SetupFields {...props} />
+            <SetupFields {...props} fixed={editing} />
             <VariantsEditor {...props} />
             <MetricsFields {...props} />
             <AnalysisFields {...props} />
@@ -84,9 +92,10 @@ export function ExperimentForm({ hypothesisId, initial, onSave, pending, error }
               {...props}
               suggestion={suggestion.data}
               onUseSuggestion={() => suggested != null && set('plannedUsers', suggested)}
+              startable={!editing}
             />
             <Button type="submit" loading={pending} data-testid="experiment-save">
-              {values.start ? 'Create and start' : 'Create draft'}
+              {editing ? 'Save changes' : values.start ? 'Create and start' : 'Create draft'}
             </Button>
           </Stack>
         </Grid.Col>

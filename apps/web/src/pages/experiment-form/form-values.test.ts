@@ -66,4 +66,10 @@ describe('the new-experiment form', () => {
     ]);
     expect(errors.variants).toMatch(/sum to 1/);
   });
+
+  it('asks a saved draft for the name and planned users it keeps', () => {
+    const emptied = { ...values, name: ' ', plannedUsers: '' };
+    expect(validate(emptied, 'h1')).toEqual({});
+    expect(validate(emptied, 'h1', { saved: true })).toEqual({ name: 'is required', plannedUsers: 'is required' });
+  });
 });

@@ -104,8 +104,11 @@ export function toInput(v: ExperimentFormValues, hypothesisId: string): Experime
   };
 }
 
-/** The api's own schema, run before sending so most mistakes show on their field without a round trip. */
-export function validate(v: ExperimentFormValues, hypothesisId: string): FormErrors {
+/**
+ * The api's own schema, run before sending so most mistakes show on their field without a round trip. A `saved`
+ * draft must keep its name and planned users: the api reads an absent field as "unchanged", not as "cleared".
+ */
+export function validate(v: ExperimentFormValues, hypothesisId: string, { saved = false } = {}): FormErrors {
   const errors: FormErrors = {};
   const parsed = ZExperimentCreateInput.safeParse(toInput(v, hypothesisId));
   if (!parsed.success) {
@@ -117,5 +120,7 @@ export function validate(v: ExperimentFormValues, hypothesisId: string): FormErr
   if (v.sequential && v.engine === 'frequentist' && num(v.sequentialN) === undefined)
     errors['analysis.sequential'] = 'is required';
   if (num(v.alpha) === undefined) errors['analysis.alpha'] = 'is required';
+  if (saved && !v.name.trim()) errors.name = 'is required';
+  if (saved && num(v.plannedUsers) === undefined) errors.plannedUsers = 'is required';
   return errors;
 }

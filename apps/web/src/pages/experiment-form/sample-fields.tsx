@@ -11,15 +11,17 @@ export interface Suggestion {
 interface Props extends FieldsProps {
   suggestion: Suggestion | undefined;
   onUseSuggestion: () => void;
+  /** A new experiment may start at once; a saved draft starts from its own page. */
+  startable?: boolean;
 }
 
 /** How many units the test needs (suggested from the hypothesis) and whether it starts at once. */
-export function SampleFields({ values, errors, set, suggestion, onUseSuggestion }: Props) {
+export function SampleFields({ values, errors, set, suggestion, onUseSuggestion, startable = true }: Props) {
   const suggested = suggestion?.plannedUsers ?? null;
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
-        <Title order={4}>Sample and start</Title>
+        <Title order={4}>{startable ? 'Sample and start' : 'Sample'}</Title>
         <NumberInput
           label="Planned users"
           description="Total units across all variants; the test decides once it reaches them"
@@ -48,13 +50,15 @@ export function SampleFields({ values, errors, set, suggestion, onUseSuggestion 
             </>
           )}
         </Text>
-        <Checkbox
-          label="Start now"
-          description="Otherwise it stays a draft until someone starts it"
-          checked={values.start}
-          onChange={(e) => set('start', e.currentTarget.checked)}
-          data-testid="field-start"
-        />
+        {startable && (
+          <Checkbox
+            label="Start now"
+            description="Otherwise it stays a draft until someone starts it"
+            checked={values.start}
+            onChange={(e) => set('start', e.currentTarget.checked)}
+            data-testid="field-start"
+          />
+        )}
       </Stack>
     </Paper>
   );

@@ -1,7 +1,8 @@
 import { Button, Group } from '@mantine/core';
-import { IconCheck, IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
+import { IconCheck, IconPencil, IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
 import type { ExperimentStatus } from '@uplift/domain';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert';
 import { ReasonModal } from '../../components/reason-modal';
 import { isOutcome, OUTCOME_LABEL } from '../../lib/experiment-words';
@@ -15,7 +16,7 @@ interface Props {
   pendingConfirmation: string | null;
 }
 
-/** Start a draft, stop a test with a reason, confirm a proposed decision — each only for roles that may. */
+/** Edit or start a draft, stop a test with a reason, confirm a proposed decision — each only for roles that may. */
 export function ExperimentActions({ experimentKey, status, pendingConfirmation }: Props) {
   const { can } = useSession();
   const [stopping, setStopping] = useState(false);
@@ -35,6 +36,19 @@ export function ExperimentActions({ experimentKey, status, pendingConfirmation }
         data-testid="action-start"
       >
         Start experiment
+      </Button>
+    ),
+    // Only a draft: once running, the setup is frozen (the api refuses the edit too).
+    can('experiment.create') && status === 'DRAFT' && (
+      <Button
+        key="edit"
+        component={Link}
+        to={`/experiments/${encodeURIComponent(experimentKey)}/edit`}
+        variant="default"
+        leftSection={<IconPencil size={16} />}
+        data-testid="action-edit"
+      >
+        Edit setup
       </Button>
     ),
     can('experiment.confirm') && status === 'RUNNING' && pending && (

@@ -1,0 +1,28 @@
+import type { RouterOutputs } from '@uplift/api';
+import type { Channel } from '@uplift/domain';
+import { setupOf } from '../experiment/types';
+import type { ExperimentFormValues } from './form-values';
+
+type Experiment = RouterOutputs['experiment']['get']['experiment'];
+
+/** A saved draft as the form shows it: what the api stored, field by field. */
+export function draftValues(e: Experiment): ExperimentFormValues {
+  const { variants, metrics, analysis } = setupOf(e);
+  return {
+    key: e.key,
+    name: e.name,
+    channel: e.channel as Channel,
+    variants: variants.map((v) => ({ key: v.key, name: v.name, weight: v.weight })),
+    primaryName: metrics.primary.name,
+    primaryKind: metrics.primary.kind,
+    guardrails: metrics.guardrails.map((g) => ({ name: g.name, kind: g.kind, direction: g.direction })),
+    engine: analysis.engine,
+    sequential: analysis.sequential !== null,
+    sequentialN: analysis.sequential ?? '',
+    alpha: analysis.alpha,
+    correction: analysis.correction,
+    plannedUsers: e.plannedUsers,
+    segmentAttribute: e.segmentAttribute ?? '',
+    start: false,
+  };
+}
