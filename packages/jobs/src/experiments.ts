@@ -33,3 +33,15 @@ export function requestEvaluation(queue: Queue, experimentId: string, delayMs = 
     },
   );
 }
+
+/**
+ * Enqueues one webhook delivery (its row holds the payload): 8 attempts with exponential backoff from 2 s.
+ * A failure to enqueue is not an error: the reconciler re-enqueues deliveries still pending.
+ */
+export const enqueueDelivery = (queue: Queue, deliveryId: string) =>
+  enqueue(
+    queue,
+    'webhook.deliver',
+    { deliveryId },
+    { jobId: `webhook-${deliveryId}`, attempts: 8, backoff: { type: 'exponential', delay: 2_000 } },
+  ).catch(() => {});

@@ -21,7 +21,7 @@ import {
   ZExperimentCreateInput,
   ZExperimentUpdateInput,
 } from '@uplift/domain';
-import { enqueue, scheduleEvaluation, unscheduleEvaluation } from '@uplift/jobs';
+import { enqueueDelivery, scheduleEvaluation, unscheduleEvaluation } from '@uplift/jobs';
 import type { Queue } from 'bullmq';
 
 /** Who acts: a signed-in person, or an API key (id `apikey:<id>`). */
@@ -257,11 +257,7 @@ export async function confirmDecision(scope: ExperimentScope, key: string) {
       now: new Date(),
     });
   });
-  for (const id of deliveries) {
-    await enqueue(scope.queue, 'webhook.deliver', { deliveryId: id }, { jobId: `webhook-${id}`, attempts: 8 }).catch(
-      () => {},
-    );
-  }
+  for (const id of deliveries) await enqueueDelivery(scope.queue, id);
   await unscheduleEvaluation(scope.queue, (await mustGetExperiment(db, workspace.id, key)).id).catch(() => {});
   await rerankBacklog(db, workspace.id);
   return mustGetExperiment(db, workspace.id, key);

@@ -23,7 +23,7 @@ import {
   type TreatmentResult,
   type VariantDefinition,
 } from '@uplift/domain';
-import { enqueue, unscheduleEvaluation } from '@uplift/jobs';
+import { enqueueDelivery, unscheduleEvaluation } from '@uplift/jobs';
 import type { Queue } from 'bullmq';
 
 /** A running experiment with no new data for this long raises a no-data alert (once, until data arrives). */
@@ -119,14 +119,6 @@ export async function evaluateExperimentJob(db: Db, queue: Queue, experimentId: 
   }
   return { dataVersion: version, outcome, stored } as EvaluateOutcome;
 }
-
-export const enqueueDelivery = (queue: Queue, deliveryId: string) =>
-  enqueue(
-    queue,
-    'webhook.deliver',
-    { deliveryId },
-    { jobId: `webhook-${deliveryId}`, attempts: 8, backoff: { type: 'exponential', delay: 2_000 } },
-  ).catch(() => {}); // the reconciler re-enqueues pending deliveries
 
 function payloadOf(
   experiment: { key: string; name: string },
