@@ -242,13 +242,13 @@ export const stopExperiment = (scope: ExperimentScope, key: string, reason: stri
 /** A product owner confirms the terminal decision the worker proposed (workspace.confirmDecisions). */
 export async function confirmDecision(scope: ExperimentScope, key: string) {
   const { db, workspace, actor } = scope;
-  const deliveries = await db.$transaction(async (tx) => {
+  const { completed, deliveries } = await db.$transaction(async (tx) => {
     const experiment = await mustGetExperiment(tx, workspace.id, key);
     const outcome = experiment.pendingOutcome;
     if (experiment.status !== 'RUNNING' || !outcome) {
       throw new DomainError('CONFLICT', `Experiment "${key}" has no decision waiting for confirmation.`, 'experiment');
     }
-    return completeExperiment(tx, {
+    const deliveries = await completeExperiment(tx, {
       experiment,
       outcome: outcome as 'WIN' | 'LOSS' | 'INCONCLUSIVE',
       reason: experiment.outcomeReason ?? outcome,
@@ -256,11 +256,12 @@ export async function confirmDecision(scope: ExperimentScope, key: string) {
       data: { experiment: key, decision: { outcome, reason: experiment.outcomeReason }, confirmedBy: actor.email },
       now: new Date(),
     });
+    return { completed: await tx.experiment.findUniqueOrThrow({ where: { id: experiment.id } }), deliveries };
   });
   for (const id of deliveries) await enqueueDelivery(scope.queue, id);
-  await unscheduleEvaluation(scope.queue, (await mustGetExperiment(db, workspace.id, key)).id).catch(() => {});
+  await unscheduleEvaluation(scope.queue, completed.id).catch(() => {});
   await rerankBacklog(db, workspace.id);
-  return mustGetExperiment(db, workspace.id, key);
+  return completed;
 }
 
 /** Sample size suggestion for the form: `plan` on the hypothesis' baseline and expected lift. */
