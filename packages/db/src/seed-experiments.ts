@@ -1,4 +1,10 @@
-import { assignVariant, cumulativeWeights, type ExperimentMetrics, type VariantDefinition } from '@uplift/domain';
+import {
+  assignVariant,
+  cumulativeWeights,
+  type ExperimentMetrics,
+  fnv1a32,
+  type VariantDefinition,
+} from '@uplift/domain';
 import type { Db } from './client';
 import type { Prisma } from './generated/prisma/client';
 import { ingestEvents, type PreparedEvent } from './repositories/ingestion';
@@ -16,11 +22,7 @@ const METRICS: ExperimentMetrics = {
 const ANALYSIS = { engine: 'frequentist' as const, sequential: null, alpha: 0.05, correction: 'holm' as const };
 
 /** A deterministic stand-in for randomness: the demo looks the same on every machine. */
-const chance = (unit: string, salt: string) => {
-  let h = 2166136261;
-  for (const c of salt + unit) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
-  return (h >>> 0) / 2 ** 32;
-};
+const chance = (unit: string, salt: string) => fnv1a32(salt + unit) / 2 ** 32;
 
 /**
  * Demo experiments: the TESTING welcome-series idea runs with 6,000 exposed subscribers so far (the worker

@@ -3,6 +3,7 @@ import {
   decideLocationTest,
   type ExperimentMetrics,
   evaluateExperiment,
+  keyFromName,
   splitLocations,
   type VariantDefinition,
 } from '@uplift/domain';
@@ -10,11 +11,6 @@ import type { Db } from './client';
 import type { Channel, Prisma } from './generated/prisma/client';
 
 const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
-const slug = (name: string) =>
-  name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 const DAY = 86_400_000;
 const METRICS: ExperimentMetrics = { primary: { name: 'purchase', kind: 'binomial' }, guardrails: [] };
 const ANALYSIS = { engine: 'frequentist' as const, sequential: null, alpha: 0.05, correction: 'holm' as const };
@@ -44,7 +40,7 @@ async function completedTest(
 ) {
   const variants: VariantDefinition[] = [
     { key: 'control', name: 'Current', weight: 0.5 },
-    { key: slug(step.treatment), name: step.treatment, weight: 0.5 },
+    { key: keyFromName(step.treatment), name: step.treatment, weight: 0.5 },
   ];
   const report = variants.map((v, i) => ({
     key: v.key,

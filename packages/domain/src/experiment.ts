@@ -31,6 +31,17 @@ const slug = (max: number) =>
       'may hold only letters, digits, "-" and "_", starting with a letter or digit',
     );
 
+/** `Exit-intent coupon!` → `exit-intent-coupon`: a key (at most 60 characters) that satisfies the slug rule above. */
+export const keyFromName = (name: string) =>
+  name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+
 export const METRIC_KINDS = ['binomial', 'mean'] as const;
 export type MetricKind = (typeof METRIC_KINDS)[number];
 

@@ -1,5 +1,6 @@
+import { keyFromName } from '@uplift/domain';
 import { describe, expect, it } from 'vitest';
-import { type ExperimentFormValues, equalWeights, slugOf, toInput, validate } from './form-values';
+import { type ExperimentFormValues, equalWeights, toInput, validate } from './form-values';
 
 const values: ExperimentFormValues = {
   key: 'exit-coupon',
@@ -24,8 +25,8 @@ const values: ExperimentFormValues = {
 
 describe('the new-experiment form', () => {
   it('makes a key the api accepts from any title', () => {
-    expect(slugOf('Exit-intent coupon: 10% off!')).toBe('exit-intent-coupon-10-off');
-    expect(slugOf('  Crème brûlée e-mail ')).toBe('creme-brulee-e-mail');
+    expect(keyFromName('Exit-intent coupon: 10% off!')).toBe('exit-intent-coupon-10-off');
+    expect(keyFromName('  Crème brûlée e-mail ')).toBe('creme-brulee-e-mail');
   });
 
   it('splits traffic equally in shares that sum to exactly 1', () => {

@@ -50,17 +50,6 @@ export interface FieldsProps {
   set: <K extends keyof ExperimentFormValues>(field: K, value: ExperimentFormValues[K]) => void;
 }
 
-/** `Exit-intent coupon!` → `exit-intent-coupon`: a key that satisfies the api's slug rule. */
-export const slugOf = (title: string) =>
-  title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-
 /**
  * 1/n to four decimals, the last variant taking the remainder, so the shares sum to exactly 1
  * (three variants: 0.3333, 0.3333, 0.3334).

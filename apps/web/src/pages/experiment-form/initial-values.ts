@@ -1,6 +1,6 @@
 import type { RouterOutputs } from '@uplift/api';
-import type { AnalysisSettings } from '@uplift/domain';
-import { type ExperimentFormValues, slugOf } from './form-values';
+import { type AnalysisSettings, keyFromName } from '@uplift/domain';
+import type { ExperimentFormValues } from './form-values';
 
 type Hypothesis = Pick<RouterOutputs['hypothesis']['get'], 'title' | 'channel'>;
 type Workspace = RouterOutputs['workspace']['get'];
@@ -8,7 +8,7 @@ type Workspace = RouterOutputs['workspace']['get'];
 /** A two-arm, 50/50 test of the hypothesis, analysed the way the workspace analyses by default. */
 export function initialValues(h: Hypothesis, w: Workspace): ExperimentFormValues {
   return {
-    key: slugOf(h.title),
+    key: keyFromName(h.title),
     name: h.title,
     channel: h.channel,
     variants: [
