@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRedis } from '@uplift/jobs';
+import { ingestBatch } from '@uplift/services';
 import { evaluateExperimentJob, SIGNATURE_HEADER, signWebhook, startWorker } from '@uplift/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestBatch } from './services/ingestion';
 import {
   callerFor,
   createWorkspace,

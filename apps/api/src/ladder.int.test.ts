@@ -1,6 +1,6 @@
+import { ingestBatch } from '@uplift/services';
 import { evaluateExperimentJob, reconcileExperiments } from '@uplift/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestBatch } from './services/ingestion';
 import {
   callerFor,
   createWorkspace,

@@ -6,12 +6,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { applyMigrations, createDb } from '@uplift/db';
 import { createQueue, createRedis, evaluationSchedulerId, requestEvaluation } from '@uplift/jobs';
+import { ingestBatch } from '@uplift/services';
 import { reconcileExperiments, startWorker } from '@uplift/worker';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from './context';
 import { createApiServer } from './server';
-import { ingestBatch } from './services/ingestion';
 import {
   apiKeyFor,
   callerFor,

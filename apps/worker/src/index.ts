@@ -1,5 +1,8 @@
-export { rescoreBacklog } from './processors/backlog-rescore';
-export { evaluateExperimentJob } from './processors/experiment-evaluate';
-export { reconcileExperiments } from './processors/experiment-reconcile';
-export { SIGNATURE_HEADER, signWebhook } from './processors/webhook-deliver';
+export {
+  evaluateExperimentJob,
+  reconcileExperiments,
+  rescoreBacklog,
+  SIGNATURE_HEADER,
+  signWebhook,
+} from '@uplift/services';
 export { startWorker } from './worker';

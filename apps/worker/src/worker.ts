@@ -1,12 +1,14 @@
 import type { Db } from '@uplift/db';
 import { createQueue, heartbeatKey, JOBS, type JobName, QUEUE_NAME } from '@uplift/jobs';
+import {
+  deliverWebhook,
+  evaluateExperimentJob,
+  reconcileBacklogs,
+  reconcileExperiments,
+  rescoreBacklog,
+} from '@uplift/services';
 import { type Job, type Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { reconcileBacklogs } from './processors/backlog-reconcile';
-import { rescoreBacklog } from './processors/backlog-rescore';
-import { evaluateExperimentJob } from './processors/experiment-evaluate';
-import { reconcileExperiments } from './processors/experiment-reconcile';
-import { deliverWebhook } from './processors/webhook-deliver';
 
 export interface WorkerDeps {
   db: Db;

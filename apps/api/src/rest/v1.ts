@@ -10,14 +10,22 @@ import {
   ZExperimentCreateInput,
   ZReportInput,
 } from '@uplift/domain';
+import {
+  BatchRejected,
+  createExperiment,
+  type ExperimentScope,
+  experimentResults,
+  ingestBatch,
+  listOffers,
+  listPromotions,
+  mustGetExperiment,
+  putLocations,
+  putReport,
+  rowsFromCsv,
+  ZLocationsUpload,
+} from '@uplift/services';
 import { z } from 'zod';
 import type { Deps } from '../context';
-import { createExperiment, type ExperimentScope, mustGetExperiment } from '../services/experiments';
-import { BatchRejected, ingestBatch } from '../services/ingestion';
-import { listOffers, listPromotions } from '../services/ladder';
-import { putLocations, rowsFromCsv, ZLocationsUpload } from '../services/locations';
-import { putReport } from '../services/reports';
-import { experimentResults } from '../services/results';
 import { HttpError, readJsonBody, readTextBody, sendError, sendJson } from './http';
 import { openApiDocument } from './openapi';
 

@@ -5,21 +5,22 @@ import {
   ZExperimentStopInput,
   ZExperimentUpdateInput,
 } from '@uplift/domain';
-import { z } from 'zod';
-import type { Deps } from '../context';
 import {
   confirmDecision,
   createExperiment,
   type ExperimentScope,
+  experimentResults,
   mustGetExperiment,
+  putLocations,
+  putReport,
+  rowsFromCsv,
   startExperiment,
   stopExperiment,
   suggestPlannedUsers,
   updateDraft,
-} from '../services/experiments';
-import { putLocations, rowsFromCsv } from '../services/locations';
-import { putReport } from '../services/reports';
-import { experimentResults } from '../services/results';
+} from '@uplift/services';
+import { z } from 'zod';
+import type { Deps } from '../context';
 import { router, workspaceProcedure } from '../trpc';
 
 const ZKey = z.object({ key: z.string().min(1, 'is required') });

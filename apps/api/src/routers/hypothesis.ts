@@ -1,13 +1,13 @@
 import { listBacklog } from '@uplift/db';
 import { ZBacklogQuery, ZHypothesisCreateInput, ZHypothesisPinInput, ZHypothesisUpdateInput } from '@uplift/domain';
-import { z } from 'zod';
 import {
   createHypothesis,
   hypothesisDetail,
   pinHypothesis,
   transitionHypothesis,
   updateHypothesis,
-} from '../services/hypotheses';
+} from '@uplift/services';
+import { z } from 'zod';
 import { router, workspaceProcedure } from '../trpc';
 
 const ZId = z.object({ id: z.string().min(1) });

@@ -1,6 +1,6 @@
 import { API_KEY_SCOPES, listApiKeys, listDeliveries, listNotifications, markNotificationsRead } from '@uplift/db';
+import { addWebhook, issueApiKey, removeWebhook, withdrawApiKey } from '@uplift/services';
 import { z } from 'zod';
-import { addWebhook, issueApiKey, removeWebhook, withdrawApiKey } from '../services/integrations';
 import { router, workspaceProcedure } from '../trpc';
 
 const ZId = z.object({ id: z.string().min(1) });

@@ -1,6 +1,4 @@
 import { CHANNELS, ZLadderSettings, ZReadinessInput } from '@uplift/domain';
-import { z } from 'zod';
-import type { Deps } from '../context';
 import {
   approvePromotion,
   checkReadiness,
@@ -10,7 +8,9 @@ import {
   listPromotions,
   offerJourney,
   updateLadderSettings,
-} from '../services/ladder';
+} from '@uplift/services';
+import { z } from 'zod';
+import type { Deps } from '../context';
 import { router, workspaceProcedure } from '../trpc';
 
 const scope = (ctx: {

@@ -1,7 +1,7 @@
 import { listMembers } from '@uplift/db';
 import { ROLES } from '@uplift/domain';
+import { addMember, removeMember, setMemberRole } from '@uplift/services';
 import { z } from 'zod';
-import { addMember, removeMember, setMemberRole } from '../services/members';
 import { router, workspaceProcedure } from '../trpc';
 
 export const memberRouter = router({

@@ -1,7 +1,7 @@
 import { listAudit, listWorkspacesOf } from '@uplift/db';
 import { actionsFor, type Role, ZWorkspaceSettingsInput } from '@uplift/domain';
+import { rescoreStatus, updateWorkspaceSettings } from '@uplift/services';
 import { z } from 'zod';
-import { rescoreStatus, updateWorkspaceSettings } from '../services/workspace';
 import { authedProcedure, router, workspaceProcedure } from '../trpc';
 
 export const meRouter = router({

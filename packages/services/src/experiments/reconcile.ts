@@ -1,7 +1,7 @@
 import { createNextExperiment, type Db } from '@uplift/db';
 import { enqueueDelivery, evaluationSchedulerId, requestEvaluation, scheduleEvaluation } from '@uplift/jobs';
 import type { Queue } from 'bullmq';
-import { NO_DATA_AFTER_MS } from './experiment-evaluate';
+import { NO_DATA_AFTER_MS } from './evaluate';
 
 /**
  * The database is the source of truth, Redis a cache of intentions: every running experiment gets its

@@ -10,7 +10,7 @@ import {
   ZReadinessInput,
 } from '@uplift/domain';
 import type { Queue } from 'bullmq';
-import type { Actor } from './experiments';
+import type { Actor } from '../deps';
 
 interface Scope {
   db: Db;

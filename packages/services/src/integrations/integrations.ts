@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type ApiKeyScope, createApiKey, type Db, recordAudit, revokeApiKey } from '@uplift/db';
 import { DomainError } from '@uplift/domain';
-import type { Actor } from './experiments';
+import type { Actor } from '../deps';
 
 interface Scope {
   db: Db;

@@ -1,12 +1,12 @@
 import { createPasswordUser, type Db, recordAudit } from '@uplift/db';
 import { DomainError, type Role } from '@uplift/domain';
 import { hashPassword } from 'better-auth/crypto';
-import type { SessionUser } from '../context';
+import type { Actor } from '../deps';
 
 interface Scope {
   db: Db;
   workspace: { id: string };
-  actor: SessionUser;
+  actor: Actor;
 }
 
 /** Adds a person to the workspace; a new email gets an account with the initial password the admin sets. */

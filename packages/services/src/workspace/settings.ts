@@ -2,13 +2,13 @@ import { type Db, recordAudit } from '@uplift/db';
 import { DomainError, WORKSPACE_SETTING_KEYS, type WorkspaceSettingsInput } from '@uplift/domain';
 import { enqueue, type JobProgress } from '@uplift/jobs';
 import type { Queue } from 'bullmq';
-import type { SessionUser } from '../context';
+import type { Actor } from '../deps';
 
 /** Changing the horizon rescores every hypothesis; the job id is stable per change so a retry is one job. */
 export async function updateWorkspaceSettings(
   deps: { db: Db; queue: Queue },
   workspace: { id: string; horizonMonths: number } & Record<string, unknown>,
-  actor: SessionUser,
+  actor: Actor,
   settings: WorkspaceSettingsInput,
 ) {
   const changed = WORKSPACE_SETTING_KEYS.filter((k) => settings[k] !== undefined);

@@ -23,12 +23,7 @@ import {
 } from '@uplift/domain';
 import { enqueueDelivery, scheduleEvaluation, unscheduleEvaluation } from '@uplift/jobs';
 import type { Queue } from 'bullmq';
-
-/** Who acts: a signed-in person, or an API key (id `apikey:<id>`). */
-export interface Actor {
-  id: string;
-  email: string;
-}
+import type { Actor } from '../deps';
 
 export interface ExperimentScope {
   db: Db;

@@ -14,12 +14,12 @@ import {
   ZHypothesisUpdateInput,
   ZRoiInput,
 } from '@uplift/domain';
-import type { SessionUser } from '../context';
+import type { Actor } from '../deps';
 
 interface Scope {
   db: Db;
   workspace: { id: string; horizonMonths: number };
-  actor: SessionUser;
+  actor: Actor;
 }
 
 const ROI_FIELDS = [
