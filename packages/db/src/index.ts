@@ -11,4 +11,5 @@ export * from './repositories/ladder';
 export * from './repositories/notifications';
 export * from './repositories/workspaces';
 export * from './seed';
+export * from './transaction';
 export * from './url';
