@@ -1,11 +1,9 @@
-import type { Db } from '@uplift/db';
-import type { Queue } from 'bullmq';
+import type { ServiceDeps } from '@uplift/services';
 import type { Redis } from 'ioredis';
 
-export interface Deps {
-  db: Db;
+/** What the use cases need (db, queue, clock, logger), plus what the api itself reads: Redis for /healthz. */
+export interface Deps extends ServiceDeps {
   redis: Redis;
-  queue: Queue;
   queuePrefix: string;
 }
 
@@ -20,9 +18,4 @@ export interface Context {
   user: SessionUser | null;
   /** The workspace the caller acts in, from the `x-workspace` header (slug). */
   workspaceSlug: string | null;
-}
-
-/** The request-free part of the context: tests build it directly and call procedures with no HTTP. */
-export function createContextInner(opts: Context): Context {
-  return opts;
 }

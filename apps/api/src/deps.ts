@@ -1,5 +1,6 @@
 import { createDb } from '@uplift/db';
 import { createQueue, createRedis } from '@uplift/jobs';
+import { consoleLogger } from '@uplift/services';
 import type { Deps } from './context';
 
 export function createDeps(env: { DATABASE_URL: string; REDIS_URL: string; QUEUE_PREFIX: string }): Deps & {
@@ -15,6 +16,8 @@ export function createDeps(env: { DATABASE_URL: string; REDIS_URL: string; QUEUE
     redis,
     queue,
     queuePrefix: env.QUEUE_PREFIX,
+    clock: () => new Date(),
+    log: consoleLogger,
     close: () => {
       closed ??= (async () => {
         await queue.close().catch(() => {});

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { applyMigrations, createDb } from '@uplift/db';
 import { createQueue, createRedis, evaluationSchedulerId, requestEvaluation } from '@uplift/jobs';
-import { ingestBatch } from '@uplift/services';
+import { consoleLogger, ingestBatch } from '@uplift/services';
 import { reconcileExperiments, startWorker } from '@uplift/worker';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -172,7 +172,14 @@ describe('Postgres restarted mid-ingestion', () => {
     await applyMigrations(url);
     const db = createDb(url, 4);
     const redis = createRedis('producer');
-    const apiDeps: Deps = { db, redis, queue: createQueue(redis, `${deps.queuePrefix}-restart`), queuePrefix: 'x' };
+    const apiDeps: Deps = {
+      db,
+      redis,
+      queue: createQueue(redis, `${deps.queuePrefix}-restart`),
+      queuePrefix: 'x',
+      clock: () => new Date(),
+      log: consoleLogger,
+    };
     const server = createApiServer(apiDeps, await testAuth(db));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

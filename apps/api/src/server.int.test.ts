@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { createDb, createPasswordUser } from '@uplift/db';
 import { createQueue, createRedis, heartbeatKey } from '@uplift/jobs';
+import { consoleLogger } from '@uplift/services';
 import { hashPassword } from 'better-auth/crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiServer } from './server';
@@ -128,7 +129,10 @@ describe('/healthz', () => {
   it('reports a database and a Redis that are down, and keeps serving', async () => {
     const redis = createRedis('producer', 'redis://127.0.0.1:1');
     const db = createDb('postgresql://127.0.0.1:1/nothing');
-    const broken = createApiServer({ db, redis, queue: createQueue(redis, 'x'), queuePrefix: 'x' }, auth);
+    const broken = createApiServer(
+      { db, redis, queue: createQueue(redis, 'x'), queuePrefix: 'x', clock: () => new Date(), log: consoleLogger },
+      auth,
+    );
     await new Promise<void>((r) => broken.listen(0, '127.0.0.1', r));
     const res = await fetch(`http://127.0.0.1:${(broken.address() as AddressInfo).port}/healthz`);
     expect(res.status).toBe(503);

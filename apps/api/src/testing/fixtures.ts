@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createDb, type Db, rerankBacklog } from '@uplift/db';
 import { type Channel, ROLES, type Role, scoreRoi, ZRoiInput } from '@uplift/domain';
 import { createQueue, createRedis } from '@uplift/jobs';
+import { consoleLogger } from '@uplift/services';
 import type { Context, Deps, SessionUser } from '../context';
 import { createCaller } from '../router';
 
@@ -21,6 +22,8 @@ export function testDeps(file: string): Deps & { close: () => Promise<void> } {
     redis,
     queue,
     queuePrefix,
+    clock: () => new Date(),
+    log: consoleLogger,
     close: async () => {
       await queue.obliterate({ force: true }).catch(() => {});
       await queue.close();
