@@ -253,7 +253,7 @@ async function proposalIn(env: { deps: Deps; ws: TestWorkspace; user: SessionUse
 async function expIn(
   env: { deps: Deps; ws: TestWorkspace; user: SessionUser },
   status: 'DRAFT' | 'RUNNING' = 'RUNNING',
-  pendingOutcome: string | null = null,
+  pendingOutcome: 'WIN' | 'LOSS' | 'INCONCLUSIVE' | null = null,
 ) {
   const h = await draftBy(env, 'TESTING');
   const key = `perm-${Math.random().toString(36).slice(2, 10)}`;

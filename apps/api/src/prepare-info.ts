@@ -1,2 +1,3 @@
 // Small helpers for the root scripts (npm start's banner, npm test's cleanup); prepare.ts migrates on import.
-export { DEMO_PASSWORD, DEMO_USERS, dropDatabase } from '@uplift/db';
+export { dropDatabase } from '@uplift/db';
+export { DEMO_PASSWORD, DEMO_USERS } from '@uplift/db/seed';

@@ -1,4 +1,5 @@
-import { applyMigrations, createDb, DEFAULT_DATABASE_URL, ensureDatabase, seedDemo } from '@uplift/db';
+import { applyMigrations, createDb, DEFAULT_DATABASE_URL, ensureDatabase } from '@uplift/db';
+import { seedDemo } from '@uplift/db/seed';
 import { hashPassword } from 'better-auth/crypto';
 
 /** `npm start`'s database step: create the database if missing, migrate, seed the demo workspace once. */

@@ -4,6 +4,7 @@ import {
   type ExperimentMetrics,
   evaluateExperiment,
   keyFromName,
+  type OfferState,
   splitLocations,
   type VariantDefinition,
 } from '@uplift/domain';
@@ -254,7 +255,7 @@ async function offerFor(
   workspaceId: string,
   title: string,
   rung: 'EMAIL' | 'BANNER' | 'OFFLINE',
-  state: string,
+  state: OfferState,
 ) {
   const h = await db.hypothesis.findFirstOrThrow({ where: { workspaceId, title } });
   const offer = await db.offer.create({ data: { workspaceId, hypothesisId: h.id, name: h.offer, rung, state } });

@@ -1,4 +1,4 @@
-import { HYPOTHESIS_STATUS_FOR_OUTCOME } from '@uplift/domain';
+import { type ExperimentOutcome, HYPOTHESIS_STATUS_FOR_OUTCOME } from '@uplift/domain';
 import type { Tx } from '../client';
 import type { Prisma } from '../generated/prisma/client';
 import { recordAudit } from './audit';
@@ -52,7 +52,7 @@ export interface SnapshotInput {
   analysis: unknown;
   guardrails: unknown;
   segments: unknown;
-  outcome: string;
+  outcome: ExperimentOutcome;
   reason: string;
   winner: string | null;
 }

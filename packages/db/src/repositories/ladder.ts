@@ -5,6 +5,7 @@ import {
   type LadderChannel,
   type LadderSettings,
   nextRung,
+  type OfferState,
   previousRung,
   qualifiesForPromotion,
   rungPolicy,
@@ -84,7 +85,7 @@ export async function advanceLadder(tx: Tx, experimentId: string, outcome: strin
       body,
       data: { experiment: experiment.key, offer: offer.id, ...data },
     });
-  const setState = (state: string) => tx.offer.update({ where: { id: offer.id }, data: { state } });
+  const setState = (state: OfferState) => tx.offer.update({ where: { id: offer.id }, data: { state } });
   /** One proposal per experiment: the unique key turns a repeat into nothing (undefined). */
   const propose = async (kind: 'PROMOTE' | 'DEMOTE', to: LadderChannel, evidence: object, segments: string[] = []) => {
     const created = await tx.promotion.createManyAndReturn({

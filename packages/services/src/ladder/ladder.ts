@@ -4,6 +4,7 @@ import {
   DomainError,
   type LadderChannel,
   type LadderSettings,
+  type PromotionStatus,
   type ReadinessInput,
   rungPolicy,
   ZLadderSettings,
@@ -59,7 +60,7 @@ export async function offerJourney(db: Db, workspaceId: string, offerId: string)
  * Proposals, newest first, each with the state of the readiness gate before its target rung:
  * `not_needed`, `missing`, `failed` or `passed` (the latest check counts).
  */
-export async function listPromotions(db: Db, workspaceId: string, status?: string) {
+export async function listPromotions(db: Db, workspaceId: string, status?: PromotionStatus) {
   const [rows, workspace] = await Promise.all([
     db.promotion.findMany({
       where: { workspaceId, ...(status ? { status } : {}) },
