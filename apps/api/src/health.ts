@@ -1,3 +1,4 @@
+import { pingDatabase } from '@uplift/db';
 import { heartbeatKey } from '@uplift/jobs';
 import type { Deps } from './context';
 
@@ -9,7 +10,7 @@ const withTimeout = <T>(promise: Promise<T>, ms: number) =>
 
 export async function health(deps: Deps) {
   const [db, redisBeat] = await Promise.all([
-    withTimeout(deps.db.$queryRaw`SELECT 1`, 2_000).then(
+    withTimeout(pingDatabase(deps.db), 2_000).then(
       () => 'ok' as const,
       () => 'down' as const,
     ),

@@ -6,6 +6,7 @@ export * from './repositories/api-keys';
 export * from './repositories/audit';
 export * from './repositories/credentials';
 export * from './repositories/experiments';
+export * from './repositories/health';
 export * from './repositories/hypotheses';
 export * from './repositories/ingestion';
 export * from './repositories/ladder';
