@@ -141,3 +141,40 @@ export const ZExperimentUpdateInput = z.object({
   }),
 });
 export type ExperimentUpdateInput = z.input<typeof ZExperimentUpdateInput>;
+
+/**
+ * What the experiment's JSON columns hold. Lenient where creation is strict (no slug, count or weight-sum rules):
+ * a row written by an older release, the seed or the ladder still reads; the shapes are the creation's outputs.
+ */
+export const ZStoredVariants = z.array(z.object({ key: z.string(), name: z.string(), weight: z.number() }));
+const ZStoredMetric = z.object({ name: z.string(), kind: z.enum(METRIC_KINDS) });
+export const ZStoredMetrics = z.object({
+  primary: ZStoredMetric,
+  guardrails: z.array(ZStoredMetric.extend({ direction: z.enum(['up', 'down']).default('up') })).default([]),
+});
+export const ZStoredAnalysis = z.object({
+  engine: z.enum(['frequentist', 'bayesian']),
+  sequential: z.number().nullable().default(null),
+  alpha: z.number(),
+  correction: z.enum(['none', 'holm', 'bh']),
+});
+/** An offline location test's split, proposed once from the pre-period sales (locations/propose-split.ts). */
+export const ZStoredLocationSplit = z.object({
+  treatment: z.array(z.string()),
+  holdout: z.array(z.string()),
+  balance: z.object({ treatmentMean: z.number(), holdoutMean: z.number(), standardizedDifference: z.number() }),
+  seed: z.string(),
+  start: z.string(),
+});
+export type LocationSplitRecord = z.output<typeof ZStoredLocationSplit>;
+/** A stored campaign report's per-variant totals (ZReportInput without its cross-field rules). */
+export const ZStoredReportVariants = z.array(
+  z.object({
+    key: z.string(),
+    users: z.number(),
+    conversions: z.number().optional(),
+    sum: z.number().optional(),
+    sumSquares: z.number().optional(),
+  }),
+);
+export type ReportVariantTotals = z.output<typeof ZStoredReportVariants>;

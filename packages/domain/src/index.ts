@@ -1,7 +1,9 @@
 import './zod-messages';
 
+export * from './analysis-defaults';
 export * from './assignment';
 export * from './decision';
+export * from './draft';
 export * from './enums';
 export * from './errors';
 export * from './evaluate-experiment';
@@ -12,6 +14,9 @@ export * from './ladder';
 export * from './lifecycle';
 export * from './locations';
 export * from './permissions';
+export * from './planned-users';
+export * from './progress';
+export * from './report-validation';
 export * from './roi';
 export * from './stats';
 export * from './workspace-settings';

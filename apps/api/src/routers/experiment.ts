@@ -1,6 +1,6 @@
-import { listExperiments, listSnapshots } from '@uplift/db';
 import {
   EXPERIMENT_STATUSES,
+  rowsFromCsv,
   ZExperimentCreateInput,
   ZExperimentStopInput,
   ZExperimentUpdateInput,
@@ -8,76 +8,39 @@ import {
 import {
   confirmDecision,
   createExperiment,
-  type ExperimentScope,
+  experimentHistory,
   experimentResults,
-  mustGetExperiment,
+  getExperiment,
+  listExperimentReports,
+  listExperimentSummaries,
   putLocations,
   putReport,
-  rowsFromCsv,
   startExperiment,
   stopExperiment,
   suggestPlannedUsers,
   updateDraft,
 } from '@uplift/services';
 import { z } from 'zod';
-import type { Deps } from '../context';
 import { router, workspaceProcedure } from '../trpc';
 
 const ZKey = z.object({ key: z.string().min(1, 'is required') });
 
-const scope = (ctx: {
-  deps: Deps;
-  workspace: ExperimentScope['workspace'];
-  actor: { id: string; email: string };
-}): ExperimentScope => ({ db: ctx.deps.db, queue: ctx.deps.queue, workspace: ctx.workspace, actor: ctx.actor });
-
 export const experimentRouter = router({
   list: workspaceProcedure('experiment.read')
     .input(z.object({ status: z.array(z.enum(EXPERIMENT_STATUSES)).optional(), hypothesisId: z.string().optional() }))
-    .query(async ({ ctx, input }) => {
-      const rows = await listExperiments(ctx.deps.db, ctx.workspace.id, input);
-      const latest = await ctx.deps.db.experimentSnapshot.findMany({
-        where: { experimentId: { in: rows.map((r) => r.id) } },
-        orderBy: { dataVersion: 'desc' },
-        distinct: ['experimentId'],
-        select: { experimentId: true, users: true, outcome: true },
-      });
-      const byId = new Map(latest.map((s) => [s.experimentId, s]));
-      return rows.map((r) => ({
-        ...r,
-        users: byId.get(r.id)?.users ?? 0,
-        latestOutcome: byId.get(r.id)?.outcome ?? null,
-      }));
-    }),
+    .query(({ ctx, input }) => listExperimentSummaries(ctx.deps, ctx.workspace.id, input)),
   get: workspaceProcedure('experiment.read')
     .input(ZKey)
-    .query(async ({ ctx, input }) => {
-      const experiment = await mustGetExperiment(ctx.deps.db, ctx.workspace.id, input.key);
-      const hypothesis = await ctx.deps.db.hypothesis.findUniqueOrThrow({
-        where: { id: experiment.hypothesisId },
-        select: { id: true, title: true, status: true, baselineRate: true, expectedLift: true },
-      });
-      return { experiment, hypothesis };
-    }),
+    .query(({ ctx, input }) => getExperiment(ctx.deps, ctx.workspace.id, input.key)),
   results: workspaceProcedure('experiment.read')
     .input(ZKey)
-    .query(({ ctx, input }) => experimentResults(ctx.deps.db, ctx.workspace.id, input.key)),
+    .query(({ ctx, input }) => experimentResults(ctx.deps, ctx.workspace.id, input.key)),
   history: workspaceProcedure('experiment.read')
     .input(ZKey)
-    .query(async ({ ctx, input }) => {
-      const experiment = await mustGetExperiment(ctx.deps.db, ctx.workspace.id, input.key);
-      return listSnapshots(ctx.deps.db, experiment.id);
-    }),
+    .query(({ ctx, input }) => experimentHistory(ctx.deps, ctx.workspace.id, input.key)),
   reports: workspaceProcedure('experiment.read')
     .input(ZKey)
-    .query(async ({ ctx, input }) => {
-      const experiment = await mustGetExperiment(ctx.deps.db, ctx.workspace.id, input.key);
-      return ctx.deps.db.experimentReport.findMany({
-        where: { experimentId: experiment.id },
-        orderBy: { createdAt: 'desc' },
-        take: 50,
-      });
-    }),
+    .query(({ ctx, input }) => listExperimentReports(ctx.deps, ctx.workspace.id, input.key)),
   suggestPlannedUsers: workspaceProcedure('experiment.read')
     .input(
       z.object({
@@ -86,23 +49,23 @@ export const experimentRouter = router({
         alpha: z.number().gt(0).max(0.5).default(0.05),
       }),
     )
-    .query(({ ctx, input }) => suggestPlannedUsers(ctx.deps.db, ctx.workspace.id, input)),
+    .query(({ ctx, input }) => suggestPlannedUsers(ctx.deps, ctx.workspace.id, input)),
   create: workspaceProcedure('experiment.create')
     .input(ZExperimentCreateInput)
-    .mutation(({ ctx, input }) => createExperiment(scope(ctx), input)),
+    .mutation(({ ctx, input }) => createExperiment(ctx.deps, ctx, input)),
   /** Edits a draft (running experiments are frozen). */
   update: workspaceProcedure('experiment.create')
     .input(ZExperimentUpdateInput)
-    .mutation(({ ctx, input }) => updateDraft(scope(ctx), input)),
+    .mutation(({ ctx, input }) => updateDraft(ctx.deps, ctx, input)),
   start: workspaceProcedure('experiment.start')
     .input(ZKey)
-    .mutation(({ ctx, input }) => startExperiment(scope(ctx), input.key)),
+    .mutation(({ ctx, input }) => startExperiment(ctx.deps, ctx, input)),
   stop: workspaceProcedure('experiment.stop')
     .input(ZExperimentStopInput)
-    .mutation(({ ctx, input }) => stopExperiment(scope(ctx), input.key, input.reason)),
+    .mutation(({ ctx, input }) => stopExperiment(ctx.deps, ctx, input)),
   confirmDecision: workspaceProcedure('experiment.confirm')
     .input(ZKey)
-    .mutation(({ ctx, input }) => confirmDecision(scope(ctx), input.key)),
+    .mutation(({ ctx, input }) => confirmDecision(ctx.deps, ctx, input)),
   /** Weekly sales per location of an offline location test, as CSV text (location, week, sales). */
   uploadLocations: workspaceProcedure('experiment.import')
     .input(

@@ -5,29 +5,8 @@ import { recordAudit } from './audit';
 import { advanceLadder } from './ladder';
 import { notify } from './notifications';
 
-export function findExperimentByKey(db: Tx, workspaceId: string, key: string) {
-  return db.experiment.findUnique({ where: { workspaceId_key: { workspaceId, key } } });
-}
-
 export function findExperimentsByKeys(db: Tx, workspaceId: string, keys: string[]) {
   return db.experiment.findMany({ where: { workspaceId, key: { in: keys } } });
-}
-
-export function listExperiments(
-  db: Tx,
-  workspaceId: string,
-  filter: { status?: string[]; hypothesisId?: string } = {},
-) {
-  return db.experiment.findMany({
-    where: {
-      workspaceId,
-      ...(filter.status?.length ? { status: { in: filter.status as never } } : {}),
-      ...(filter.hypothesisId ? { hypothesisId: filter.hypothesisId } : {}),
-    },
-    include: { hypothesis: { select: { id: true, title: true, status: true } } },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: 500,
-  });
 }
 
 /** Exposed units per variant and segment (metric "") and each metric's per-variant sums, as kept at ingestion. */

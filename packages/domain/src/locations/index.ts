@@ -10,6 +10,7 @@ export {
   ZLocationAnalysisInput,
   ZWeeklySalesRow,
 } from './did-input';
+export { preperiodMeans, proposeLocationSplit } from './propose-split';
 export {
   type LocationSplit,
   type LocationSplitInput,
@@ -17,3 +18,4 @@ export {
   splitLocations,
   ZLocationSplitInput,
 } from './split';
+export { type LocationsUpload, rowsFromCsv, ZLocationsUpload } from './upload';

@@ -1,0 +1,41 @@
+import type { ExperimentStatus } from '@uplift/domain';
+import type { Tx } from '../client';
+import { toExperimentRecord } from './experiment-row';
+
+export async function findExperimentByKey(db: Tx, workspaceId: string, key: string) {
+  const row = await db.experiment.findUnique({ where: { workspaceId_key: { workspaceId, key } } });
+  return row && toExperimentRecord(row);
+}
+
+export async function findExperimentById(db: Tx, id: string) {
+  return toExperimentRecord(await db.experiment.findUniqueOrThrow({ where: { id } }));
+}
+
+/** The workspace's experiments, newest first (at most 500), each with its hypothesis' id, title and status. */
+export async function listExperiments(
+  db: Tx,
+  workspaceId: string,
+  filter: { status?: ExperimentStatus[]; hypothesisId?: string } = {},
+) {
+  const rows = await db.experiment.findMany({
+    where: {
+      workspaceId,
+      ...(filter.status?.length ? { status: { in: filter.status } } : {}),
+      ...(filter.hypothesisId ? { hypothesisId: filter.hypothesisId } : {}),
+    },
+    include: { hypothesis: { select: { id: true, title: true, status: true } } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: 500,
+  });
+  return rows.map(toExperimentRecord);
+}
+
+/** Each experiment's newest evaluation, reduced to what a list shows: exposed users and the outcome. */
+export function latestSnapshotSummaries(db: Tx, experimentIds: string[]) {
+  return db.experimentSnapshot.findMany({
+    where: { experimentId: { in: experimentIds } },
+    orderBy: { dataVersion: 'desc' },
+    distinct: ['experimentId'],
+    select: { experimentId: true, users: true, outcome: true },
+  });
+}

@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import {
+  type AnalysisSettings,
+  type ExperimentMetrics,
+  normaliseVariants,
+  type VariantDefinition,
+  ZExperimentCreateInput,
+  type ZExperimentUpdateInput,
+} from './experiment';
+
+/** The part of an experiment a draft edit may change. */
+export interface ExperimentSetup {
+  name: string;
+  variants: VariantDefinition[];
+  metrics: ExperimentMetrics;
+  analysis: AnalysisSettings;
+  plannedUsers: number;
+  segmentAttribute: string | null;
+}
+
+/**
+ * A draft with a patch applied. The merged setup is validated by the same schema as a new experiment
+ * (ZExperimentCreateInput), so a draft can never hold what creation would refuse.
+ */
+export function mergeDraft(
+  before: ExperimentSetup & { key: string; hypothesisId: string },
+  patch: z.output<typeof ZExperimentUpdateInput>['patch'],
+): ExperimentSetup {
+  const merged = ZExperimentCreateInput.parse({
+    key: before.key,
+    hypothesisId: before.hypothesisId,
+    name: patch.name ?? before.name,
+    variants: patch.variants ?? before.variants,
+    metrics: patch.metrics ?? before.metrics,
+    analysis: { ...before.analysis, ...(patch.analysis ?? {}) },
+    plannedUsers: patch.plannedUsers ?? before.plannedUsers,
+    segmentAttribute: patch.segmentAttribute !== undefined ? patch.segmentAttribute : before.segmentAttribute,
+  });
+  return {
+    name: merged.name ?? before.name,
+    variants: normaliseVariants(merged.variants),
+    metrics: merged.metrics,
+    analysis: { ...before.analysis, ...merged.analysis },
+    plannedUsers: merged.plannedUsers ?? before.plannedUsers,
+    segmentAttribute: merged.segmentAttribute ?? null,
+  };
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { DomainError } from '../errors';
+import { parseWeeklySales } from './csv';
+import { type WeeklySalesRow, ZIsoDate, ZWeeklySalesRow } from './did-input';
+
+/** `PUT /v1/experiments/KEY/locations` and the CSV upload: weekly sales per location of an offline test. */
+export const ZLocationsUpload = z.object({
+  rows: z.array(ZWeeklySalesRow).min(1, 'must hold at least one row').max(500_000, 'at most 500,000 rows'),
+  /** First day of the treatment (default: the day the experiment started); earlier weeks are the pre-period. */
+  start: ZIsoDate.optional(),
+  /** Seed of the stratified split (default: the experiment's key). */
+  seed: z.string().min(1).max(200).optional(),
+  holdoutShare: z.number().gt(0, 'must be > 0 and < 1').lt(1, 'must be > 0 and < 1').optional(),
+});
+export type LocationsUpload = z.input<typeof ZLocationsUpload>;
+
+/** A CSV body (text) becomes rows, its bad lines a 400 naming each line (the first 20). */
+export function rowsFromCsv(text: string): WeeklySalesRow[] {
+  const { rows, errors } = parseWeeklySales(text);
+  if (errors.length) {
+    const first = errors.slice(0, 20).map((e) => `line ${e.line}: ${e.message}`);
+    throw new DomainError('BAD_INPUT', `The CSV has ${errors.length} bad line(s): ${first.join('; ')}`, 'csv');
+  }
+  return rows;
+}

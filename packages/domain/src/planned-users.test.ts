@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { analysisSettingsFor } from './analysis-defaults';
+import { plannedUsersFor } from './planned-users';
+
+describe('plannedUsersFor', () => {
+  it('plans from the baseline and expected lift at 80% power', () => {
+    // baseline 5%, lift 10%, α 0.05, 2 variations: the experiments test's "more than 60,000"
+    expect(plannedUsersFor({ baselineRate: 0.05, expectedLift: 0.1 }, 0.05, 2)).toBeGreaterThan(60_000);
+    const three = plannedUsersFor({ baselineRate: 0.05, expectedLift: 0.1 }, 0.05, 3);
+    expect(three).toBeGreaterThan(plannedUsersFor({ baselineRate: 0.05, expectedLift: 0.1 }, 0.05, 2));
+  });
+
+  it.each([
+    [0.05, 0],
+    [0, 0.1],
+    [1, 0.1],
+    [-0.1, 0.1],
+  ])('refuses baseline %s with lift %s: nothing to plan from', (baselineRate, expectedLift) => {
+    expect(() => plannedUsersFor({ baselineRate, expectedLift }, 0.05, 2)).toThrow(
+      expect.objectContaining({
+        code: 'BAD_INPUT',
+        field: 'plannedUsers',
+        message: expect.stringContaining('no expected lift'),
+      }),
+    );
+  });
+
+  it('plans for a baseline just inside (0, 1)', () => {
+    expect(plannedUsersFor({ baselineRate: 0.001, expectedLift: 0.5 }, 0.05, 2)).toBeGreaterThan(0);
+    expect(plannedUsersFor({ baselineRate: 0.9, expectedLift: 0.05 }, 0.05, 2)).toBeGreaterThan(0);
+  });
+});
+
+describe('analysisSettingsFor', () => {
+  const workspace = { defaultEngine: 'bayesian', defaultAlpha: 0.1, defaultCorrection: 'bh', defaultSequential: 5000 };
+
+  it('takes every absent setting from the workspace', () => {
+    expect(analysisSettingsFor(workspace)).toEqual({
+      engine: 'bayesian',
+      sequential: 5000,
+      alpha: 0.1,
+      correction: 'bh',
+    });
+  });
+
+  it('keeps what the creator gave, and an explicit null sequential (a fixed horizon)', () => {
+    expect(analysisSettingsFor(workspace, { engine: 'frequentist', sequential: null, alpha: 0.01 })).toEqual({
+      engine: 'frequentist',
+      sequential: null,
+      alpha: 0.01,
+      correction: 'bh',
+    });
+  });
+});

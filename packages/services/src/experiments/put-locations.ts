@@ -1,0 +1,44 @@
+import { listLocationSales, recordDataArrival, transaction, upsertLocationSales } from '@uplift/db';
+import { DomainError, proposeLocationSplit, ZLocationsUpload } from '@uplift/domain';
+import type { ServiceDeps } from '../deps';
+import { requestEvaluationOrWarn } from './evaluation-jobs';
+import { mustGetExperiment } from './must-get-experiment';
+
+/**
+ * Stores weekly sales per location (a week sent again replaces its figure) and, the first time, proposes the
+ * treatment / holdout split stratified by each location's mean weekly sales before the start.
+ */
+export async function putLocations(deps: ServiceDeps, workspaceId: string, key: string, raw: unknown) {
+  const input = ZLocationsUpload.parse(raw);
+  const result = await transaction(
+    deps.db,
+    async (tx) => {
+      const experiment = await mustGetExperiment(tx, workspaceId, key);
+      if (experiment.status === 'DRAFT') {
+        throw new DomainError(
+          'CONFLICT',
+          `Experiment "${key}" is a draft; start it before sending location data.`,
+          'experiment',
+        );
+      }
+      const now = deps.clock();
+      await upsertLocationSales(tx, experiment.id, input.rows);
+      const split =
+        experiment.locationSplit ??
+        proposeLocationSplit(await listLocationSales(tx, experiment.id), {
+          start: input.start ?? (experiment.startedAt ?? now).toISOString().slice(0, 10),
+          seed: input.seed ?? experiment.key,
+          holdoutShare: input.holdoutShare,
+        });
+      await recordDataArrival(tx, experiment.id, now, split);
+      return { experimentId: experiment.id, rows: input.rows.length, split };
+    },
+    // Up to 500,000 rows in one statement: more than Prisma's 5-second default.
+    { timeout: 60_000 },
+  );
+  await requestEvaluationOrWarn(deps, result.experimentId);
+  return { rows: result.rows, split: result.split };
+}
+
+/** @deprecated REST v1 imports these from here; they live in @uplift/domain (locations/upload.ts). */
+export { rowsFromCsv, ZLocationsUpload } from '@uplift/domain';

@@ -1,0 +1,39 @@
+import { recordAudit, transaction, updateExperimentSetup } from '@uplift/db';
+import { DomainError, type ExperimentUpdateInput, mergeDraft, ZExperimentUpdateInput } from '@uplift/domain';
+import type { ServiceDeps } from '../deps';
+import { mustGetExperiment } from './must-get-experiment';
+import type { ExperimentScope } from './scope';
+
+/**
+ * Edits a draft: the merged setup must pass the creation schema (mergeDraft); a running experiment's setup is
+ * frozen. The audit row holds the changed fields before and after.
+ */
+export async function updateDraft(
+  deps: ServiceDeps,
+  { workspace, actor }: ExperimentScope,
+  raw: ExperimentUpdateInput,
+) {
+  const { key, patch } = ZExperimentUpdateInput.parse(raw);
+  return transaction(deps.db, async (tx) => {
+    const before = await mustGetExperiment(tx, workspace.id, key);
+    if (before.status !== 'DRAFT') {
+      throw new DomainError(
+        'CONFLICT',
+        `Experiment "${key}" is ${before.status}: its setup is frozen once it has run.`,
+        'experiment',
+      );
+    }
+    const after = await updateExperimentSetup(tx, before.id, mergeDraft(before, patch));
+    const changed = Object.keys(patch) as (keyof typeof patch)[];
+    await recordAudit(tx, {
+      workspaceId: workspace.id,
+      actor,
+      entityType: 'experiment',
+      entityId: before.id,
+      action: 'experiment.update',
+      before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+      after: Object.fromEntries(changed.map((k) => [k, after[k]])),
+    });
+    return after;
+  });
+}
