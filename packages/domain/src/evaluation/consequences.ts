@@ -54,7 +54,8 @@ export function decisionConsequences(input: {
   const becameSrm = outcome === 'SRM_HALT' && current.outcome !== 'SRM_HALT';
   const pending = terminal && confirmDecisions && current.pendingOutcome !== outcome;
   const notices: DecisionNotice[] = [];
-  if (becameSrm) notices.push({ kind: 'srm', title: `Sample ratio mismatch in "${input.experimentName}"`, body: reason });
+  if (becameSrm)
+    notices.push({ kind: 'srm', title: `Sample ratio mismatch in "${input.experimentName}"`, body: reason });
   if (pending) {
     notices.push({
       kind: 'decision_pending',

@@ -20,7 +20,7 @@ export function noDataDue(e: NoDataClock, now: Date): boolean {
 export function noDataNotice(experiment: { key: string; name: string }, since: Date, now: Date) {
   const hours = Math.floor((now.getTime() - since.getTime()) / 3_600_000);
   return {
-    kind: 'no_data',
+    kind: 'no_data' as const,
     title: `No data for "${experiment.name}" in ${hours} hours`,
     body: `The experiment is running but has received no events or reports since ${since.toISOString()}. Check the email tool's integration.`,
     data: { experiment: experiment.key, since: since.toISOString() },

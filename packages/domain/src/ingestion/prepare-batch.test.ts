@@ -21,7 +21,13 @@ const experiment: IngestionExperiment = {
 };
 const byKey = (...list: IngestionExperiment[]) => new Map(list.map((e) => [e.key, e]));
 type E = EventsBatch['events'][number];
-const event = (over: Partial<E> = {}): E => ({ id: 'ev1', experiment: 'coupon', unit: 'u1', type: 'exposure', ...over });
+const event = (over: Partial<E> = {}): E => ({
+  id: 'ev1',
+  experiment: 'coupon',
+  unit: 'u1',
+  type: 'exposure',
+  ...over,
+});
 const prepare = (events: E[], experiments = byKey(experiment)) => prepareBatch({ events }, experiments, now);
 
 describe('prepareBatch', () => {
@@ -79,9 +85,7 @@ describe('prepareBatch', () => {
   it('accepts a timestamp exactly 24 hours ahead, not a millisecond more', () => {
     const ahead = (ms: number) => new Date(now.getTime() + ms).toISOString();
     expect(prepare([event({ ts: ahead(24 * 3600 * 1000) })]).issues).toEqual([]);
-    expect(prepare([event({ ts: ahead(24 * 3600 * 1000 + 1) })]).issues.map((i) => i.field)).toEqual([
-      'events.0.ts',
-    ]);
+    expect(prepare([event({ ts: ahead(24 * 3600 * 1000 + 1) })]).issues.map((i) => i.field)).toEqual(['events.0.ts']);
   });
 
   it('answers 404 for an unknown experiment over 409 for a draft, and 409 over 400', () => {

@@ -1,5 +1,5 @@
 import { assignVariant, cumulativeWeights } from '../assignment';
-import { MAX_FUTURE_SKEW_MS, type EventsBatch } from '../events';
+import { type EventsBatch, MAX_FUTURE_SKEW_MS } from '../events';
 import type { ExperimentMetrics, MetricKind, VariantDefinition } from '../experiment';
 
 /** An event after validation: its experiment resolved, its variant (exposure) or metric (conversion) filled in. */
