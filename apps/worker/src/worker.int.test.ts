@@ -29,7 +29,6 @@ afterAll(async () => {
   await redis.del(heartbeatKey(prefix));
   await queue.close();
   redis.disconnect();
-  await db.workspace.delete({ where: { id: workspaceId } });
   await db.$disconnect();
 });
 
