@@ -1,15 +1,30 @@
 import { createDb } from '@uplift/db';
-import { createRedis, DEFAULT_PREFIX } from '@uplift/jobs';
+import { createRedis } from '@uplift/jobs';
+import type { EvaluationHooks } from '@uplift/services';
+import { parseWorkerEnv } from './env';
 import { startWorker } from './worker';
 
-const db = createDb(process.env.DATABASE_URL);
-const redis = createRedis('worker', process.env.REDIS_URL);
-const lockMs = Number(process.env.WORKER_LOCK_MS ?? 30_000);
+let env: ReturnType<typeof parseWorkerEnv>;
+try {
+  env = parseWorkerEnv();
+} catch (e) {
+  console.error(`worker: bad environment: ${(e as Error).message}`);
+  process.exit(1);
+}
+
+const pauseMs = env.UPLIFT_TEST_EVALUATION_PAUSE_MS;
+// Reliability tests only: hold each evaluation after its read so a test can SIGKILL the worker mid-way.
+const hooks: EvaluationHooks | undefined =
+  pauseMs > 0 ? { afterRead: () => new Promise((r) => setTimeout(r, pauseMs)) } : undefined;
+
+const db = createDb(env.DATABASE_URL);
+const redis = createRedis('worker', env.REDIS_URL);
 const running = await startWorker({
   db,
   redis,
-  prefix: process.env.QUEUE_PREFIX ?? DEFAULT_PREFIX,
-  lockDurationMs: Number.isFinite(lockMs) && lockMs >= 500 ? lockMs : 30_000,
+  prefix: env.QUEUE_PREFIX,
+  lockDurationMs: env.WORKER_LOCK_MS,
+  ...(hooks ? { hooks } : {}),
 });
 console.log('worker started');
 

@@ -1,14 +1,9 @@
 import type { Db } from '@uplift/db';
 import { createQueue, heartbeatKey, JOBS, type JobName, QUEUE_NAME } from '@uplift/jobs';
-import {
-  deliverWebhook,
-  evaluateExperimentJob,
-  reconcileBacklogs,
-  reconcileExperiments,
-  rescoreBacklog,
-} from '@uplift/services';
-import { type Job, type Queue, UnrecoverableError, Worker } from 'bullmq';
+import type { EvaluationHooks, Logger } from '@uplift/services';
+import { type Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { PROCESSORS, type ProcessorDeps } from './processors';
 
 export interface WorkerDeps {
   db: Db;
@@ -20,32 +15,39 @@ export interface WorkerDeps {
   /** How long a job's lock lasts without renewal: a killed worker's job is retried once it expires. */
   lockDurationMs?: number;
   log?: (line: string) => void;
+  /** Injected by tests only (main.ts builds it from UPLIFT_TEST_EVALUATION_PAUSE_MS). */
+  hooks?: EvaluationHooks;
+  clock?: () => Date;
 }
+
+/** The use cases' Logger, writing through the worker's line sink. */
+const loggerOf = (log: (line: string) => void): Logger => {
+  const at = (level: string) => (message: string, fields?: Record<string, unknown>) =>
+    log(fields && Object.keys(fields).length ? `${level} ${message} ${JSON.stringify(fields)}` : `${level} ${message}`);
+  return { info: at('info'), warn: at('warn'), error: at('error') };
+};
 
 /** Starts the BullMQ worker, the heartbeat and the schedules; `close()` is idempotent. */
 export async function startWorker(deps: WorkerDeps) {
   const log = deps.log ?? ((line: string) => console.log(line));
   const queue: Queue = createQueue(deps.redis, deps.prefix);
   queue.on('error', (e) => log(`queue error: ${e.message}`));
-
-  const processors: Record<JobName, (job: Job) => Promise<unknown>> = {
-    'backlog.rescore': (job) =>
-      rescoreBacklog(deps.db, JOBS['backlog.rescore'].parse(job.data), (p) => job.updateProgress(p)),
-    'backlog.reconcile': () => reconcileBacklogs(deps.db, queue),
-    'experiment.evaluate': (job) =>
-      evaluateExperimentJob(deps.db, queue, JOBS['experiment.evaluate'].parse(job.data).experimentId),
-    'experiment.reconcile': () => reconcileExperiments(deps.db, queue),
-    'webhook.deliver': (job) => deliverWebhook(deps.db, job, JOBS['webhook.deliver'].parse(job.data).deliveryId),
+  const processorDeps: ProcessorDeps = {
+    db: deps.db,
+    queue,
+    clock: deps.clock ?? (() => new Date()),
+    log: loggerOf(log),
+    ...(deps.hooks ? { hooks: deps.hooks } : {}),
   };
 
   const worker = new Worker(
     QUEUE_NAME,
     async (job) => {
-      const processor = processors[job.name as JobName];
+      const processor = PROCESSORS[job.name as JobName];
       if (!processor) throw new UnrecoverableError(`Unknown job ${job.name}`);
       const payload = JOBS[job.name as JobName].safeParse(job.data);
       if (!payload.success) throw new UnrecoverableError(`Bad payload for ${job.name}: ${payload.error.message}`);
-      return processor(job);
+      return processor(job, processorDeps);
     },
     {
       connection: deps.redis.duplicate(),
@@ -68,14 +70,17 @@ export async function startWorker(deps: WorkerDeps) {
     }
   };
   const beat = async () => {
-    await deps.redis.set(heartbeatKey(deps.prefix), String(Date.now()), 'EX', 120).catch(() => {});
+    // A missed beat only makes the api report the worker as away until the next one.
+    await deps.redis
+      .set(heartbeatKey(deps.prefix), String(Date.now()), 'EX', 120)
+      .catch((e: Error) => log(`heartbeat not written: ${e.message}`));
     await ensureSchedules().catch((e: Error) => log(`could not schedule the reconcilers yet: ${e.message}`));
   };
   await beat();
   // One reconciliation now, not in a minute: experiments seeded or left unevaluated while no worker ran.
   await queue
     .add('experiment.reconcile', {}, { jobId: `experiment.reconcile-start-${Date.now()}`, removeOnComplete: true })
-    .catch(() => {});
+    .catch((e: Error) => log(`first reconciliation not enqueued; the scheduled one follows: ${e.message}`));
   const heartbeat = setInterval(() => void beat(), deps.heartbeatMs ?? 5_000);
 
   let closing: Promise<void> | undefined;

@@ -34,14 +34,34 @@ export function requestEvaluation(queue: Queue, experimentId: string, delayMs = 
   );
 }
 
+/** Where a tolerated failure goes: the services' Logger fits. */
+export interface WarningLog {
+  warn(message: string, fields?: Record<string, unknown>): void;
+}
+
+const consoleWarnings: WarningLog = { warn: (message, fields) => console.warn(`warn ${message}`, fields ?? '') };
+
 /**
  * Enqueues one webhook delivery (its row holds the payload): 8 attempts with exponential backoff from 2 s.
- * A failure to enqueue is not an error: the reconciler re-enqueues deliveries still pending.
+ * A failure to enqueue is not an error — the reconciler re-enqueues deliveries still pending — but it is
+ * logged to `log`, and returned (null when enqueued) for callers that count it.
  */
-export const enqueueDelivery = (queue: Queue, deliveryId: string) =>
-  enqueue(
-    queue,
-    'webhook.deliver',
-    { deliveryId },
-    { jobId: `webhook-${deliveryId}`, attempts: 8, backoff: { type: 'exponential', delay: 2_000 } },
-  ).catch(() => {});
+export async function enqueueDelivery(
+  queue: Queue,
+  deliveryId: string,
+  log: WarningLog = consoleWarnings,
+): Promise<Error | null> {
+  try {
+    await enqueue(
+      queue,
+      'webhook.deliver',
+      { deliveryId },
+      { jobId: `webhook-${deliveryId}`, attempts: 8, backoff: { type: 'exponential', delay: 2_000 } },
+    );
+    return null;
+  } catch (e) {
+    const error = e instanceof Error ? e : new Error(String(e));
+    log.warn('webhook delivery not enqueued; the reconciler retries it', { deliveryId, error: error.message });
+    return error;
+  }
+}

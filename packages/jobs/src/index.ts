@@ -1,3 +1,4 @@
+export * from './env';
 export * from './experiments';
 export * from './queue';
 export * from './redis';

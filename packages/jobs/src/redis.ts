@@ -1,13 +1,13 @@
 import { Redis } from 'ioredis';
+import { parseJobsEnv } from './env';
 
-export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 export const DEFAULT_PREFIX = 'uplift';
 
 /**
  * Producers (api) fail fast so a request never hangs on a dead Redis; workers wait and retry forever
  * (BullMQ requires maxRetriesPerRequest: null for blocking connections).
  */
-export function createRedis(role: 'producer' | 'worker', url = process.env.REDIS_URL ?? DEFAULT_REDIS_URL): Redis {
+export function createRedis(role: 'producer' | 'worker', url = parseJobsEnv().REDIS_URL): Redis {
   const redis = new Redis(url, {
     maxRetriesPerRequest: role === 'worker' ? null : 1,
     enableOfflineQueue: role === 'worker',

@@ -1,19 +1,23 @@
+import { type IngestionExperiment, type PreparedEvent, ZExperimentMetrics, ZStoredVariants } from '@uplift/domain';
 import type { Db, Tx } from '../client';
 
-/** An event after validation: its experiment resolved, its variant (exposure) or metric (conversion) filled in. */
-export interface PreparedEvent {
-  experimentId: string;
-  eventId: string;
-  unitId: string;
-  type: 'exposure' | 'conversion';
-  /** Exposure: the variant it declares or the one assignment gives. Conversion: as sent, for the record. */
-  variant: string | null;
-  /** Exposure: the unit's value of the experiment's segment attribute ('' when none). */
-  segment: string;
-  metric: string | null;
-  kind: 'binomial' | 'mean' | null;
-  value: number | null;
-  ts: Date;
+export type { PreparedEvent };
+
+/** The experiments a batch names, by key within the workspace, with their variants and metrics parsed. */
+export async function findExperimentsForIngestion(
+  db: Tx,
+  workspaceId: string,
+  keys: string[],
+): Promise<IngestionExperiment[]> {
+  const rows = await db.experiment.findMany({
+    where: { workspaceId, key: { in: keys } },
+    select: { id: true, key: true, status: true, seed: true, segmentAttribute: true, variants: true, metrics: true },
+  });
+  return rows.map((r) => ({
+    ...r,
+    variants: ZStoredVariants.parse(r.variants),
+    metrics: ZExperimentMetrics.parse(r.metrics),
+  }));
 }
 
 export interface IngestResult {

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { parseWorkerEnv } from './env';
+
+describe('parseWorkerEnv', () => {
+  it('fills in the defaults', () => {
+    expect(parseWorkerEnv({})).toEqual({
+      QUEUE_PREFIX: 'uplift',
+      WORKER_LOCK_MS: 30_000,
+      UPLIFT_TEST_EVALUATION_PAUSE_MS: 0,
+      REDIS_URL: 'redis://127.0.0.1:6379',
+    });
+  });
+
+  it('accepts a lock of 500 ms, not 499', () => {
+    expect(parseWorkerEnv({ WORKER_LOCK_MS: '500' }).WORKER_LOCK_MS).toBe(500);
+    expect(() => parseWorkerEnv({ WORKER_LOCK_MS: '499' })).toThrow('WORKER_LOCK_MS: must be ≥ 500 (got "499")');
+  });
+
+  it('fails with one line naming the bad variable', () => {
+    expect(() => parseWorkerEnv({ WORKER_LOCK_MS: 'soon' })).toThrow(/^WORKER_LOCK_MS: /);
+    expect(() => parseWorkerEnv({ UPLIFT_TEST_EVALUATION_PAUSE_MS: '-1' })).toThrow(
+      /^UPLIFT_TEST_EVALUATION_PAUSE_MS: /,
+    );
+    expect(() => parseWorkerEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/^DATABASE_URL: must be a postgresql:\/\/ URL/);
+    expect(() => parseWorkerEnv({ REDIS_URL: 'localhost:6379' })).toThrow(/^REDIS_URL: /);
+    expect(() => parseWorkerEnv({ QUEUE_PREFIX: 'a b' })).toThrow(/^QUEUE_PREFIX: /);
+  });
+
+  it('reads the pause hook and treats empty values as unset', () => {
+    expect(parseWorkerEnv({ UPLIFT_TEST_EVALUATION_PAUSE_MS: '8000', WORKER_LOCK_MS: '' })).toMatchObject({
+      UPLIFT_TEST_EVALUATION_PAUSE_MS: 8000,
+      WORKER_LOCK_MS: 30_000,
+    });
+  });
+});

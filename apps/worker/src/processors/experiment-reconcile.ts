@@ -1,0 +1,5 @@
+import { reconcileRunningExperiments } from '@uplift/services';
+import type { Processor } from './processor';
+
+/** `experiment.reconcile` (scheduled): restores what Redis lost of the running experiments' work. */
+export const experimentReconcile: Processor = (_job, deps) => reconcileRunningExperiments(deps);

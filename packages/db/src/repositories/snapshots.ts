@@ -1,0 +1,64 @@
+import { type ExperimentOutcome, type LowerRungSnapshot, ZSnapshotEstimates } from '@uplift/domain';
+import type { Tx } from '../client';
+import type { Prisma } from '../generated/prisma/client';
+
+export interface SnapshotInput {
+  experimentId: string;
+  dataVersion: number;
+  users: number;
+  analysis: unknown;
+  guardrails: unknown;
+  segments: unknown;
+  outcome: ExperimentOutcome;
+  reason: string;
+  winner: string | null;
+}
+
+const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+
+/** One snapshot per data version: a repeated evaluation of the same data (a retried job) writes nothing. */
+export async function saveSnapshot(db: Tx, s: SnapshotInput): Promise<boolean> {
+  const rows = await db.experimentSnapshot.createMany({
+    data: [
+      {
+        experimentId: s.experimentId,
+        dataVersion: s.dataVersion,
+        users: s.users,
+        analysis: json(s.analysis),
+        guardrails: json(s.guardrails),
+        segments: s.segments === null ? undefined : json(s.segments),
+        outcome: s.outcome,
+        reason: s.reason,
+        winner: s.winner,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  return rows.count === 1;
+}
+
+/** The newest `take` snapshots, oldest first (the charts' history). */
+export async function listSnapshots(db: Tx, experimentId: string, take = 500) {
+  const rows = await db.experimentSnapshot.findMany({
+    where: { experimentId },
+    orderBy: { dataVersion: 'desc' },
+    take,
+    select: { dataVersion: true, evaluatedAt: true, users: true, analysis: true, outcome: true },
+  });
+  return rows.reverse();
+}
+
+export function latestSnapshot(db: Tx, experimentId: string) {
+  return db.experimentSnapshot.findFirst({ where: { experimentId }, orderBy: { dataVersion: 'desc' } });
+}
+
+/** The newest snapshot of a lower rung, as a carried-over prior reads it (domain `carriedPrior`). */
+export async function lowerRungSnapshot(db: Tx, experimentId: string): Promise<LowerRungSnapshot | null> {
+  const row = await db.experimentSnapshot.findFirst({
+    where: { experimentId },
+    orderBy: { dataVersion: 'desc' },
+    select: { winner: true, analysis: true, experiment: { select: { key: true } } },
+  });
+  if (!row) return null;
+  return { experimentKey: row.experiment.key, winner: row.winner, analysis: ZSnapshotEstimates.parse(row.analysis) };
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { assignVariant, cumulativeWeights } from '../assignment';
+import type { EventsBatch } from '../events';
+import { type IngestionExperiment, prepareBatch } from './prepare-batch';
+
+const now = new Date('2026-03-01T12:00:00Z');
+const experiment: IngestionExperiment = {
+  id: 'e1',
+  key: 'coupon',
+  status: 'RUNNING',
+  seed: 'seed-1',
+  segmentAttribute: 'country',
+  variants: [
+    { key: 'control', name: 'control', weight: 0.5 },
+    { key: 'b', name: 'b', weight: 0.5 },
+  ],
+  metrics: {
+    primary: { name: 'purchase', kind: 'binomial' },
+    guardrails: [{ name: 'revenue', kind: 'mean', direction: 'up' }],
+  },
+};
+const byKey = (...list: IngestionExperiment[]) => new Map(list.map((e) => [e.key, e]));
+type E = EventsBatch['events'][number];
+const event = (over: Partial<E> = {}): E => ({
+  id: 'ev1',
+  experiment: 'coupon',
+  unit: 'u1',
+  type: 'exposure',
+  ...over,
+});
+const prepare = (events: E[], experiments = byKey(experiment)) => prepareBatch({ events }, experiments, now);
+
+describe('prepareBatch', () => {
+  it('assigns an undeclared exposure by the seed and reads the segment attribute', () => {
+    const { prepared, issues } = prepare([event({ attributes: { country: 'DE' } })]);
+    const expected = experiment.variants[assignVariant('seed-1', 'u1', cumulativeWeights([0.5, 0.5]))]?.key;
+    expect(issues).toEqual([]);
+    expect(prepared).toEqual([
+      {
+        experimentId: 'e1',
+        eventId: 'ev1',
+        unitId: 'u1',
+        type: 'exposure',
+        variant: expected,
+        segment: 'DE',
+        metric: null,
+        kind: null,
+        value: null,
+        ts: now,
+      },
+    ]);
+  });
+
+  it('keeps a declared variant and gives a missing segment attribute ""', () => {
+    expect(prepare([event({ variant: 'b' })]).prepared[0]).toMatchObject({ variant: 'b', segment: '' });
+  });
+
+  it('defaults a conversion to the primary metric; a mean metric needs a finite value', () => {
+    const { prepared } = prepare([event({ type: 'conversion' })]);
+    expect(prepared[0]).toMatchObject({ metric: 'purchase', kind: 'binomial', value: null, segment: '' });
+    expect(prepare([event({ type: 'conversion', metric: 'revenue', value: 9.5 })]).prepared[0]).toMatchObject({
+      kind: 'mean',
+      value: 9.5,
+    });
+    const missing = prepare([event({ type: 'conversion', metric: 'revenue' })]);
+    expect(missing.issues.map((i) => i.field)).toEqual(['events.0.value']);
+    const infinite = prepare([event({ type: 'conversion', value: Number.POSITIVE_INFINITY })]);
+    expect(infinite.issues).toEqual([{ index: 0, field: 'events.0.value', message: 'must be a finite number' }]);
+  });
+
+  it('names an unknown metric and variant, and a metric on an exposure', () => {
+    const { issues, status } = prepare([
+      event({ type: 'conversion', metric: 'clicks' }),
+      event({ variant: 'z' }),
+      event({ metric: 'purchase' }),
+    ]);
+    expect(status).toBe(400);
+    expect(issues.map((i) => `${i.field}: ${i.message}`)).toEqual([
+      'events.0.metric: "clicks" is not a metric of "coupon" (purchase, revenue)',
+      'events.1.variant: "z" is not a variant of "coupon" (control, b)',
+      'events.2.metric: is only for conversions',
+    ]);
+  });
+
+  it('accepts a timestamp exactly 24 hours ahead, not a millisecond more', () => {
+    const ahead = (ms: number) => new Date(now.getTime() + ms).toISOString();
+    expect(prepare([event({ ts: ahead(24 * 3600 * 1000) })]).issues).toEqual([]);
+    expect(prepare([event({ ts: ahead(24 * 3600 * 1000 + 1) })]).issues.map((i) => i.field)).toEqual(['events.0.ts']);
+  });
+
+  it('answers 404 for an unknown experiment over 409 for a draft, and 409 over 400', () => {
+    const draft = { ...experiment, key: 'draft', status: 'DRAFT' };
+    const all = byKey(experiment, draft);
+    expect(prepare([event({ experiment: 'draft' }), event({ variant: 'z' })], all).status).toBe(409);
+    expect(prepare([event({ experiment: 'draft' }), event({ experiment: 'nope' })], all).status).toBe(404);
+    expect(prepare([event({ experiment: 'nope' }), event({ experiment: 'draft' })], all).status).toBe(404);
+  });
+});

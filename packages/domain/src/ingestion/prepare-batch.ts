@@ -1,0 +1,123 @@
+import { assignVariant, cumulativeWeights } from '../assignment';
+import { type EventsBatch, MAX_FUTURE_SKEW_MS } from '../events';
+import type { ExperimentMetrics, MetricKind, VariantDefinition } from '../experiment';
+
+/** An event after validation: its experiment resolved, its variant (exposure) or metric (conversion) filled in. */
+export interface PreparedEvent {
+  experimentId: string;
+  eventId: string;
+  unitId: string;
+  type: 'exposure' | 'conversion';
+  /** Exposure: the variant it declares or the one assignment gives. Conversion: as sent, for the record. */
+  variant: string | null;
+  /** Exposure: the unit's value of the experiment's segment attribute ('' when none). */
+  segment: string;
+  metric: string | null;
+  kind: MetricKind | null;
+  value: number | null;
+  ts: Date;
+}
+
+/** One problem with one event: the batch is rejected whole and every problem is listed. */
+export interface EventIssue {
+  index: number;
+  field: string;
+  message: string;
+}
+
+/** What ingestion needs of an experiment named by a batch. */
+export interface IngestionExperiment {
+  id: string;
+  key: string;
+  status: string;
+  seed: string;
+  segmentAttribute: string | null;
+  variants: VariantDefinition[];
+  metrics: ExperimentMetrics;
+}
+
+export interface PreparedBatch {
+  prepared: PreparedEvent[];
+  issues: EventIssue[];
+  /** The status a rejected batch answers: 404 when an experiment is unknown, else 409 for a draft, else 400. */
+  status: 400 | 404 | 409;
+}
+
+type Event = EventsBatch['events'][number];
+
+/**
+ * Validates a batch against the experiments it names (each must exist in the key's workspace and not be a
+ * draft; variants and metrics must be the experiment's), resolves every exposure's variant (declared, else
+ * assigned by the experiment's seed) and every conversion's metric (default: the primary).
+ */
+export function prepareBatch(batch: EventsBatch, experiments: ReadonlyMap<string, IngestionExperiment>, now: Date) {
+  const bounds = new Map<string, number[]>();
+  const result: PreparedBatch = { prepared: [], issues: [], status: 400 };
+  batch.events.forEach((event, index) => {
+    const issue = (field: string, message: string) =>
+      result.issues.push({ index, field: `events.${index}.${field}`, message });
+    const experiment = experiments.get(event.experiment);
+    if (!experiment) {
+      result.status = 404;
+      issue('experiment', `no experiment "${event.experiment}" in this workspace`);
+      return;
+    }
+    if (experiment.status === 'DRAFT') {
+      if (result.status === 400) result.status = 409;
+      issue('experiment', `experiment "${event.experiment}" is a draft; start it before sending events`);
+      return;
+    }
+    const { variants, metrics } = experiment;
+    const ts = event.ts ? new Date(event.ts) : now;
+    if (ts.getTime() > now.getTime() + MAX_FUTURE_SKEW_MS) {
+      issue('ts', `is more than 24 hours in the future (${event.ts}); send the time the event happened`);
+    }
+    if (event.variant !== undefined && !variants.some((v) => v.key === event.variant)) {
+      const known = variants.map((v) => v.key).join(', ');
+      issue('variant', `"${event.variant}" is not a variant of "${experiment.key}" (${known})`);
+    }
+    if (event.type === 'exposure') {
+      if (event.metric !== undefined) issue('metric', 'is only for conversions');
+      let variant = event.variant;
+      if (variant === undefined) {
+        const b = bounds.get(experiment.id) ?? cumulativeWeights(variants.map((v) => v.weight));
+        bounds.set(experiment.id, b);
+        variant = variants[assignVariant(experiment.seed, event.unit, b)]?.key;
+      }
+      const segment = experiment.segmentAttribute ? (event.attributes?.[experiment.segmentAttribute] ?? '') : '';
+      result.prepared.push({ ...common(experiment.id, event, ts), variant: variant ?? null, segment });
+      return;
+    }
+    const all = [metrics.primary, ...metrics.guardrails];
+    const name = event.metric ?? metrics.primary.name;
+    const metric = all.find((m) => m.name === name);
+    if (!metric) {
+      issue('metric', `"${name}" is not a metric of "${experiment.key}" (${all.map((m) => m.name).join(', ')})`);
+      return;
+    }
+    if (metric.kind === 'mean' && event.value === undefined) {
+      issue('value', `is required: "${name}" is a mean metric (e.g. revenue), so a conversion carries its value`);
+    }
+    if (event.value !== undefined && !Number.isFinite(event.value)) issue('value', 'must be a finite number');
+    result.prepared.push({
+      ...common(experiment.id, event, ts),
+      variant: event.variant ?? null,
+      metric: name,
+      kind: metric.kind,
+      value: metric.kind === 'mean' ? (event.value ?? 0) : (event.value ?? null),
+    });
+  });
+  return result;
+}
+
+const common = (experimentId: string, e: Event, ts: Date) => ({
+  experimentId,
+  eventId: e.id,
+  unitId: e.unit,
+  type: e.type,
+  value: e.value ?? null,
+  segment: '',
+  metric: null,
+  kind: null,
+  ts,
+});

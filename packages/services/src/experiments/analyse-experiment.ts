@@ -1,0 +1,77 @@
+import { type EvaluationExperiment, lowerRungSnapshot, readEvaluationData, readLocationSalesData } from '@uplift/db';
+import {
+  analyzeLocations,
+  carriedPrior,
+  decideLocationTest,
+  type ExperimentDecision,
+  evaluateExperiment as evaluateAggregates,
+  type StoredLocationSplit,
+} from '@uplift/domain';
+import type { ServiceDeps } from '../deps';
+
+/** What one evaluation concludes, in the shape a snapshot stores. */
+export interface Evaluated {
+  users: number;
+  analysis: unknown;
+  guardrails: { name: string; direction: string; analysis: unknown }[];
+  segments: unknown;
+  decision: ExperimentDecision;
+}
+
+/** Reads the experiment's data at one consistent version and runs the statistics its design calls for. */
+export function analyseExperiment(
+  deps: Pick<ServiceDeps, 'db'>,
+  experiment: EvaluationExperiment,
+): Promise<{ version: number; evaluation: Evaluated }> {
+  return experiment.locationSplit
+    ? analyseLocationTest(deps, experiment, experiment.locationSplit)
+    : analyseAbTest(deps, experiment);
+}
+
+/** A/B test: the aggregates (and reports) at one data version, through the statistics engine. */
+async function analyseAbTest(deps: Pick<ServiceDeps, 'db'>, experiment: EvaluationExperiment) {
+  const { version, aggregates, reports } = await readEvaluationData(deps.db, experiment.id);
+  const ws = experiment.workspace;
+  const lower = experiment.priorFromExperimentId
+    ? await lowerRungSnapshot(deps.db, experiment.priorFromExperimentId)
+    : null;
+  const prior = carriedPrior(lower, ws.priorDiscount);
+  const evaluation = evaluateAggregates({
+    variants: experiment.variants,
+    metrics: experiment.metrics,
+    analysis: experiment.analysis,
+    plannedUsers: experiment.plannedUsers,
+    segmentAttribute: experiment.segmentAttribute,
+    aggregates,
+    reports,
+    decision: { winChance: ws.winChance, maxRisk: ws.maxRisk, lossChance: ws.lossChance },
+    ...(prior ? { prior } : {}),
+  });
+  const guardrails = evaluation.guardrails.map(({ name, direction, analysis }) => ({ name, direction, analysis }));
+  return { version, evaluation: { ...evaluation, guardrails } };
+}
+
+/** Offline location test: weekly sales per location, difference-in-differences against the holdout. */
+async function analyseLocationTest(
+  deps: Pick<ServiceDeps, 'db'>,
+  experiment: EvaluationExperiment,
+  split: StoredLocationSplit,
+) {
+  const { version, weekly } = await readLocationSalesData(deps.db, experiment.id);
+  const analysis = analyzeLocations({
+    rows: weekly,
+    treatment: split.treatment,
+    holdout: split.holdout,
+    start: split.start,
+    alpha: experiment.analysis.alpha,
+  });
+  const postWeeks = new Set(weekly.filter((r) => r.week >= split.start).map((r) => r.week)).size;
+  const evaluation: Evaluated = {
+    users: analysis.treatment.locations + analysis.holdout.locations,
+    analysis,
+    guardrails: [],
+    segments: null,
+    decision: decideLocationTest(analysis, postWeeks),
+  };
+  return { version, evaluation };
+}

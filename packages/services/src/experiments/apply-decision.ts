@@ -1,0 +1,72 @@
+import {
+  completeExperiment,
+  type EvaluationExperiment,
+  markEvaluated,
+  notify,
+  readEvaluationState,
+  rerankBacklog,
+  saveSnapshot,
+  transaction,
+} from '@uplift/db';
+import { decisionConsequences, decisionPayload, TERMINAL_OUTCOMES } from '@uplift/domain';
+import { unscheduleEvaluation } from '@uplift/jobs';
+import type { ServiceDeps } from '../deps';
+import type { Evaluated } from './analyse-experiment';
+import { enqueueDeliveries } from './deliveries';
+
+export type EvaluateOutcome =
+  | { skipped: 'not found' | 'not running' | 'up to date' }
+  | { dataVersion: number; outcome: string; stored: boolean };
+
+/**
+ * Stores the snapshot of one data version and acts on its decision (domain `decisionConsequences`). The
+ * snapshot, the experiment's update, the notifications and a completion commit together, so a worker killed
+ * mid-way redoes the whole step and writes it once.
+ */
+export async function applyDecision(
+  deps: ServiceDeps,
+  experiment: EvaluationExperiment,
+  version: number,
+  evaluation: Evaluated,
+): Promise<EvaluateOutcome> {
+  const now = deps.clock();
+  const ws = experiment.workspace;
+  const { outcome, reason, winner } = evaluation.decision;
+  const data = decisionPayload(experiment, evaluation, version);
+  const deliveries: string[] = [];
+  const stored = await transaction(deps.db, async (tx) => {
+    const { users, analysis, guardrails, segments } = evaluation;
+    const snapshot = { experimentId: experiment.id, dataVersion: version, users, analysis, guardrails, segments };
+    const fresh = await saveSnapshot(tx, { ...snapshot, outcome, reason, winner });
+    // Another worker may have evaluated a newer version, or a person stopped the experiment meanwhile.
+    const consequences = decisionConsequences({
+      current: await readEvaluationState(tx, experiment.id),
+      experimentName: experiment.name,
+      version,
+      stored: fresh,
+      decision: evaluation.decision,
+      confirmDecisions: ws.confirmDecisions,
+    });
+    if (!consequences.update) return fresh;
+    await markEvaluated(tx, experiment.id, consequences.update, now);
+    for (const notice of consequences.notices) {
+      deliveries.push(...(await notify(tx, { workspaceId: ws.id, experimentId: experiment.id, data, ...notice })));
+    }
+    if (consequences.complete && (outcome === 'WIN' || outcome === 'LOSS' || outcome === 'INCONCLUSIVE')) {
+      deliveries.push(...(await completeExperiment(tx, { experiment, outcome, reason, actor: null, data, now })));
+    }
+    return fresh;
+  });
+  await enqueueDeliveries(deps, deliveries);
+  if (stored && TERMINAL_OUTCOMES.has(outcome) && !ws.confirmDecisions) {
+    // Redis away: the reconciler removes the schedules of experiments no longer running.
+    await unscheduleEvaluation(deps.queue, experiment.id).catch((e: Error) =>
+      deps.log.warn('evaluation schedule not removed; the reconciler removes it', {
+        experimentId: experiment.id,
+        error: e.message,
+      }),
+    );
+    await rerankBacklog(deps.db, ws.id);
+  }
+  return { dataVersion: version, outcome, stored };
+}

@@ -1,0 +1,29 @@
+import { findExperimentForEvaluation } from '@uplift/db';
+import type { ServiceDeps } from '../deps';
+import { analyseExperiment } from './analyse-experiment';
+import { applyDecision, type EvaluateOutcome } from './apply-decision';
+import { raiseNoDataAlert } from './no-data-alert';
+
+/** Points where a test may hold an evaluation (e.g. to kill the worker mid-way); production passes none. */
+export interface EvaluationHooks {
+  /** After the data is read and analysed, before anything is written. */
+  afterRead?: () => Promise<void>;
+}
+
+export type EvaluationDeps = ServiceDeps & { hooks?: EvaluationHooks };
+
+/**
+ * Evaluates one running experiment (the `experiment.evaluate` job): raises a due no-data alert, then, when
+ * data arrived since the last evaluation, reads its aggregates (never raw events) at one consistent data
+ * version, analyses them and applies the decision.
+ */
+export async function evaluateExperiment(deps: EvaluationDeps, experimentId: string): Promise<EvaluateOutcome> {
+  const experiment = await findExperimentForEvaluation(deps.db, experimentId);
+  if (!experiment) return { skipped: 'not found' };
+  if (experiment.status !== 'RUNNING') return { skipped: 'not running' };
+  await raiseNoDataAlert(deps, experiment);
+  if (experiment.evaluatedVersion === experiment.dataVersion) return { skipped: 'up to date' };
+  const { version, evaluation } = await analyseExperiment(deps, experiment);
+  await deps.hooks?.afterRead?.();
+  return applyDecision(deps, experiment, version, evaluation);
+}
