@@ -5,7 +5,7 @@ import type { OfferState } from './offer-state';
 import { type LadderChannel, type LadderSettings, nextRung, previousRung, rungPolicy } from './policy';
 import { qualifiesForPromotion } from './qualify';
 import { bestSegmentWins } from './segments';
-import { stepNotice } from './step-notice';
+import { type LadderNotice, stepNotice } from './step-notice';
 
 export interface LadderSnapshot {
   /** An A/B analysis (it has `srm`), or a location test's difference-in-differences. */
@@ -31,12 +31,6 @@ export interface LadderStepInput {
   /** The experiment's newest snapshot, null when it has none. */
   snapshot: LadderSnapshot | null;
   hypothesis: { reachPerMonth: number; valuePerConversion: number };
-}
-
-export interface LadderNotice {
-  kind: 'ladder' | 'promotion_proposed' | 'demotion_proposed';
-  title: string;
-  body: string;
 }
 
 export type LadderStep =

@@ -1,4 +1,9 @@
-import type { LadderNotice } from './step-decision';
+/** A notification the ladder's step implies. */
+export interface LadderNotice {
+  kind: 'ladder' | 'promotion_proposed' | 'demotion_proposed';
+  title: string;
+  body: string;
+}
 
 /** What the ladder tells the workspace about an offer that was tested in `channel`. */
 export function stepNotice(offer: string, channel: string) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHANNELS } from '../enums';
 import type { LocationAnalysis } from '../locations/did';
 import type { AnalyzeResult } from '../stats/types';
+import { OFFER_STATES, PROMOTION_KINDS, PROMOTION_STATUSES } from './offer-state';
 import { ZRungPolicy } from './policy';
 import { ZReadinessInput } from './readiness';
 
@@ -73,3 +74,7 @@ export const ZStoredSegments = z
   .array(z.object({ segment: z.string(), analysis: z.custom<AnalyzeResult>(isObject, 'must be an analysis object') }))
   .nullish()
   .transform((s) => s ?? null);
+
+export const ZOfferState = z.enum(OFFER_STATES);
+export const ZPromotionKind = z.enum(PROMOTION_KINDS);
+export const ZPromotionStatus = z.enum(PROMOTION_STATUSES);

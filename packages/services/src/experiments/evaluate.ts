@@ -1,5 +1,4 @@
 import {
-  completeExperiment,
   type Db,
   latestReports,
   type NotificationInput,
@@ -25,6 +24,7 @@ import {
 } from '@uplift/domain';
 import { enqueueDelivery, unscheduleEvaluation } from '@uplift/jobs';
 import type { Queue } from 'bullmq';
+import { completeExperiment } from './complete-experiment';
 
 /** A running experiment with no new data for this long raises a no-data alert (once, until data arrives). */
 export const NO_DATA_AFTER_MS = 24 * 3600 * 1000;

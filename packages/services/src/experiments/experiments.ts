@@ -1,13 +1,4 @@
-import {
-  completeExperiment,
-  type Db,
-  ensureOffer,
-  findExperimentByKey,
-  Prisma,
-  recordAudit,
-  rerankBacklog,
-  type Tx,
-} from '@uplift/db';
+import { type Db, ensureOffer, findExperimentByKey, Prisma, recordAudit, rerankBacklog, type Tx } from '@uplift/db';
 import {
   assertExperimentTransition,
   assertTransition,
@@ -24,6 +15,7 @@ import {
 import { enqueueDelivery, scheduleEvaluation, unscheduleEvaluation } from '@uplift/jobs';
 import type { Queue } from 'bullmq';
 import type { Actor } from '../deps';
+import { completeExperiment } from './complete-experiment';
 
 export interface ExperimentScope {
   db: Db;

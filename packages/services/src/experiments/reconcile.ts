@@ -1,6 +1,7 @@
-import { createNextExperiment, type Db } from '@uplift/db';
+import type { Db } from '@uplift/db';
 import { enqueueDelivery, evaluationSchedulerId, requestEvaluation, scheduleEvaluation } from '@uplift/jobs';
 import type { Queue } from 'bullmq';
+import { createNextExperiment } from '../ladder/create-next-experiment';
 import { NO_DATA_AFTER_MS } from './evaluate';
 
 /**
