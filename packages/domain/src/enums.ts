@@ -31,26 +31,6 @@ export const HYPOTHESIS_STATUSES = [
 ] as const;
 export type HypothesisStatus = (typeof HYPOTHESIS_STATUSES)[number];
 
-/** Where an offer stands on its ladder (Offer.state). */
-export const OFFER_STATES = [
-  'TESTING',
-  'READY',
-  'AWAITING_APPROVAL',
-  'WON',
-  'ROLLED_OUT',
-  'DEMOTED',
-  'LOST',
-  'INCONCLUSIVE',
-  'STOPPED',
-] as const;
-export type OfferState = (typeof OFFER_STATES)[number];
-
-export const PROMOTION_KINDS = ['PROMOTE', 'DEMOTE'] as const;
-export type PromotionKind = (typeof PROMOTION_KINDS)[number];
-
-export const PROMOTION_STATUSES = ['PROPOSED', 'APPLIED', 'REJECTED'] as const;
-export type PromotionStatus = (typeof PROMOTION_STATUSES)[number];
-
 /** "ab": units randomised one by one; "rollout": a rung rolled out with a holdout. */
 export const EXPERIMENT_DESIGNS = ['ab', 'rollout'] as const;
 export type ExperimentDesign = (typeof EXPERIMENT_DESIGNS)[number];

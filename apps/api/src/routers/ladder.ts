@@ -2,33 +2,18 @@ import { CHANNELS, ZLadderSettings, ZReadinessInput } from '@uplift/domain';
 import {
   approvePromotion,
   checkReadiness,
-  declinePromotion,
-  effectivePolicies,
-  listOffers,
+  ladderBoard,
   listPromotions,
   offerJourney,
+  rejectPromotion,
   updateLadderSettings,
 } from '@uplift/services';
 import { z } from 'zod';
-import type { Deps } from '../context';
 import { router, workspaceProcedure } from '../trpc';
 
-const scope = (ctx: {
-  deps: Deps;
-  workspace: { id: string; ladder: string[]; ladderPolicies: unknown; priorDiscount: number };
-  actor: { id: string; email: string };
-}) => ({ db: ctx.deps.db, queue: ctx.deps.queue, workspace: ctx.workspace, actor: ctx.actor });
-
 export const ladderRouter = router({
-  /** The board: the workspace's rungs and every offer on them. */
-  board: workspaceProcedure('ladder.read').query(async ({ ctx }) => ({
-    ladder: ctx.workspace.ladder,
-    policies: ctx.workspace.ladderPolicies,
-    /** What each rung actually asks: the overrides above merged over the defaults. */
-    effectivePolicies: effectivePolicies(ctx.workspace),
-    priorDiscount: ctx.workspace.priorDiscount,
-    offers: await listOffers(ctx.deps.db, ctx.workspace.id),
-  })),
+  /** The board: the workspace's rungs, what each asks, and every offer on them. */
+  board: workspaceProcedure('ladder.read').query(({ ctx }) => ladderBoard(ctx.deps, ctx)),
   offer: workspaceProcedure('ladder.read')
     .input(z.object({ id: z.string().min(1) }))
     .query(({ ctx, input }) => offerJourney(ctx.deps.db, ctx.workspace.id, input.id)),
@@ -44,14 +29,14 @@ export const ladderRouter = router({
         segments: z.array(z.string().min(1)).optional(),
       }),
     )
-    .mutation(({ ctx, input }) => approvePromotion(scope(ctx), input.id, input.reason || null, input.segments)),
+    .mutation(({ ctx, input }) => approvePromotion(ctx.deps, ctx, { ...input, reason: input.reason || null })),
   reject: workspaceProcedure('promotion.decide')
     .input(z.object({ id: z.string().min(1), reason: z.string().trim().min(1, 'is required: say why').max(2000) }))
-    .mutation(({ ctx, input }) => declinePromotion(scope(ctx), input.id, input.reason)),
+    .mutation(({ ctx, input }) => rejectPromotion(ctx.deps, ctx, input)),
   checkReadiness: workspaceProcedure('readiness.check')
     .input(ZReadinessInput.extend({ offerId: z.string().min(1), rung: z.enum(CHANNELS) }))
-    .mutation(({ ctx, input }) => checkReadiness(scope(ctx), input)),
+    .mutation(({ ctx, input }) => checkReadiness(ctx.deps, ctx, input)),
   updateSettings: workspaceProcedure('ladder.settings')
     .input(ZLadderSettings.extend({ priorDiscount: z.number().optional() }).strict())
-    .mutation(({ ctx, input }) => updateLadderSettings(scope(ctx), input)),
+    .mutation(({ ctx, input }) => updateLadderSettings(ctx.deps, ctx, input)),
 });

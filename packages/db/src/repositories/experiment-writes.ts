@@ -69,8 +69,3 @@ export async function recordDataArrival(tx: Tx, id: string, now: Date, locationS
     },
   });
 }
-
-/** The offer an experiment tests follows its lifecycle: READY as a draft, TESTING while running, STOPPED. */
-export async function setOfferState(tx: Tx, offerId: string, state: 'READY' | 'TESTING' | 'STOPPED') {
-  await tx.offer.update({ where: { id: offerId }, data: { state } });
-}

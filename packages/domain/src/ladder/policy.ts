@@ -4,7 +4,6 @@ import { CHANNELS, type Channel } from '../enums';
 /** Channels an offer can climb through; a workspace orders the ones it uses into its ladder. */
 export const LADDER_CHANNELS = CHANNELS;
 export type LadderChannel = Channel;
-export const DEFAULT_LADDER: LadderChannel[] = ['EMAIL', 'BANNER', 'OFFLINE'];
 
 /** What it takes to climb onto a rung (the policy belongs to the transition into that rung). */
 export const ZRungPolicy = z.object({
@@ -54,4 +53,12 @@ export function nextRung(ladder: readonly string[], current: string): LadderChan
 export function previousRung(ladder: readonly string[], current: string): LadderChannel | null {
   const i = ladder.indexOf(current);
   return i > 0 ? (ladder[i - 1] as LadderChannel) : null;
+}
+
+/** The policy in force for stepping onto each rung of the ladder: overrides over the defaults. */
+export function effectivePolicies(settings: {
+  ladder: readonly string[];
+  policies: LadderSettings['policies'];
+}): Record<string, RungPolicy> {
+  return Object.fromEntries(settings.ladder.map((rung) => [rung, rungPolicy(settings, rung as LadderChannel)]));
 }

@@ -37,3 +37,20 @@ export function segmentWins(
       : [];
   });
 }
+
+/** Of the treatments (the snapshot's winner, else every one), the one that won in most segments, and where. */
+export function bestSegmentWins(
+  segments: { segment: string; analysis: AnalyzeResult }[] | null,
+  winner: string | null,
+  variants: readonly { key: string }[],
+  alpha: number,
+): { variant: string | null; wins: SegmentWin[] } {
+  if (!segments?.length) return { variant: null, wins: [] };
+  const candidates = winner ? [winner] : variants.slice(1).map((v) => v.key);
+  let best: { variant: string | null; wins: SegmentWin[] } = { variant: null, wins: [] };
+  for (const variant of candidates) {
+    const wins = segmentWins(segments, variant, alpha);
+    if (wins.length > best.wins.length) best = { variant, wins };
+  }
+  return best;
+}

@@ -1,5 +1,4 @@
 import {
-  completeExperiment,
   type EvaluationExperiment,
   markEvaluated,
   notify,
@@ -12,6 +11,7 @@ import { decisionConsequences, decisionPayload, TERMINAL_OUTCOMES } from '@uplif
 import { unscheduleEvaluation } from '@uplift/jobs';
 import type { ServiceDeps } from '../deps';
 import type { Evaluated } from './analyse-experiment';
+import { completeExperiment } from './complete-experiment';
 import { enqueueDeliveries } from './deliveries';
 
 export type EvaluateOutcome =

@@ -1,7 +1,8 @@
-import { completeExperiment, findExperimentById, rerankBacklog, transaction } from '@uplift/db';
+import { findExperimentById, rerankBacklog, transaction } from '@uplift/db';
 import { DomainError } from '@uplift/domain';
 import { enqueueDelivery } from '@uplift/jobs';
 import type { ServiceDeps } from '../deps';
+import { completeExperiment } from './complete-experiment';
 import { unscheduleEvaluationOrWarn } from './evaluation-jobs';
 import { mustGetExperiment } from './must-get-experiment';
 import type { ExperimentScope } from './scope';

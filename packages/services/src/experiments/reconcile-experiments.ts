@@ -1,13 +1,8 @@
-import {
-  createNextExperiment,
-  listPendingDeliveryIds,
-  listRunningForReconcile,
-  listStrandedPromotionIds,
-  transaction,
-} from '@uplift/db';
+import { listPendingDeliveryIds, listRunningForReconcile, listStrandedPromotionIds, transaction } from '@uplift/db';
 import { noDataDue } from '@uplift/domain';
 import { evaluationSchedulerId, requestEvaluation, scheduleEvaluation } from '@uplift/jobs';
 import type { ServiceDeps } from '../deps';
+import { createNextExperiment } from '../ladder/create-next-experiment';
 import { enqueueDeliveries } from './deliveries';
 
 /** Deliveries younger than this are still in flight from the transaction that wrote them. */

@@ -1,5 +1,12 @@
 import type { RouterOutputs } from '@uplift/api';
-import { type LadderChannel, type LadderSettings, type RungPolicy, rungPolicy, type SegmentWin } from '@uplift/domain';
+import {
+  type LadderChannel,
+  type LadderSettings,
+  latestReadinessCheck,
+  type RungPolicy,
+  rungPolicy,
+  type SegmentWin,
+} from '@uplift/domain';
 
 export type Board = RouterOutputs['ladder']['board'];
 export type BoardOffer = Board['offers'][number];
@@ -8,7 +15,7 @@ export type PromotionRow = BoardOffer['promotions'][number];
 export type InboxPromotion = RouterOutputs['ladder']['promotions'][number];
 export type ReadinessRow = OfferJourney['readiness'][number];
 
-/** A proposal's evidence as advanceLadder writes it (JSON: absent keys were undefined, NaN became null). */
+/** A proposal's evidence as proposeStep writes it (JSON: absent keys were undefined, NaN became null). */
 export interface Evidence {
   experiment?: string;
   channel?: string;
@@ -57,8 +64,7 @@ export interface ReadinessRecord {
     failures: string[];
   };
 }
-export const readinessOf = (row: ReadinessRow) =>
-  ({ inputs: row.inputs, assessment: row.assessment }) as unknown as ReadinessRecord;
+export const readinessOf = (row: ReadinessRow): ReadinessRecord => ({ inputs: row.inputs, assessment: row.assessment });
 
 /** The newest check for `rung` (the api lists them newest first) — the one the gate looks at. */
-export const latestCheck = (checks: ReadinessRow[], rung: string) => checks.find((c) => c.rung === rung) ?? null;
+export const latestCheck = (checks: ReadinessRow[], rung: string) => latestReadinessCheck(checks, rung);

@@ -3,6 +3,7 @@ import {
   CHANNELS,
   type Channel,
   defaultRungPolicy,
+  isPriorDiscount,
   type LadderSettings,
   type RungPolicy,
   rungPolicy,
@@ -98,7 +99,7 @@ export function validateLadder(v: LadderSettingsValues): Record<string, string> 
     }
   }
   const discount = num(v.priorDiscount);
-  if (!(discount >= 1 && discount <= 100)) errors.priorDiscount = 'Must be 1–100';
+  if (!isPriorDiscount(discount)) errors.priorDiscount = 'Must be 1–100';
   return errors;
 }
 

@@ -1,0 +1,87 @@
+import {
+  type LadderChannel,
+  type LadderSnapshot,
+  ZStoredAlpha,
+  ZStoredPrimaryMetric,
+  ZStoredSegments,
+  ZStoredSnapshotAnalysis,
+  ZStoredVariants,
+} from '@uplift/domain';
+import type { Tx } from '../client';
+import type { Prisma } from '../generated/prisma/client';
+import { findOffer } from './offers';
+
+const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
+
+/** An experiment as the ladder reads it: where it ran, its variants, significance level and primary metric. */
+export async function findLadderExperiment(tx: Tx, id: string) {
+  const e = await tx.experiment.findUniqueOrThrow({ where: { id } });
+  return {
+    ...e,
+    variants: ZStoredVariants.parse(e.variants),
+    alpha: ZStoredAlpha.parse(e.analysis),
+    metric: ZStoredPrimaryMetric.parse(e.metrics),
+  };
+}
+export type LadderExperiment = Awaited<ReturnType<typeof findLadderExperiment>>;
+
+/** What the ladder step after a decision looks at: the experiment, its offer, newest snapshot and hypothesis. */
+export async function readStepContext(tx: Tx, experimentId: string) {
+  const experiment = await findLadderExperiment(tx, experimentId);
+  const offer = experiment.offerId ? await findOffer(tx, experiment.workspaceId, experiment.offerId) : null;
+  const row = await tx.experimentSnapshot.findFirst({ where: { experimentId }, orderBy: { dataVersion: 'desc' } });
+  const snapshot: LadderSnapshot | null = row && {
+    analysis: ZStoredSnapshotAnalysis.parse(row.analysis),
+    users: row.users,
+    reason: row.reason,
+    winner: row.winner,
+    segments: ZStoredSegments.parse(row.segments),
+  };
+  const hypothesis = await tx.hypothesis.findUniqueOrThrow({
+    where: { id: experiment.hypothesisId },
+    select: { reachPerMonth: true, valuePerConversion: true },
+  });
+  return { experiment, offer, snapshot, hypothesis };
+}
+
+export async function experimentKeyTaken(tx: Tx, workspaceId: string, key: string): Promise<boolean> {
+  return !!(await tx.experiment.findUnique({ where: { workspaceId_key: { workspaceId, key } }, select: { id: true } }));
+}
+
+/** The next rung's experiment, carrying the source's metrics, analysis settings, plan and segment attribute. */
+export async function createLadderExperiment(
+  tx: Tx,
+  source: LadderExperiment,
+  next: {
+    offerId: string;
+    key: string;
+    name: string;
+    channel: LadderChannel;
+    design: 'ab' | 'rollout';
+    startedAt: Date | null;
+    variants: object[];
+    createdById: string | null;
+  },
+) {
+  return tx.experiment.create({
+    data: {
+      workspaceId: source.workspaceId,
+      hypothesisId: source.hypothesisId,
+      offerId: next.offerId,
+      key: next.key,
+      name: next.name,
+      channel: next.channel,
+      status: next.startedAt ? 'RUNNING' : 'DRAFT',
+      startedAt: next.startedAt,
+      design: next.design,
+      seed: next.key,
+      variants: json(next.variants),
+      metrics: source.metrics as Prisma.InputJsonValue,
+      analysis: source.analysis as Prisma.InputJsonValue,
+      plannedUsers: source.plannedUsers,
+      segmentAttribute: source.segmentAttribute,
+      priorFromExperimentId: source.id,
+      createdById: next.createdById,
+    },
+  });
+}
