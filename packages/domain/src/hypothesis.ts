@@ -38,13 +38,6 @@ export type HypothesisCreateInput = z.input<typeof ZHypothesisCreateInput>;
 export const ZHypothesisUpdateInput = z.object({ id: z.string().min(1), patch: ZHypothesisFields.partial() });
 export type HypothesisUpdateInput = z.input<typeof ZHypothesisUpdateInput>;
 
-export const ZHypothesisTransitionInput = z.object({
-  id: z.string().min(1),
-  to: z.enum(HYPOTHESIS_STATUSES),
-  reason: z.string().trim().max(2000).optional(),
-});
-export type HypothesisTransitionInput = z.input<typeof ZHypothesisTransitionInput>;
-
 export const ZHypothesisPinInput = z.object({
   id: z.string().min(1),
   /** 1 = top of the backlog; null unpins. */

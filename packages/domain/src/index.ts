@@ -1,6 +1,9 @@
 import './zod-messages';
 
+export * from './admins';
+export * from './api-key-scopes';
 export * from './assignment';
+export * from './backlog-order';
 export * from './decision';
 export * from './enums';
 export * from './errors';
@@ -11,7 +14,10 @@ export * from './hypothesis';
 export * from './ladder';
 export * from './lifecycle';
 export * from './locations';
+export * from './member';
 export * from './permissions';
 export * from './roi';
 export * from './stats';
+export * from './webhook';
+export * from './webhook-url';
 export * from './workspace-settings';
