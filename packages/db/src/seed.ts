@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { type HypothesisStatus, type Role, scoreRoi, ZRoiInput } from '@uplift/domain';
 import type { Db } from './client';
 import { rerankBacklog } from './repositories/hypotheses';
+import { createPasswordUser } from './repositories/users';
 import { DEMO_HYPOTHESES } from './seed-data';
 import { seedDemoExperiments } from './seed-experiments';
 
@@ -16,25 +16,6 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
 export interface SeedDeps {
   /** The auth library's password hash (better-auth's scrypt), so seeded users sign in like real ones. */
   hashPassword: (password: string) => Promise<string>;
-}
-
-/** Creates a user with an email+password credential the way better-auth stores one. */
-export async function createPasswordUser(
-  db: Db,
-  deps: SeedDeps,
-  user: { email: string; name: string; password: string },
-) {
-  const id = randomUUID();
-  const password = await deps.hashPassword(user.password);
-  return db.user.create({
-    data: {
-      id,
-      email: user.email.toLowerCase(),
-      name: user.name,
-      emailVerified: true,
-      accounts: { create: { id: randomUUID(), accountId: id, providerId: 'credential', password } },
-    },
-  });
 }
 
 /** Seeds the demo workspace once: when a workspace `demo` exists, it does nothing and returns false. */

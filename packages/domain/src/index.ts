@@ -3,6 +3,7 @@ import './zod-messages';
 export * from './admins';
 export * from './api-key-scopes';
 export * from './assignment';
+export * from './audit';
 export * from './backlog-order';
 export * from './decision';
 export * from './enums';
