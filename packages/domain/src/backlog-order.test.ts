@@ -42,9 +42,9 @@ describe('compareBacklogOrder', () => {
   });
 
   it('orders the closed statuses among themselves by the same keys', () => {
-    expect(order(item({ id: 'lost', status: 'LOST', roi: 1 }), item({ id: 'won', status: 'ARCHIVED', roi: 3 }))).toEqual(
-      ['won', 'lost'],
-    );
+    expect(
+      order(item({ id: 'lost', status: 'LOST', roi: 1 }), item({ id: 'won', status: 'ARCHIVED', roi: 3 })),
+    ).toEqual(['won', 'lost']);
   });
 
   it('is zero only for the same key', () => {

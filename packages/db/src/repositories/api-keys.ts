@@ -49,7 +49,10 @@ export function listApiKeys(db: Tx, workspaceId: string) {
 
 /** Revokes a live key; false when the workspace has no live key with that id. */
 export async function revokeApiKey(db: Tx, workspaceId: string, id: string, at: Date): Promise<boolean> {
-  const { count } = await db.apiKey.updateMany({ where: { id, workspaceId, revokedAt: null }, data: { revokedAt: at } });
+  const { count } = await db.apiKey.updateMany({
+    where: { id, workspaceId, revokedAt: null },
+    data: { revokedAt: at },
+  });
   return count > 0;
 }
 

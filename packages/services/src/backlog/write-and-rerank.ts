@@ -1,7 +1,6 @@
-import { rerankBacklog, transaction, type Tx } from '@uplift/db';
+import { getHypothesis, rerankBacklog, type Tx, transaction } from '@uplift/db';
 import { DomainError } from '@uplift/domain';
 import type { ServiceDeps } from '../deps';
-import { getHypothesis } from '@uplift/db';
 
 export const ROI_FIELDS = [
   'reachPerMonth',

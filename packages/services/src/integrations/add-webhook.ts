@@ -5,7 +5,11 @@ import type { ActingScope } from '../acting';
 import type { ServiceDeps } from '../deps';
 
 /** A new webhook with its signing secret (returned here, once; lists never carry it). */
-export async function addWebhook(deps: Pick<ServiceDeps, 'db'>, { workspace, actor }: ActingScope, raw: WebhookCreateInput) {
+export async function addWebhook(
+  deps: Pick<ServiceDeps, 'db'>,
+  { workspace, actor }: ActingScope,
+  raw: WebhookCreateInput,
+) {
   const url = assertWebhookUrl(ZWebhookCreateInput.parse(raw).url);
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
   return transaction(deps.db, async (tx) => {

@@ -24,7 +24,11 @@ export async function deliverWebhook(
   db: Db,
   job: DeliveryAttempt,
   deliveryId: string,
-  { timeoutMs = 10_000, log = consoleLogger, clock = () => new Date() }: Partial<Pick<ServiceDeps, 'log' | 'clock'>> & {
+  {
+    timeoutMs = 10_000,
+    log = consoleLogger,
+    clock = () => new Date(),
+  }: Partial<Pick<ServiceDeps, 'log' | 'clock'>> & {
     timeoutMs?: number;
   } = {},
 ) {
@@ -50,7 +54,9 @@ export async function deliverWebhook(
     });
     statusCode = response.status;
     // Only the status matters; an error while discarding the receiver's body must not fail the delivery.
-    await response.body?.cancel().catch((e: Error) => log.warn('webhook response body not discarded', { deliveryId, error: e.message }));
+    await response.body
+      ?.cancel()
+      .catch((e: Error) => log.warn('webhook response body not discarded', { deliveryId, error: e.message }));
     if (!response.ok) error = `HTTP ${response.status}`;
   } catch (e) {
     error = (e as Error).message;

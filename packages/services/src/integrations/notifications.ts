@@ -1,4 +1,4 @@
-import { listNotifications as notificationRows, markNotificationsRead as markRows } from '@uplift/db';
+import { markNotificationsRead as markRows, listNotifications as notificationRows } from '@uplift/db';
 import type { ActingScope } from '../acting';
 import type { ServiceDeps } from '../deps';
 

@@ -13,7 +13,13 @@ export async function revokeApiKey(
     if (!(await revokeApiKeyRow(tx, workspace.id, id, deps.clock()))) {
       throw new DomainError('NOT_FOUND', 'No live API key with that id in this workspace.', 'id');
     }
-    await recordAudit(tx, { workspaceId: workspace.id, actor, entityType: 'apiKey', entityId: id, action: 'apiKey.revoke' });
+    await recordAudit(tx, {
+      workspaceId: workspace.id,
+      actor,
+      entityType: 'apiKey',
+      entityId: id,
+      action: 'apiKey.revoke',
+    });
     return { id, revoked: true };
   });
 }

@@ -4,7 +4,11 @@ import type { ActingScope } from '../acting';
 import type { ServiceDeps } from '../deps';
 
 /** The workspace's audit log, newest first, optionally about one entity. */
-export function auditLog(deps: Pick<ServiceDeps, 'db'>, { workspace }: Pick<ActingScope, 'workspace'>, raw: AuditQuery) {
+export function auditLog(
+  deps: Pick<ServiceDeps, 'db'>,
+  { workspace }: Pick<ActingScope, 'workspace'>,
+  raw: AuditQuery,
+) {
   const q = ZAuditQuery.parse(raw);
   return listAudit(deps.db, workspace.id, { entityType: q.entityType, entityId: q.entityId }, q.limit);
 }
