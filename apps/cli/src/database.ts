@@ -1,9 +1,11 @@
+import type { Db } from '@uplift/db';
+import type { CliEnv } from './env';
 import { UsageError } from './io';
 
 /** Opens the database named by DATABASE_URL (as `npm start` does); imported lazily so `analyze` stays fast. */
-export async function withDatabase<T>(fn: (db: import('@uplift/db').Db) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(env: CliEnv, fn: (db: Db) => Promise<T>): Promise<T> {
   const { createDb, DEFAULT_DATABASE_URL } = await import('@uplift/db');
-  const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  const url = env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   const db = createDb(url, 2);
   try {
     return await fn(db);
@@ -21,22 +23,17 @@ export async function withDatabase<T>(fn: (db: import('@uplift/db').Db) => Promi
 }
 
 /** The experiment a split needs, from the database; with no workspace given, the key must be unique. */
-export async function loadExperimentFromDatabase(key: string, workspace?: string) {
-  return withDatabase(async (db) => {
-    const rows = await db.experiment.findMany({
-      where: { key, ...(workspace ? { workspace: { slug: workspace } } : {}) },
-      include: { workspace: { select: { slug: true } } },
+export function experimentLoader(env: CliEnv) {
+  return (key: string, workspace?: string) =>
+    withDatabase(env, async (db) => {
+      const { findExperimentsByKey } = await import('@uplift/db');
+      const rows = await findExperimentsByKey(db, key, workspace);
+      if (!rows.length) throw new Error(`no experiment "${key}"${workspace ? ` in workspace "${workspace}"` : ''}`);
+      if (rows.length > 1) {
+        const slugs = rows.map((r) => r.workspaceSlug).join(', ');
+        throw new Error(`experiment "${key}" exists in several workspaces (${slugs}); add --workspace SLUG`);
+      }
+      const [experiment] = rows as [(typeof rows)[number]];
+      return { key: experiment.key, seed: experiment.seed, variants: experiment.variants };
     });
-    if (!rows.length) throw new Error(`no experiment "${key}"${workspace ? ` in workspace "${workspace}"` : ''}`);
-    if (rows.length > 1) {
-      const slugs = rows.map((r) => r.workspace.slug).join(', ');
-      throw new Error(`experiment "${key}" exists in several workspaces (${slugs}); add --workspace SLUG`);
-    }
-    const [experiment] = rows as [(typeof rows)[number]];
-    return {
-      key: experiment.key,
-      seed: experiment.seed,
-      variants: experiment.variants as unknown as { key: string; weight: number }[],
-    };
-  });
 }

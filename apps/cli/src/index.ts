@@ -4,8 +4,10 @@ import { registerApiKey } from './commands/api-key';
 import { registerPlan } from './commands/plan';
 import { registerRoi } from './commands/roi';
 import { registerSplit } from './commands/split';
-import { loadExperimentFromDatabase } from './database';
+import { experimentLoader } from './database';
+import { parseCliEnv } from './env';
 
+const env = parseCliEnv();
 const program = new Command()
   .name('uplift')
   .description(
@@ -16,7 +18,7 @@ const program = new Command()
 registerRoi(program);
 registerAnalyze(program);
 registerPlan(program);
-registerApiKey(program);
-registerSplit(program, loadExperimentFromDatabase);
+registerApiKey(program, env);
+registerSplit(program, experimentLoader(env));
 
 await program.parseAsync(process.argv);

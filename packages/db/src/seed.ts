@@ -1,7 +1,7 @@
 import { type HypothesisStatus, type Role, scoreRoi, ZRoiInput } from '@uplift/domain';
 import type { Db } from './client';
-import { createPasswordUser, type PasswordHasher } from './repositories/credentials';
 import { rerankBacklog } from './repositories/hypotheses';
+import { createPasswordUser, type PasswordHasher } from './repositories/users';
 import { DEMO_HYPOTHESES } from './seed-data';
 import { seedDemoExperiments } from './seed-experiments';
 

@@ -1,7 +1,11 @@
 import './zod-messages';
 
+export * from './admins';
 export * from './analysis-defaults';
+export * from './api-key-scopes';
 export * from './assignment';
+export * from './audit';
+export * from './backlog-order';
 export * from './decision';
 export * from './draft';
 export * from './enums';
@@ -15,10 +19,13 @@ export * from './ingestion';
 export * from './ladder';
 export * from './lifecycle';
 export * from './locations';
+export * from './member';
 export * from './permissions';
 export * from './planned-users';
 export * from './progress';
 export * from './report-validation';
 export * from './roi';
 export * from './stats';
+export * from './webhook';
+export * from './webhook-url';
 export * from './workspace-settings';

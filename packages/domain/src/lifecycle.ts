@@ -1,6 +1,5 @@
 import type { HypothesisStatus } from './enums';
 import { DomainError } from './errors';
-import type { Action } from './permissions';
 
 /**
  * The hypothesis lifecycle: DRAFT → SUBMITTED → APPROVED | REJECTED → TESTING → WON | LOST | INCONCLUSIVE
@@ -17,19 +16,6 @@ export const TRANSITIONS: Record<HypothesisStatus, readonly HypothesisStatus[]> 
   LOST: ['ARCHIVED'],
   INCONCLUSIVE: ['ARCHIVED'],
   ARCHIVED: [],
-};
-
-/** What permission a person needs to move a hypothesis into a status; `system` = only experiments do it. */
-export const TRANSITION_ACTION: Record<HypothesisStatus, Action | 'system'> = {
-  DRAFT: 'hypothesis.submit',
-  SUBMITTED: 'hypothesis.submit',
-  APPROVED: 'hypothesis.decide',
-  REJECTED: 'hypothesis.decide',
-  ARCHIVED: 'hypothesis.decide',
-  TESTING: 'system',
-  WON: 'system',
-  LOST: 'system',
-  INCONCLUSIVE: 'system',
 };
 
 /** Statuses whose entry needs a written reason (recorded in the audit log). */

@@ -1,8 +1,8 @@
-import { listBacklog } from '@uplift/db';
 import { ZBacklogQuery, ZHypothesisCreateInput, ZHypothesisPinInput, ZHypothesisUpdateInput } from '@uplift/domain';
 import {
   createHypothesis,
   hypothesisDetail,
+  listBacklog,
   pinHypothesis,
   transitionHypothesis,
   updateHypothesis,
@@ -14,45 +14,35 @@ const ZId = z.object({ id: z.string().min(1) });
 const ZReason = ZId.extend({ reason: z.string().trim().max(2000).optional() });
 const ZRequiredReason = ZId.extend({ reason: z.string().trim().min(1, 'is required').max(2000) });
 
-const scope = (ctx: {
-  deps: { db: import('@uplift/db').Db };
-  workspace: { id: string; horizonMonths: number };
-  actor: { id: string; email: string; name: string };
-}) => ({
-  db: ctx.deps.db,
-  workspace: ctx.workspace,
-  actor: ctx.actor,
-});
-
 export const hypothesisRouter = router({
   list: workspaceProcedure('hypothesis.read')
     .input(ZBacklogQuery)
-    .query(({ ctx, input }) => listBacklog(ctx.deps.db, ctx.workspace.id, input)),
+    .query(({ ctx, input }) => listBacklog(ctx.deps, ctx, input)),
   get: workspaceProcedure('hypothesis.read')
     .input(ZId)
-    .query(({ ctx, input }) => hypothesisDetail(scope(ctx), input.id)),
+    .query(({ ctx, input }) => hypothesisDetail(ctx.deps, ctx, input)),
   create: workspaceProcedure('hypothesis.create')
     .input(ZHypothesisCreateInput)
-    .mutation(({ ctx, input }) => createHypothesis(scope(ctx), input)),
+    .mutation(({ ctx, input }) => createHypothesis(ctx.deps, ctx, input)),
   update: workspaceProcedure('hypothesis.edit')
     .input(ZHypothesisUpdateInput)
-    .mutation(({ ctx, input }) => updateHypothesis(scope(ctx), input)),
+    .mutation(({ ctx, input }) => updateHypothesis(ctx.deps, ctx, input)),
   submit: workspaceProcedure('hypothesis.submit')
     .input(ZId)
-    .mutation(({ ctx, input }) => transitionHypothesis(scope(ctx), input.id, 'SUBMITTED')),
+    .mutation(({ ctx, input }) => transitionHypothesis(ctx.deps, ctx, { id: input.id, to: 'SUBMITTED' })),
   withdraw: workspaceProcedure('hypothesis.submit')
     .input(ZId)
-    .mutation(({ ctx, input }) => transitionHypothesis(scope(ctx), input.id, 'DRAFT')),
+    .mutation(({ ctx, input }) => transitionHypothesis(ctx.deps, ctx, { id: input.id, to: 'DRAFT' })),
   approve: workspaceProcedure('hypothesis.decide')
     .input(ZReason)
-    .mutation(({ ctx, input }) => transitionHypothesis(scope(ctx), input.id, 'APPROVED', input.reason)),
+    .mutation(({ ctx, input }) => transitionHypothesis(ctx.deps, ctx, { ...input, to: 'APPROVED' })),
   reject: workspaceProcedure('hypothesis.decide')
     .input(ZRequiredReason)
-    .mutation(({ ctx, input }) => transitionHypothesis(scope(ctx), input.id, 'REJECTED', input.reason)),
+    .mutation(({ ctx, input }) => transitionHypothesis(ctx.deps, ctx, { ...input, to: 'REJECTED' })),
   archive: workspaceProcedure('hypothesis.decide')
     .input(ZReason)
-    .mutation(({ ctx, input }) => transitionHypothesis(scope(ctx), input.id, 'ARCHIVED', input.reason)),
+    .mutation(({ ctx, input }) => transitionHypothesis(ctx.deps, ctx, { ...input, to: 'ARCHIVED' })),
   pin: workspaceProcedure('hypothesis.pin')
     .input(ZHypothesisPinInput)
-    .mutation(({ ctx, input }) => pinHypothesis(scope(ctx), input)),
+    .mutation(({ ctx, input }) => pinHypothesis(ctx.deps, ctx, input)),
 });

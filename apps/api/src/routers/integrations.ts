@@ -1,54 +1,44 @@
-import { API_KEY_SCOPES, listApiKeys, listDeliveries, listNotifications, markNotificationsRead } from '@uplift/db';
-import { addWebhook, issueApiKey, removeWebhook, withdrawApiKey } from '@uplift/services';
+import { ZApiKeyCreateInput, ZWebhookCreateInput } from '@uplift/domain';
+import {
+  addWebhook,
+  disableWebhook,
+  issueApiKey,
+  listApiKeys,
+  listNotifications,
+  listWebhookDeliveries,
+  listWebhooks,
+  markNotificationsRead,
+  revokeApiKey,
+} from '@uplift/services';
 import { z } from 'zod';
 import { router, workspaceProcedure } from '../trpc';
 
 const ZId = z.object({ id: z.string().min(1) });
 
 export const apiKeyRouter = router({
-  list: workspaceProcedure('apikey.manage').query(({ ctx }) => listApiKeys(ctx.deps.db, ctx.workspace.id)),
+  list: workspaceProcedure('apikey.manage').query(({ ctx }) => listApiKeys(ctx.deps, ctx)),
   create: workspaceProcedure('apikey.manage')
-    .input(
-      z.object({
-        name: z.string().trim().min(1, 'is required').max(100),
-        scopes: z.array(z.enum(API_KEY_SCOPES)).min(1, 'choose at least one scope'),
-      }),
-    )
-    .mutation(({ ctx, input }) => issueApiKey({ db: ctx.deps.db, workspace: ctx.workspace, actor: ctx.actor }, input)),
+    .input(ZApiKeyCreateInput)
+    .mutation(({ ctx, input }) => issueApiKey(ctx.deps, ctx, input)),
   revoke: workspaceProcedure('apikey.manage')
     .input(ZId)
-    .mutation(({ ctx, input }) =>
-      withdrawApiKey({ db: ctx.deps.db, workspace: ctx.workspace, actor: ctx.actor }, input.id),
-    ),
+    .mutation(({ ctx, input }) => revokeApiKey(ctx.deps, ctx, input)),
 });
 
 export const webhookRouter = router({
-  // The signing secret is shown once, at creation; lists never carry it.
-  list: workspaceProcedure('webhook.manage').query(({ ctx }) =>
-    ctx.deps.db.webhook.findMany({
-      where: { workspaceId: ctx.workspace.id },
-      orderBy: { createdAt: 'desc' },
-      select: { id: true, url: true, active: true, createdAt: true },
-    }),
-  ),
+  list: workspaceProcedure('webhook.manage').query(({ ctx }) => listWebhooks(ctx.deps, ctx)),
   create: workspaceProcedure('webhook.manage')
-    .input(z.object({ url: z.string().trim().min(1, 'is required').max(2000) }))
-    .mutation(({ ctx, input }) => addWebhook({ db: ctx.deps.db, workspace: ctx.workspace, actor: ctx.actor }, input)),
+    .input(ZWebhookCreateInput)
+    .mutation(({ ctx, input }) => addWebhook(ctx.deps, ctx, input)),
   disable: workspaceProcedure('webhook.manage')
     .input(ZId)
-    .mutation(({ ctx, input }) =>
-      removeWebhook({ db: ctx.deps.db, workspace: ctx.workspace, actor: ctx.actor }, input.id),
-    ),
+    .mutation(({ ctx, input }) => disableWebhook(ctx.deps, ctx, input)),
   deliveries: workspaceProcedure('webhook.manage')
     .input(z.object({ experiment: z.string().min(1).optional() }).optional())
-    .query(({ ctx, input }) => listDeliveries(ctx.deps.db, ctx.workspace.id, input ?? {})),
+    .query(({ ctx, input }) => listWebhookDeliveries(ctx.deps, ctx, input ?? {})),
 });
 
 export const notificationRouter = router({
-  list: workspaceProcedure('notification.read').query(({ ctx }) =>
-    listNotifications(ctx.deps.db, ctx.workspace.id, ctx.actor.id),
-  ),
-  markRead: workspaceProcedure('notification.read').mutation(({ ctx }) =>
-    markNotificationsRead(ctx.deps.db, ctx.workspace.id, ctx.actor.id),
-  ),
+  list: workspaceProcedure('notification.read').query(({ ctx }) => listNotifications(ctx.deps, ctx)),
+  markRead: workspaceProcedure('notification.read').mutation(({ ctx }) => markNotificationsRead(ctx.deps, ctx)),
 });

@@ -1,49 +1,31 @@
+import { API_KEY_SCOPES, isDomainError, parseApiKeyScopes } from '@uplift/domain';
 import type { Command } from 'commander';
 import { withDatabase } from '../database';
+import type { CliEnv } from '../env';
 import { runCommand, UsageError } from '../io';
 
-const SCOPES = ['ingest', 'read', 'write'] as const;
+/** Who the audit log names for a key made from the shell: no person, the tool. */
+const CLI_ACTOR = { id: null, email: 'uplift cli' };
 
 /** Parses `ingest,read` into scopes; an unknown one is a usage error naming the allowed ones. */
-export function parseScopes(raw: string): (typeof SCOPES)[number][] {
-  const scopes = raw
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const bad = scopes.filter((s) => !(SCOPES as readonly string[]).includes(s));
-  if (!scopes.length || bad.length) {
-    throw new UsageError([
-      `uplift api-key: --scopes ${bad.length ? `has unknown scope(s) ${bad.join(', ')}` : 'is empty'}; choose from ${SCOPES.join(', ')}`,
-    ]);
+export function parseScopes(raw: string) {
+  try {
+    return parseApiKeyScopes(raw);
+  } catch (error) {
+    if (isDomainError(error)) throw new UsageError([`uplift api-key: --scopes ${error.message}`]);
+    throw error;
   }
-  return scopes as (typeof SCOPES)[number][];
 }
 
-export async function createApiKeyCommand(options: { workspace: string; scopes: string; name?: string }) {
+export async function createApiKeyCommand(env: CliEnv, options: { workspace: string; scopes: string; name?: string }) {
   const scopes = parseScopes(options.scopes);
-  const { createApiKey } = await import('@uplift/db');
-  const key = await withDatabase(async (db) => {
-    const workspace = await db.workspace.findUnique({ where: { slug: options.workspace } });
+  const key = await withDatabase(env, async (db) => {
+    const { findWorkspaceBySlug } = await import('@uplift/db');
+    const { issueApiKey } = await import('@uplift/services');
+    const workspace = await findWorkspaceBySlug(db, options.workspace);
     if (!workspace) throw new UsageError([`uplift api-key: no workspace "${options.workspace}"`]);
-    return db.$transaction(async (tx) => {
-      const created = await createApiKey(tx, {
-        workspaceId: workspace.id,
-        name: options.name ?? `cli ${new Date().toISOString().slice(0, 10)}`,
-        scopes,
-        createdBy: 'cli',
-      });
-      await tx.auditEvent.create({
-        data: {
-          workspaceId: workspace.id,
-          actorEmail: 'uplift cli',
-          entityType: 'apiKey',
-          entityId: created.id,
-          action: 'apiKey.create',
-          after: { name: created.name, prefix: created.prefix, scopes: created.scopes },
-        },
-      });
-      return created;
-    });
+    const name = options.name ?? `cli ${new Date().toISOString().slice(0, 10)}`;
+    return issueApiKey({ db }, { workspace, actor: CLI_ACTOR }, { name, scopes });
   });
   process.stdout.write(`${key.token}\n`);
   process.stderr.write(
@@ -51,15 +33,15 @@ export async function createApiKeyCommand(options: { workspace: string; scopes: 
   );
 }
 
-export function registerApiKey(program: Command): void {
+export function registerApiKey(program: Command, env: CliEnv): void {
   const apiKey = program.command('api-key').description('Manage REST API keys of a workspace (talks to DATABASE_URL).');
   apiKey
     .command('create')
     .description('Create an API key and print it (once) on stdout.')
     .requiredOption('--workspace <slug>', 'workspace slug, e.g. demo')
-    .requiredOption('--scopes <list>', `comma-separated: ${SCOPES.join(', ')}`)
+    .requiredOption('--scopes <list>', `comma-separated: ${API_KEY_SCOPES.join(', ')}`)
     .option('--name <name>', 'a label shown in the UI')
     .action((options: { workspace: string; scopes: string; name?: string }) =>
-      runCommand(() => createApiKeyCommand(options)),
+      runCommand(() => createApiKeyCommand(env, options)),
     );
 }

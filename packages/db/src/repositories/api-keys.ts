@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { ApiKeyScope } from '@uplift/domain';
 import type { Tx } from '../client';
 
-export const API_KEY_SCOPES = ['ingest', 'read', 'write'] as const;
-export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+// The scope list is the domain's; re-exported so callers that take `ApiKeyScope` from here keep compiling.
+export { API_KEY_SCOPES, type ApiKeyScope } from '@uplift/domain';
 
 /**
  * A key is 32 random bytes; only its SHA-256 is stored. A slow password hash (argon2, bcrypt) guards
@@ -46,8 +47,13 @@ export function listApiKeys(db: Tx, workspaceId: string) {
   });
 }
 
-export function revokeApiKey(db: Tx, workspaceId: string, id: string) {
-  return db.apiKey.updateMany({ where: { id, workspaceId, revokedAt: null }, data: { revokedAt: new Date() } });
+/** Revokes a live key; false when the workspace has no live key with that id. */
+export async function revokeApiKey(db: Tx, workspaceId: string, id: string, at: Date): Promise<boolean> {
+  const { count } = await db.apiKey.updateMany({
+    where: { id, workspaceId, revokedAt: null },
+    data: { revokedAt: at },
+  });
+  return count > 0;
 }
 
 /** Marks use at most once a minute per key, so a busy ingestion client does not write on every request. */

@@ -1,10 +1,17 @@
+import type { AuditEntityType } from '@uplift/domain';
 import type { Tx } from '../client';
 import type { Prisma } from '../generated/prisma/client';
 
+/** Who the log names: a person or an API key (with an id), or a tool without one (`uplift cli`). */
+export interface AuditActor {
+  id: string | null;
+  email: string;
+}
+
 export interface AuditEntry {
   workspaceId: string;
-  actor: { id: string; email: string } | null;
-  entityType: 'hypothesis' | 'workspace' | 'membership' | 'experiment' | 'apiKey' | 'webhook' | 'offer';
+  actor: AuditActor | null;
+  entityType: AuditEntityType;
   entityId: string;
   action: string;
   before?: unknown;
@@ -12,8 +19,9 @@ export interface AuditEntry {
   reason?: string | null;
 }
 
-const json = (value: unknown) =>
-  value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+/** A value as stored in a JSON column: what JSON.stringify keeps of it (dates become ISO strings). */
+export const jsonValue = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+const json = (value: unknown) => (value === undefined ? undefined : jsonValue(value));
 
 /** Appends one event. Call it inside the transaction that makes the change, so neither lands alone. */
 export function recordAudit(db: Tx, entry: AuditEntry) {
@@ -32,7 +40,12 @@ export function recordAudit(db: Tx, entry: AuditEntry) {
   });
 }
 
-export function listAudit(db: Tx, workspaceId: string, filter: { entityType?: string; entityId?: string }, take = 200) {
+export function listAudit(
+  db: Tx,
+  workspaceId: string,
+  filter: { entityType?: AuditEntityType | undefined; entityId?: string | undefined },
+  take = 200,
+) {
   return db.auditEvent.findMany({
     where: { workspaceId, ...filter },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

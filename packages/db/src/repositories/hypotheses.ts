@@ -1,10 +1,7 @@
 import type { BacklogQuery, Channel, FunnelStage, HypothesisStatus } from '@uplift/domain';
-import { ZBacklogQuery } from '@uplift/domain';
+import { RANKED_STATUSES, ZBacklogQuery } from '@uplift/domain';
 import type { Db, Tx } from '../client';
 import { Prisma } from '../generated/prisma/client';
-
-/** Statuses that take part in the priority ranking; the others get rank null. */
-export const RANKED_STATUSES: readonly HypothesisStatus[] = ['DRAFT', 'SUBMITTED', 'APPROVED', 'TESTING'];
 
 export interface BacklogRow {
   id: string;
@@ -41,7 +38,7 @@ const RANKED_SQL = Prisma.raw(`h.status IN (${RANKED_STATUSES.map((s) => `'${s}'
  * priorities. Ranks come from the stored `backlogOrder` (see rerankBacklog); within the open statuses,
  * which sort first, the order is the rank itself.
  */
-export async function listBacklog(db: Tx, workspaceId: string, query: BacklogQuery) {
+export async function backlogPage(db: Tx, workspaceId: string, query: BacklogQuery) {
   const q = ZBacklogQuery.parse(query);
   const where: Prisma.Sql[] = [Prisma.sql`h."workspaceId" = ${workspaceId}`];
   if (q.status?.length) where.push(Prisma.sql`h.status::text IN (${Prisma.join(q.status)})`);
@@ -73,7 +70,7 @@ export async function listBacklog(db: Tx, workspaceId: string, query: BacklogQue
 
 /**
  * Recomputes the workspace's priority order and stores it in `backlogOrder`, writing only rows whose
- * position moved. Call it after any change to ROI, status or pins. Serialised per workspace (advisory
+ * position moved. The ORDER BY is the domain's `compareBacklogOrder` in SQL (a test proves they agree). Call it after any change to ROI, status or pins. Serialised per workspace (advisory
  * lock) so concurrent re-ranks never deadlock on each other's rows.
  */
 export async function rerankBacklog(db: Db, workspaceId: string): Promise<number> {
@@ -98,43 +95,9 @@ export function getHypothesis(db: Tx, workspaceId: string, id: string) {
   });
 }
 
-/** The hypothesis ROI inputs needed to rescore, in id order for stable batching. */
-export function roiInputsPage(db: Tx, workspaceId: string, afterId: string | null, take: number) {
-  return db.hypothesis.findMany({
-    where: { workspaceId, ...(afterId ? { id: { gt: afterId } } : {}) },
-    orderBy: { id: 'asc' },
-    take,
-    select: {
-      id: true,
-      reachPerMonth: true,
-      baselineRate: true,
-      expectedLift: true,
-      valuePerConversion: true,
-      confidence: true,
-      cost: true,
-    },
-  });
-}
-
-export interface ScoreUpdate {
-  id: string;
-  horizonMonths: number;
-  expectedMonthlyGain: number;
-  expectedGain: number;
-  roi: number;
-  paybackMonths: number | null;
-}
-
-/** Writes many scores in one statement (unnest of arrays) — rescoring 100k rows is 20 round trips, not 100k. */
-export async function writeScores(db: Tx, workspaceId: string, scores: ScoreUpdate[]): Promise<number> {
-  if (!scores.length) return 0;
-  return db.$executeRaw`
-    UPDATE "Hypothesis" h SET
-      "horizonMonths" = s.h, "expectedMonthlyGain" = s.m, "expectedGain" = s.g, roi = s.r,
-      "paybackMonths" = s.p, "updatedAt" = now()
-    FROM unnest(${scores.map((s) => s.id)}::text[], ${scores.map((s) => s.horizonMonths)}::int[],
-                ${scores.map((s) => s.expectedMonthlyGain)}::float8[], ${scores.map((s) => s.expectedGain)}::float8[],
-                ${scores.map((s) => s.roi)}::float8[], ${scores.map((s) => s.paybackMonths)}::float8[])
-      AS s(id, h, m, g, r, p)
-    WHERE h.id = s.id AND h."workspaceId" = ${workspaceId}`;
+/** Workspaces holding rows with no place in the order yet (created by hand, or a crash before the re-rank). */
+export async function workspacesWithUnrankedHypotheses(db: Tx): Promise<string[]> {
+  const rows = await db.$queryRaw<{ workspaceId: string }[]>`
+    SELECT DISTINCT "workspaceId" FROM "Hypothesis" WHERE "backlogOrder" IS NULL`;
+  return rows.map((r) => r.workspaceId);
 }

@@ -1,5 +1,6 @@
+import type { WebhookPayload } from '@uplift/domain';
 import type { Tx } from '../client';
-import type { Prisma } from '../generated/prisma/client';
+import { jsonValue } from './audit';
 
 export const NOTIFICATION_KINDS = [
   'decision',
@@ -35,18 +36,18 @@ export async function notify(db: Tx, n: NotificationInput): Promise<string[]> {
     where: { workspaceId: n.workspaceId, active: true },
     select: { id: true },
   });
-  const payload = {
+  const payload: WebhookPayload = {
     id: notification.id,
     event: `experiment.${n.kind}`,
     createdAt: notification.createdAt.toISOString(),
     title: n.title,
     body: n.body,
     data: n.data,
-  } as unknown as Prisma.InputJsonValue;
+  };
   const ids: string[] = [];
   for (const hook of hooks) {
     const delivery = await db.webhookDelivery.create({
-      data: { webhookId: hook.id, event: `experiment.${n.kind}`, payload },
+      data: { webhookId: hook.id, event: `experiment.${n.kind}`, payload: jsonValue(payload) },
     });
     ids.push(delivery.id);
   }
@@ -78,17 +79,4 @@ export async function markNotificationsRead(db: Tx, workspaceId: string, userId:
     SELECT n.id, ${userId} FROM "Notification" n WHERE n."workspaceId" = ${workspaceId}
     ON CONFLICT DO NOTHING`;
   return { count };
-}
-
-/** The latest deliveries of the workspace's webhooks, optionally only those about one experiment (by key). */
-export function listDeliveries(db: Tx, workspaceId: string, filter: { experiment?: string } = {}, take = 100) {
-  return db.webhookDelivery.findMany({
-    where: {
-      webhook: { workspaceId },
-      ...(filter.experiment ? { payload: { path: ['data', 'experiment'], equals: filter.experiment } } : {}),
-    },
-    orderBy: { createdAt: 'desc' },
-    take,
-    include: { webhook: { select: { url: true } } },
-  });
 }

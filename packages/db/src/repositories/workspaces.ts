@@ -1,4 +1,4 @@
-import type { Role } from '@uplift/domain';
+import type { WorkspaceSettingsInput } from '@uplift/domain';
 import type { Tx } from '../client';
 
 export function findMembership(db: Tx, userId: string, workspaceSlug: string) {
@@ -16,14 +16,14 @@ export function listWorkspacesOf(db: Tx, userId: string) {
   });
 }
 
-export function listMembers(db: Tx, workspaceId: string) {
-  return db.membership.findMany({
-    where: { workspaceId },
-    include: { user: { select: { id: true, name: true, email: true } } },
-    orderBy: { user: { name: 'asc' } },
-  });
+export function findWorkspaceBySlug(db: Tx, slug: string) {
+  return db.workspace.findUnique({ where: { slug } });
 }
 
-export function setRole(db: Tx, membershipId: string, role: Role) {
-  return db.membership.update({ where: { id: membershipId }, data: { role } });
+export function getWorkspaceHorizon(db: Tx, workspaceId: string) {
+  return db.workspace.findUnique({ where: { id: workspaceId }, select: { horizonMonths: true } });
+}
+
+export function updateWorkspaceSettingsRow(db: Tx, workspaceId: string, settings: WorkspaceSettingsInput) {
+  return db.workspace.update({ where: { id: workspaceId }, data: settings });
 }

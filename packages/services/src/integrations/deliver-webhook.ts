@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
-import type { Db } from '@uplift/db';
-import { type Job, UnrecoverableError } from 'bullmq';
+import { type Db, getDelivery, recordDeliveryAttempt } from '@uplift/db';
+import { UnrecoverableError } from 'bullmq';
+import { consoleLogger, type ServiceDeps } from '../deps';
 
 export const SIGNATURE_HEADER = 'x-uplift-signature';
 
@@ -8,13 +9,30 @@ export const SIGNATURE_HEADER = 'x-uplift-signature';
 export const signWebhook = (secret: string, body: string) =>
   `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
+/** What BullMQ tells about the attempt under way (a `Job` fits). */
+export interface DeliveryAttempt {
+  attemptsMade: number;
+  opts: { attempts?: number | undefined };
+}
+
 /**
  * Posts one delivery. Each attempt is logged on the delivery row (the UI's delivery log); a non-2xx answer
  * or a network error throws, so BullMQ retries with exponential backoff; after the last attempt the
- * delivery is FAILED.
+ * delivery is FAILED. Takes `db` first because the worker's `webhook.deliver` processor hands it that.
  */
-export async function deliverWebhook(db: Db, job: Job, deliveryId: string, timeoutMs = 10_000) {
-  const delivery = await db.webhookDelivery.findUnique({ where: { id: deliveryId }, include: { webhook: true } });
+export async function deliverWebhook(
+  db: Db,
+  job: DeliveryAttempt,
+  deliveryId: string,
+  {
+    timeoutMs = 10_000,
+    log = consoleLogger,
+    clock = () => new Date(),
+  }: Partial<Pick<ServiceDeps, 'log' | 'clock'>> & {
+    timeoutMs?: number;
+  } = {},
+) {
+  const delivery = await getDelivery(db, deliveryId);
   if (!delivery) throw new UnrecoverableError(`No webhook delivery ${deliveryId}`);
   if (delivery.status !== 'PENDING') return { status: delivery.status };
   const body = JSON.stringify(delivery.payload);
@@ -35,23 +53,17 @@ export async function deliverWebhook(db: Db, job: Job, deliveryId: string, timeo
       redirect: 'manual',
     });
     statusCode = response.status;
-    await response.body?.cancel().catch(() => {});
+    // Only the status matters; an error while discarding the receiver's body must not fail the delivery.
+    await response.body
+      ?.cancel()
+      .catch((e: Error) => log.warn('webhook response body not discarded', { deliveryId, error: e.message }));
     if (!response.ok) error = `HTTP ${response.status}`;
   } catch (e) {
     error = (e as Error).message;
   }
   const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
   const status = error === null ? 'DELIVERED' : last ? 'FAILED' : 'PENDING';
-  await db.webhookDelivery.update({
-    where: { id: deliveryId },
-    data: {
-      status,
-      attempts: { increment: 1 },
-      lastStatusCode: statusCode,
-      lastError: error,
-      deliveredAt: error === null ? new Date() : null,
-    },
-  });
+  await recordDeliveryAttempt(db, deliveryId, { status, statusCode, error, at: clock() });
   if (error !== null) throw new Error(`Webhook ${delivery.webhook.url}: ${error}`);
   return { status };
 }

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../client';
 
+/** The auth library's password hash (better-auth's scrypt), handed in so accounts sign in like real ones. */
 export interface PasswordHasher {
-  /** The auth library's password hash (better-auth's scrypt), so seeded users sign in like real ones. */
   hashPassword: (password: string) => Promise<string>;
+}
+
+export function findUserByEmail(db: Tx, email: string) {
+  return db.user.findUnique({ where: { email: email.toLowerCase() } });
 }
 
 /** Creates a user with an email+password credential the way better-auth stores one. */

@@ -1,4 +1,12 @@
-import { type Db, rerankBacklog, roiInputsPage, type ScoreUpdate, writeScores } from '@uplift/db';
+import {
+  countHypotheses,
+  type Db,
+  getWorkspaceHorizon,
+  rerankBacklog,
+  roiInputsPage,
+  type ScoreUpdate,
+  writeScores,
+} from '@uplift/db';
 import { scoreRoi } from '@uplift/domain';
 import type { JobPayload, JobProgress } from '@uplift/jobs';
 
@@ -8,6 +16,7 @@ const WRITES_IN_FLIGHT = 2;
 /**
  * Rescores every hypothesis of a workspace with its current horizon, a batch at a time (keyset pages by id,
  * one bulk UPDATE per batch), reporting progress. Idempotent: running it twice writes the same numbers.
+ * Takes the database alone (not ServiceDeps): the worker's `backlog.rescore` processor hands it `db`.
  */
 export async function rescoreBacklog(
   db: Db,
@@ -15,11 +24,11 @@ export async function rescoreBacklog(
   onProgress: (progress: JobProgress) => Promise<void> | void,
 ): Promise<{ rescored: number }> {
   const { workspaceId } = payload;
-  const workspace = await db.workspace.findUnique({ where: { id: workspaceId }, select: { horizonMonths: true } });
+  const workspace = await getWorkspaceHorizon(db, workspaceId);
   if (!workspace) return { rescored: 0 };
   // The workspace row is the truth: a stale job (horizon changed again since) still writes the current one.
   const horizonMonths = workspace.horizonMonths;
-  const total = await db.hypothesis.count({ where: { workspaceId } });
+  const total = await countHypotheses(db, workspaceId);
   let done = 0;
   let afterId: string | null = null;
   await onProgress({ done, total });
@@ -36,6 +45,7 @@ export async function rescoreBacklog(
       await onProgress({ done, total: Math.max(total, done) });
     });
     inFlight.add(write);
+    // Settled writes leave the set; a failed one still rejects the Promise.all/race below.
     write.then(
       () => inFlight.delete(write),
       () => inFlight.delete(write),

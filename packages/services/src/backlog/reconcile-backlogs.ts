@@ -1,19 +1,17 @@
-import { type Db, rerankBacklog } from '@uplift/db';
+import { type Db, rerankBacklog, workspacesWithStaleScores, workspacesWithUnrankedHypotheses } from '@uplift/db';
 import { enqueue } from '@uplift/jobs';
 import type { Queue } from 'bullmq';
 
 /**
  * The database is the source of truth: any workspace with hypotheses scored under an old horizon (a
  * rescore job lost with Redis, or never enqueued) gets a rescore job. Runs on a schedule.
+ * Takes (db, queue) rather than ServiceDeps: the worker's `backlog.reconcile` processor hands it those.
  */
 export async function reconcileBacklogs(db: Db, queue: Queue): Promise<{ enqueued: number; reranked: number }> {
   // Rows created by hand or by a crash between a write and its re-rank have no place in the order yet.
-  const unranked = await db.$queryRaw<{ workspaceId: string }[]>`
-    SELECT DISTINCT "workspaceId" FROM "Hypothesis" WHERE "backlogOrder" IS NULL`;
-  for (const { workspaceId } of unranked) await rerankBacklog(db, workspaceId);
-  const stale = await db.$queryRaw<{ id: string; horizonMonths: number }[]>`
-    SELECT w.id, w."horizonMonths" FROM "Workspace" w
-    WHERE EXISTS (SELECT 1 FROM "Hypothesis" h WHERE h."workspaceId" = w.id AND h."horizonMonths" <> w."horizonMonths")`;
+  const unranked = await workspacesWithUnrankedHypotheses(db);
+  for (const workspaceId of unranked) await rerankBacklog(db, workspaceId);
+  const stale = await workspacesWithStaleScores(db);
   for (const w of stale) {
     await enqueue(
       queue,

@@ -1,0 +1,44 @@
+export interface SplitVariant {
+  key: string;
+  weight: number;
+}
+
+export interface SplitProgress {
+  rows: number;
+  bytes: number;
+  totalBytes: number;
+}
+
+export interface SplitOptions {
+  /** Path of the recipients CSV (comma-separated, header row required). */
+  input: string;
+  /** Column holding the unit id; default: the first header named like an id (email, id, user_id, …), else the first. */
+  idColumn?: string;
+  /** The experiment's hashing seed. */
+  seed: string;
+  /** The experiment's variants, control first. */
+  variants: SplitVariant[];
+  /** Created if missing. */
+  outDir: string;
+  /** Called at most ~10 times a second, and once at the end with the final counts. */
+  onProgress?: (p: SplitProgress) => void;
+}
+
+export interface SplitResult {
+  idColumn: string;
+  /** Data rows read (header and blank lines excluded), skipped ones included. */
+  rows: number;
+  /** Every skipped row is counted here; `skipped` lists only the first 100. */
+  skippedCount: number;
+  /** `line` is the physical line in the input where the row starts (the header is line 1). */
+  skipped: { line: number; reason: string }[];
+  files: { variant: string; path: string; rows: number }[];
+}
+
+/** A problem with the input, the options or the output that the user can fix; its message says how. */
+export class SplitError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'SplitError';
+  }
+}

@@ -1,0 +1,36 @@
+import { getHypothesis, rerankBacklog, type Tx, transaction } from '@uplift/db';
+import { DomainError } from '@uplift/domain';
+import type { ServiceDeps } from '../deps';
+
+export const ROI_FIELDS = [
+  'reachPerMonth',
+  'baselineRate',
+  'expectedLift',
+  'valuePerConversion',
+  'confidence',
+  'cost',
+] as const;
+
+export async function mustGetHypothesis(deps: Pick<ServiceDeps, 'db'>, workspaceId: string, id: string) {
+  const found = await getHypothesis(deps.db, workspaceId, id);
+  if (!found) throw new DomainError('NOT_FOUND', `No hypothesis ${id} in this workspace.`, 'id');
+  return found;
+}
+
+/**
+ * Every write that can move a hypothesis in the priority order goes through here: the change and its audit
+ * entry in one transaction, then the workspace's order re-ranked, so no write path can forget the re-rank.
+ */
+export async function writeAndRerank<T>(
+  deps: Pick<ServiceDeps, 'db'>,
+  workspaceId: string,
+  write: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  const result = await transaction(deps.db, write);
+  await rerankBacklog(deps.db, workspaceId);
+  return result;
+}
+
+export function pick<T extends object, K extends keyof T>(obj: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, obj[k]])) as Pick<T, K>;
+}

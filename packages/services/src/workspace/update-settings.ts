@@ -1,0 +1,53 @@
+import { recordAudit, transaction, updateWorkspaceSettingsRow } from '@uplift/db';
+import { WORKSPACE_SETTING_KEYS, type WorkspaceSettingsInput, ZWorkspaceSettingsInput } from '@uplift/domain';
+import { enqueue } from '@uplift/jobs';
+import type { ActingScope } from '../acting';
+import type { ServiceDeps } from '../deps';
+
+type Workspace = { id: string; horizonMonths: number } & Record<string, unknown>;
+
+/** Changing the horizon rescores every hypothesis; the job id is stable per change so a retry is one job. */
+export async function updateWorkspaceSettings(
+  deps: Pick<ServiceDeps, 'db' | 'queue' | 'log'>,
+  { workspace, actor }: ActingScope<Workspace>,
+  raw: WorkspaceSettingsInput,
+) {
+  const settings = ZWorkspaceSettingsInput.parse(raw);
+  const changed = WORKSPACE_SETTING_KEYS.filter((k) => settings[k] !== undefined);
+  const before = Object.fromEntries(changed.map((k) => [k, workspace[k]]));
+  const updated = await transaction(deps.db, async (tx) => {
+    const row = await updateWorkspaceSettingsRow(tx, workspace.id, settings);
+    await recordAudit(tx, {
+      workspaceId: workspace.id,
+      actor,
+      entityType: 'workspace',
+      entityId: workspace.id,
+      action: 'workspace.settings',
+      before,
+      after: settings,
+    });
+    return row;
+  });
+  if (updated.horizonMonths === workspace.horizonMonths) return { workspace: updated, jobId: null };
+  const jobId = `backlog.rescore-${workspace.id}-${updated.updatedAt.getTime()}`;
+  try {
+    await enqueue(
+      deps.queue,
+      'backlog.rescore',
+      { workspaceId: workspace.id, horizonMonths: updated.horizonMonths },
+      { jobId },
+    );
+  } catch (error) {
+    // Tolerated: the settings are saved, and the worker's reconciler rescores stale rows when Redis is back.
+    deps.log.warn('rescore not enqueued; the reconciler will catch up', {
+      workspaceId: workspace.id,
+      error: (error as Error).message,
+    });
+    return {
+      workspace: updated,
+      jobId: null,
+      warning: 'Saved, but the job queue is unreachable: scores will update when it is back.',
+    };
+  }
+  return { workspace: updated, jobId };
+}
