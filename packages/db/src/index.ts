@@ -6,6 +6,7 @@ export * from './repositories/api-keys';
 export * from './repositories/audit';
 export * from './repositories/experiments';
 export * from './repositories/hypotheses';
+export * from './repositories/hypothesis-page';
 export * from './repositories/ingestion';
 export * from './repositories/ladder';
 export * from './repositories/notifications';

@@ -1,4 +1,5 @@
 export * from './backlog/hypotheses';
+export * from './backlog/list-hypotheses-page';
 export * from './backlog/reconcile';
 export * from './backlog/rescore';
 export * from './deps';
