@@ -40,6 +40,11 @@ export function invalidInput(error: ZodError, status = 400): HttpError {
   return new HttpError(status, issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues);
 }
 
+const firstLine = (error: unknown) =>
+  String((error as Error).message)
+    .split('\n')
+    .find((l) => l.trim()) ?? String(error);
+
 /** A lost or refused database connection: the request did not commit, so the client may safely retry. */
 export const isDatabaseDown = (error: unknown) =>
   error instanceof Error &&
@@ -62,7 +67,7 @@ export function toHttpError(error: unknown, log: Logger, requestId: string): Htt
     );
   }
   if (isDatabaseDown(error)) {
-    log.error('rest: database unavailable', { requestId, error: String((error as Error).message).split('\n')[0] });
+    log.error('rest: database unavailable', { requestId, error: firstLine(error) });
     return new HttpError(503, 'The database is unavailable; nothing was stored. Retry shortly.', undefined, {
       'retry-after': '5',
     });
