@@ -47,5 +47,9 @@ export function createApp(deps: Deps, auth: Auth) {
   );
   app.route('/', createV1(deps));
   app.notFound((c) => c.json({ error: `No route for ${c.req.method} ${c.req.path}` }, 404, NO_STORE));
+  app.onError((error, c) => {
+    deps.log.error(`api ${c.req.method} ${c.req.path}: internal error`, { error: String(error) });
+    return c.json({ error: 'Internal error; it has been logged.' }, 500, NO_STORE);
+  });
   return app;
 }

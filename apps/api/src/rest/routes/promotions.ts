@@ -39,7 +39,8 @@ export const promotions = defineOpenAPIRoute<typeof route, RestEnv>({
     const { deps, key } = c.var;
     const rows = await listPromotions(deps.db, key.workspaceId, c.req.valid('query').status);
     // TODO(ladder): listPromotions should return the experiment key; until then, the workspace's experiments name it.
-    const keys = new Map((await listExperiments(deps.db, key.workspaceId)).map((e) => [e.id, e.key]));
+    const experiments = rows.length ? await listExperiments(deps.db, key.workspaceId) : [];
+    const keys = new Map(experiments.map((e) => [e.id, e.key]));
     return c.json({ items: rows.map((p) => publicPromotion(p, keys.get(p.experimentId) ?? null)) }, 200);
   },
 });
