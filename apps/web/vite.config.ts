@@ -1,12 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { loadWebEnv } from './env';
 
 // The browser talks only to this origin; /api (better-auth) and /trpc are proxied to the api so the
 // session cookie is first-party and SameSite=Lax holds.
-const port = Number(process.env.WEB_PORT ?? 5173);
-const target = process.env.API_URL ?? 'http://localhost:3000';
+const env = loadWebEnv();
+const target = env.API_URL;
 const proxy = { '/api': { target, xfwd: true }, '/trpc': { target, xfwd: true } };
-const server = { port, strictPort: true, host: process.env.WEB_HOST ?? '127.0.0.1', proxy };
+const server = { port: env.WEB_PORT, strictPort: true, host: env.WEB_HOST, proxy };
 
 export default defineConfig({
   plugins: [react()],

@@ -316,7 +316,7 @@ describe('REST /v1/events: ingestion', () => {
     const tooMany = await call('POST', '/v1/events', {
       events: Array.from({ length: 10_001 }, (_, i) => exposure('x', `u${i}`)),
     });
-    expect(tooMany.status).toBe(400);
+    expect(tooMany.status).toBe(413);
     expect((await tooMany.json()).error).toContain('at most 10000 events');
     const big = await call('POST', '/v1/events', {
       events: [{ ...exposure('x', 'u'), pad: 'x'.repeat(6 * 1024 * 1024) }],

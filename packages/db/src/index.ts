@@ -15,6 +15,7 @@ export * from './repositories/experiment-writes';
 export * from './repositories/experiments';
 export * from './repositories/health';
 export * from './repositories/hypotheses';
+export * from './repositories/hypothesis-page';
 export * from './repositories/hypothesis-writes';
 export * from './repositories/ingestion';
 export * from './repositories/ladder-experiments';

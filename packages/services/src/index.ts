@@ -2,6 +2,7 @@ export * from './acting';
 export * from './backlog/create-hypothesis';
 export * from './backlog/hypothesis-detail';
 export * from './backlog/list-backlog';
+export * from './backlog/list-hypotheses-page';
 export * from './backlog/pin-hypothesis';
 export * from './backlog/reconcile-backlogs';
 export * from './backlog/rescore-backlog';

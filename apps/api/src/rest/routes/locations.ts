@@ -1,0 +1,57 @@
+import { createRoute, defineOpenAPIRoute, z } from '@hono/zod-openapi';
+import { putLocations, rowsFromCsv, ZLocationsUpload } from '@uplift/services';
+import { apiKey } from '../api-key';
+import { body } from '../body';
+import type { RestEnv } from '../env';
+import { errors, ok, ZKeyParams } from '../schemas';
+
+const MAX_LOCATIONS_BYTES = 20 * 1024 * 1024;
+
+const ZSplit = z.object({
+  treatment: z.array(z.string()),
+  holdout: z.array(z.string()),
+  balance: z.object({ treatmentMean: z.number(), holdoutMean: z.number(), standardizedDifference: z.number() }),
+  seed: z.string(),
+  start: z.string(),
+});
+
+const route = createRoute({
+  method: 'put',
+  path: '/v1/experiments/{key}/locations',
+  summary:
+    'Weekly sales per location of an offline location test (JSON `{ rows, start?, seed? }` or a `text/csv` body with ' +
+    'location, week, sales columns; `?start=YYYY-MM-DD`); the first upload proposes the stratified treatment/holdout split',
+  'x-scopes': ['ingest'],
+  middleware: [apiKey('ingest'), body(MAX_LOCATIONS_BYTES, { csv: true })] as const,
+  request: {
+    params: ZKeyParams,
+    query: z.object({
+      start: z.string().optional().describe('CSV uploads: the first day of the treatment, YYYY-MM-DD'),
+      seed: z.string().optional().describe('CSV uploads: the seed of the stratified split'),
+    }),
+    body: {
+      required: false, // required in fact; false lets the text/csv form past the JSON validator
+      content: {
+        'application/json': { schema: ZLocationsUpload },
+        'text/csv': { schema: z.string().describe('location,week,sales lines under a header line') },
+      },
+    },
+  },
+  responses: {
+    200: ok(z.object({ rows: z.number().int(), split: ZSplit }), 'Stored; the split proposed by the first upload'),
+    ...errors(400, 404, 409, 413),
+  },
+});
+
+export const locations = defineOpenAPIRoute<typeof route, RestEnv>({
+  route,
+  handler: async (c) => {
+    const csv = c.var.csv;
+    const { start, seed } = c.req.valid('query');
+    const input =
+      csv === undefined
+        ? c.req.valid('json')
+        : { rows: rowsFromCsv(csv), ...(start ? { start } : {}), ...(seed ? { seed } : {}) };
+    return c.json(await putLocations(c.var.deps, c.var.key.workspaceId, c.req.valid('param').key, input), 200);
+  },
+});
