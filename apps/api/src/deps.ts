@@ -20,7 +20,9 @@ export function createDeps(env: { DATABASE_URL: string; REDIS_URL: string; QUEUE
     log: consoleLogger,
     close: () => {
       closed ??= (async () => {
-        await queue.close().catch(() => {});
+        await queue
+          .close()
+          .catch((e: Error) => consoleLogger.warn('api: closing the queue failed', { error: e.message }));
         redis.disconnect();
         await db.$disconnect();
       })();

@@ -70,7 +70,10 @@ export async function applyMigrations(url: string, dir = MIGRATIONS_DIR): Promis
     }
     return ran;
   } finally {
-    await client.query('SELECT pg_advisory_unlock(72707369)').catch(() => {});
+    // The session lock also ends with the connection closed below; a failed unlock is worth a line, not a crash.
+    await client
+      .query('SELECT pg_advisory_unlock(72707369)')
+      .catch((e: Error) => console.warn(`migrate: could not release the migration lock (${e.message})`));
     await client.end();
   }
 }

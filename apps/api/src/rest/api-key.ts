@@ -29,8 +29,6 @@ export const apiKey =
     }
     c.set('key', key);
     c.set('scope', {
-      db: deps.db,
-      queue: deps.queue,
       workspace: key.workspace,
       actor: { id: `apikey:${key.id}`, email: `api key ${key.prefix}… (${key.name})` },
     });

@@ -39,3 +39,10 @@ export function latestSnapshotSummaries(db: Tx, experimentIds: string[]) {
     select: { experimentId: true, users: true, outcome: true },
   });
 }
+
+/** Experiment keys by id (links from proposals and notifications to their experiments). */
+export async function experimentKeysById(db: Tx, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.experiment.findMany({ where: { id: { in: ids } }, select: { id: true, key: true } });
+  return new Map(rows.map((e) => [e.id, e.key]));
+}

@@ -1,6 +1,7 @@
 import type { WebhookPayload } from '@uplift/domain';
 import type { Tx } from '../client';
 import { jsonValue } from './audit';
+import { experimentKeysById } from './experiment-queries';
 
 export const NOTIFICATION_KINDS = [
   'decision',
@@ -64,12 +65,7 @@ export async function listNotifications(db: Tx, workspaceId: string, userId: str
   });
   const rows = found.map(({ reads, ...n }) => ({ ...n, readAt: reads[0]?.readAt ?? null }));
   const ids = [...new Set(rows.flatMap((r) => (r.experimentId ? [r.experimentId] : [])))];
-  const keys = new Map(
-    (await db.experiment.findMany({ where: { id: { in: ids } }, select: { id: true, key: true } })).map((e) => [
-      e.id,
-      e.key,
-    ]),
-  );
+  const keys = await experimentKeysById(db, ids);
   return rows.map((r) => ({ ...r, experimentKey: r.experimentId ? (keys.get(r.experimentId) ?? null) : null }));
 }
 

@@ -1,6 +1,4 @@
 import {
-  type Db,
-  type ExperimentRecord,
   ensureOffer,
   getHypothesis,
   insertExperiment,
@@ -21,8 +19,7 @@ import {
   plannedUsersFor,
   ZExperimentCreateInput,
 } from '@uplift/domain';
-import type { Queue } from 'bullmq';
-import { createServiceDeps, type ServiceDeps } from '../deps';
+import type { ServiceDeps } from '../deps';
 import { scheduleEvaluationOrWarn } from './evaluation-jobs';
 import type { ExperimentScope } from './scope';
 
@@ -30,22 +27,11 @@ import type { ExperimentScope } from './scope';
  * Opens an experiment for an APPROVED hypothesis, which becomes TESTING; both changes and their audit entries
  * land in one transaction. With `start`, it runs at once and its evaluation is scheduled.
  */
-export function createExperiment(
+export async function createExperiment(
   deps: ServiceDeps,
-  scope: ExperimentScope,
+  { workspace, actor }: ExperimentScope,
   raw: ExperimentCreateInput,
-): Promise<ExperimentRecord>;
-/** @deprecated REST v1's call, its deps inside the scope: remove once its routes call the form above. */
-export function createExperiment(scope: ExperimentScope, raw: ExperimentCreateInput): Promise<ExperimentRecord>;
-export function createExperiment(
-  ...args: [ServiceDeps, ExperimentScope, ExperimentCreateInput] | [ExperimentScope, ExperimentCreateInput]
 ) {
-  if (args.length === 3) return create(...args);
-  const [scope, raw] = args;
-  return create(createServiceDeps({ db: scope.db as Db, queue: scope.queue as Queue }), scope, raw);
-}
-
-async function create(deps: ServiceDeps, { workspace, actor }: ExperimentScope, raw: ExperimentCreateInput) {
   const input = ZExperimentCreateInput.parse(raw);
   const analysis = analysisSettingsFor(workspace, input.analysis);
   const variants = normaliseVariants(input.variants);

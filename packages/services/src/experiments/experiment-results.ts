@@ -1,4 +1,4 @@
-import { type Db, latestSnapshot } from '@uplift/db';
+import { latestSnapshot } from '@uplift/db';
 import { experimentProgress } from '@uplift/domain';
 import type { ServiceDeps } from '../deps';
 import { inAnalyzeOrder } from './analysis-order';
@@ -8,12 +8,10 @@ type Analysed = { analysis: unknown };
 
 /** `GET /v1/experiments/KEY/results`: the latest evaluation, the decision and progress to the planned sample. */
 export async function experimentResults(
-  deps: Pick<ServiceDeps, 'db' | 'clock'> | Db,
+  { db, clock }: Pick<ServiceDeps, 'db' | 'clock'>,
   workspaceId: string,
   key: string,
 ) {
-  // REST v1 still hands the database alone (then the clock is the real one); drop the Db form once it's rewired.
-  const { db, clock } = 'clock' in deps ? deps : { db: deps, clock: () => new Date() };
   const experiment = await mustGetExperiment(db, workspaceId, key);
   const snapshot = await latestSnapshot(db, experiment.id);
   const users = snapshot?.users ?? 0;

@@ -39,6 +39,3 @@ export async function putLocations(deps: ServiceDeps, workspaceId: string, key: 
   await requestEvaluationOrWarn(deps, result.experimentId);
   return { rows: result.rows, split: result.split };
 }
-
-/** @deprecated REST v1 imports these from here; they live in @uplift/domain (locations/upload.ts). */
-export { rowsFromCsv, ZLocationsUpload } from '@uplift/domain';

@@ -1,6 +1,4 @@
-import type { Db } from '@uplift/db';
 import type { AnalysisDefaults } from '@uplift/domain';
-import type { Queue } from 'bullmq';
 import type { Actor } from '../deps';
 
 /** What the experiment use cases read of the workspace the caller acts in. */
@@ -14,8 +12,4 @@ export interface ExperimentWorkspace extends AnalysisDefaults {
 export interface ExperimentScope {
   workspace: ExperimentWorkspace;
   actor: Actor;
-  /** @deprecated REST v1 still hands its deps inside the scope (`createExperiment(scope, input)`); see there. */
-  db?: Db;
-  /** @deprecated as `db`. */
-  queue?: Queue;
 }

@@ -19,5 +19,6 @@ const route = createRoute({
 
 export const experimentsCreate = defineOpenAPIRoute<typeof route, RestEnv>({
   route,
-  handler: async (c) => c.json(publicExperiment(await createExperiment(c.var.scope, c.req.valid('json'))), 201),
+  handler: async (c) =>
+    c.json(publicExperiment(await createExperiment(c.var.deps, c.var.scope, c.req.valid('json'))), 201),
 });

@@ -1,5 +1,6 @@
 import { createRoute, defineOpenAPIRoute, z } from '@hono/zod-openapi';
-import { putLocations, rowsFromCsv, ZLocationsUpload } from '@uplift/services';
+import { rowsFromCsv, ZLocationsUpload } from '@uplift/domain';
+import { putLocations } from '@uplift/services';
 import { apiKey } from '../api-key';
 import { body } from '../body';
 import type { RestEnv } from '../env';

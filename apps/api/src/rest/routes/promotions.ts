@@ -1,5 +1,4 @@
 import { createRoute, defineOpenAPIRoute, z } from '@hono/zod-openapi';
-import { listExperiments } from '@uplift/db';
 import { listPromotions } from '@uplift/services';
 import { apiKey } from '../api-key';
 import type { RestEnv } from '../env';
@@ -38,9 +37,6 @@ export const promotions = defineOpenAPIRoute<typeof route, RestEnv>({
   handler: async (c) => {
     const { deps, key } = c.var;
     const rows = await listPromotions(deps.db, key.workspaceId, c.req.valid('query').status);
-    // TODO(ladder): listPromotions should return the experiment key; until then, the workspace's experiments name it.
-    const experiments = rows.length ? await listExperiments(deps.db, key.workspaceId) : [];
-    const keys = new Map(experiments.map((e) => [e.id, e.key]));
-    return c.json({ items: rows.map((p) => publicPromotion(p, keys.get(p.experimentId) ?? null)) }, 200);
+    return c.json({ items: rows.map((p) => publicPromotion(p, p.experimentKey)) }, 200);
   },
 });

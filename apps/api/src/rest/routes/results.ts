@@ -43,8 +43,5 @@ const route = createRoute({
 export const results = defineOpenAPIRoute<typeof route, RestEnv>({
   route,
   handler: async (c) =>
-    c.json(
-      ZResults.parse(await experimentResults(c.var.deps.db, c.var.key.workspaceId, c.req.valid('param').key)),
-      200,
-    ),
+    c.json(ZResults.parse(await experimentResults(c.var.deps, c.var.key.workspaceId, c.req.valid('param').key)), 200),
 });

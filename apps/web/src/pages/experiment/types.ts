@@ -28,14 +28,10 @@ export const segmentsOf = (json: unknown) =>
 /** The experiment row's JSON columns, as the api wrote them. */
 export const setupOf = (e: ExperimentRow) => ({
   status: e.status as ExperimentStatus,
-  variants: e.variants as unknown as VariantDefinition[],
-  metrics: e.metrics as unknown as ExperimentMetrics,
-  analysis: e.analysis as unknown as {
-    engine: 'frequentist' | 'bayesian';
-    sequential: number | null;
-    alpha: number;
-    correction: 'none' | 'holm' | 'bh';
-  },
+  // Parsed by the repository with the domain's stored-column schemas, so typed all the way here.
+  variants: e.variants satisfies VariantDefinition[],
+  metrics: e.metrics satisfies ExperimentMetrics,
+  analysis: e.analysis,
 });
 
 export const treatmentsOf = (a: AnalyzeResult) => a.variants.slice(1) as TreatmentResult[];

@@ -41,7 +41,7 @@ export function ReportHistory({ experimentKey }: { experimentKey: string }) {
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.createdAt)}</Table.Td>
                     <Table.Td>{r.metric}</Table.Td>
                     <Table.Td>
-                      {(r.variants as unknown as ReportVariant[])
+                      {(r.variants satisfies ReportVariant[])
                         .map((v) => `${v.key}: ${formatCount(v.users)} / ${formatCount(v.conversions ?? v.sum ?? 0)}`)
                         .join(' · ')}
                     </Table.Td>

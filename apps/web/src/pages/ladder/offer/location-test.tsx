@@ -25,7 +25,7 @@ export function LocationTest({ experimentKey, status }: Props) {
   );
   const experiment = detail.data?.experiment;
   if (!experiment) return null;
-  const split = experiment.locationSplit as unknown as LocationSplitRecord | null;
+  const split: LocationSplitRecord | null = experiment.locationSplit;
   const analysis = isLocationAnalysis(results.data?.analysis) ? results.data.analysis : null;
   const started = (experiment.startedAt ? new Date(experiment.startedAt) : new Date()).toISOString().slice(0, 10);
   return (
