@@ -1,18 +1,6 @@
-import type { Channel } from '@uplift/domain';
+import type { Channel, OfferState } from '@uplift/domain';
 
-/** Where an offer stands on its rung, as the ladder's services write it (packages/db/src/repositories/ladder.ts). */
-export const OFFER_STATES = [
-  'TESTING',
-  'READY',
-  'AWAITING_APPROVAL',
-  'WON',
-  'ROLLED_OUT',
-  'DEMOTED',
-  'LOST',
-  'INCONCLUSIVE',
-  'STOPPED',
-] as const;
-export type OfferState = (typeof OFFER_STATES)[number];
+export { OFFER_STATES, type OfferState } from '@uplift/domain';
 
 export const OFFER_STATE_LABEL: Record<OfferState, string> = {
   TESTING: 'Testing',

@@ -8,7 +8,8 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return useCallback(async () => {
-    await authClient.signOut().catch(() => undefined);
+    // Signing out locally must not wait on the server: a failed call still clears this browser's state.
+    await authClient.signOut().catch((e: unknown) => console.warn('sign-out request failed', e));
     queryClient.clear();
     navigate('/sign-in', { replace: true });
   }, [queryClient, navigate]);

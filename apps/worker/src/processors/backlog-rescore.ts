@@ -4,4 +4,4 @@ import type { Processor } from './processor';
 
 /** `backlog.rescore`: rescores a workspace's backlog for a new horizon, reporting progress. */
 export const backlogRescore: Processor = (job, deps) =>
-  rescoreBacklog(deps.db, JOBS['backlog.rescore'].parse(job.data), (p) => job.updateProgress(p));
+  rescoreBacklog(deps, JOBS['backlog.rescore'].parse(job.data), (p) => job.updateProgress(p));

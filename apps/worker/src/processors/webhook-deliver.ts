@@ -4,4 +4,4 @@ import type { Processor } from './processor';
 
 /** `webhook.deliver`: posts one webhook delivery; BullMQ retries it with backoff. */
 export const webhookDeliver: Processor = (job, deps) =>
-  deliverWebhook(deps.db, job, JOBS['webhook.deliver'].parse(job.data).deliveryId);
+  deliverWebhook(deps, job, JOBS['webhook.deliver'].parse(job.data).deliveryId);

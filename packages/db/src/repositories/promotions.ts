@@ -83,12 +83,3 @@ export async function listPromotionRows(db: Tx, workspaceId: string, status?: Pr
   });
   return rows.map(({ offer, ...row }) => ({ ...toPromotion(row), offer }));
 }
-
-/** Applied steps up still without their next experiment (a crash between the two, or a row written by hand). */
-export async function promotionsWithoutNextExperiment(db: Tx): Promise<string[]> {
-  const rows = await db.promotion.findMany({
-    where: { status: 'APPLIED', kind: 'PROMOTE', nextExperimentId: null },
-    select: { id: true },
-  });
-  return rows.map((r) => r.id);
-}

@@ -1,13 +1,15 @@
-import { type Db, rerankBacklog, workspacesWithStaleScores, workspacesWithUnrankedHypotheses } from '@uplift/db';
+import { rerankBacklog, workspacesWithStaleScores, workspacesWithUnrankedHypotheses } from '@uplift/db';
 import { enqueue } from '@uplift/jobs';
-import type { Queue } from 'bullmq';
+import type { ServiceDeps } from '../deps';
 
 /**
  * The database is the source of truth: any workspace with hypotheses scored under an old horizon (a
  * rescore job lost with Redis, or never enqueued) gets a rescore job. Runs on a schedule.
- * Takes (db, queue) rather than ServiceDeps: the worker's `backlog.reconcile` processor hands it those.
  */
-export async function reconcileBacklogs(db: Db, queue: Queue): Promise<{ enqueued: number; reranked: number }> {
+export async function reconcileBacklogs({
+  db,
+  queue,
+}: Pick<ServiceDeps, 'db' | 'queue'>): Promise<{ enqueued: number; reranked: number }> {
   // Rows created by hand or by a crash between a write and its re-rank have no place in the order yet.
   const unranked = await workspacesWithUnrankedHypotheses(db);
   for (const workspaceId of unranked) await rerankBacklog(db, workspaceId);

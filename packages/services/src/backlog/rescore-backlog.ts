@@ -1,6 +1,5 @@
 import {
   countHypotheses,
-  type Db,
   getWorkspaceHorizon,
   rerankBacklog,
   roiInputsPage,
@@ -9,6 +8,7 @@ import {
 } from '@uplift/db';
 import { scoreRoi } from '@uplift/domain';
 import type { JobPayload, JobProgress } from '@uplift/jobs';
+import type { ServiceDeps } from '../deps';
 
 export const RESCORE_BATCH = 5_000;
 const WRITES_IN_FLIGHT = 2;
@@ -16,10 +16,9 @@ const WRITES_IN_FLIGHT = 2;
 /**
  * Rescores every hypothesis of a workspace with its current horizon, a batch at a time (keyset pages by id,
  * one bulk UPDATE per batch), reporting progress. Idempotent: running it twice writes the same numbers.
- * Takes the database alone (not ServiceDeps): the worker's `backlog.rescore` processor hands it `db`.
  */
 export async function rescoreBacklog(
-  db: Db,
+  { db }: Pick<ServiceDeps, 'db'>,
   payload: JobPayload<'backlog.rescore'>,
   onProgress: (progress: JobProgress) => Promise<void> | void,
 ): Promise<{ rescored: number }> {

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { type Db, getDelivery, recordDeliveryAttempt } from '@uplift/db';
+import { getDelivery, recordDeliveryAttempt } from '@uplift/db';
 import { UnrecoverableError } from 'bullmq';
-import { consoleLogger, type ServiceDeps } from '../deps';
+import type { ServiceDeps } from '../deps';
 
 export const SIGNATURE_HEADER = 'x-uplift-signature';
 
@@ -18,19 +18,13 @@ export interface DeliveryAttempt {
 /**
  * Posts one delivery. Each attempt is logged on the delivery row (the UI's delivery log); a non-2xx answer
  * or a network error throws, so BullMQ retries with exponential backoff; after the last attempt the
- * delivery is FAILED. Takes `db` first because the worker's `webhook.deliver` processor hands it that.
+ * delivery is FAILED.
  */
 export async function deliverWebhook(
-  db: Db,
+  { db, log, clock }: Pick<ServiceDeps, 'db' | 'log' | 'clock'>,
   job: DeliveryAttempt,
   deliveryId: string,
-  {
-    timeoutMs = 10_000,
-    log = consoleLogger,
-    clock = () => new Date(),
-  }: Partial<Pick<ServiceDeps, 'log' | 'clock'>> & {
-    timeoutMs?: number;
-  } = {},
+  { timeoutMs = 10_000 }: { timeoutMs?: number } = {},
 ) {
   const delivery = await getDelivery(db, deliveryId);
   if (!delivery) throw new UnrecoverableError(`No webhook delivery ${deliveryId}`);
