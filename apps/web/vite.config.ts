@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { loadWebEnv } from './env';
+import { loadWebEnv } from './env.ts';
 
 // The browser talks only to this origin; /api (better-auth) and /trpc are proxied to the api so the
 // session cookie is first-party and SameSite=Lax holds.
