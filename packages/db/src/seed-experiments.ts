@@ -76,7 +76,9 @@ export async function seedDemoExperiments(db: Db, workspaceId: string, ownerId: 
         });
       }
     }
-    for (let i = 0; i < events.length; i += 5_000) await ingestEvents(db, events.slice(i, i + 5_000));
+    for (let i = 0; i < events.length; i += 5_000) {
+      await ingestEvents(db, events.slice(i, i + 5_000), [{ id: e.id, metrics: METRICS }]);
+    }
   }
   if (owner) await seedLadderJourneys(db, workspaceId, owner);
 }

@@ -42,6 +42,14 @@ describe('validateReport', () => {
     );
   });
 
+  it('refuses a variant listed twice, naming the second', () => {
+    fails(
+      { variants: [...binomial, { key: 'control', users: 50, conversions: 1 }] },
+      'variants.2.key',
+      '"control" is listed twice; send one row per variant.',
+    );
+  });
+
   it('needs every variant covered', () => {
     fails({ variants: binomial.slice(0, 1) }, 'variants', 'the report must cover every variant; missing: promo.');
   });

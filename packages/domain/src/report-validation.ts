@@ -4,7 +4,7 @@ import type { ExperimentMetrics, MetricKind } from './experiment';
 
 /**
  * Checks an email tool's campaign report against its experiment: the metric and every variant must be the
- * experiment's, every variant must be covered, and a mean metric needs sum and sumSquares with
+ * experiment's, every variant must be covered exactly once, and a mean metric needs sum and sumSquares with
  * sumSquares ≥ sum²/users (a variance cannot be negative; 1e-9 forgives rounding). Returns the metric reported.
  */
 export function validateReport(
@@ -23,6 +23,9 @@ export function validateReport(
         `"${v.key}" is not a variant of "${key}" (${variants.map((d) => d.key).join(', ')}).`,
         field('key'),
       );
+    }
+    if (report.variants.findIndex((w) => w.key === v.key) < i) {
+      throw new DomainError('BAD_INPUT', `"${v.key}" is listed twice; send one row per variant.`, field('key'));
     }
     if (metric.kind !== 'mean') return;
     if (v.sum === undefined || v.sumSquares === undefined) {

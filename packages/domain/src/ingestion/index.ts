@@ -1,1 +1,2 @@
+export * from './closed-to-data';
 export * from './prepare-batch';

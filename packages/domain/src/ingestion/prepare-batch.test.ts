@@ -95,4 +95,40 @@ describe('prepareBatch', () => {
     expect(prepare([event({ experiment: 'draft' }), event({ experiment: 'nope' })], all).status).toBe(404);
     expect(prepare([event({ experiment: 'nope' }), event({ experiment: 'draft' })], all).status).toBe(404);
   });
+
+  it('keeps the first of events sharing an id in one batch, as a replay would, and counts the rest', () => {
+    const { prepared, repeated, issues } = prepare([
+      event({ id: 'x', type: 'conversion', unit: 'u1', metric: 'revenue', value: 5 }),
+      event({ id: 'x', type: 'conversion', unit: 'u2', metric: 'revenue', value: 7 }),
+      event({ id: 'y', unit: 'u3' }),
+      event({ id: 'x', unit: 'u4' }),
+    ]);
+    expect(issues).toEqual([]);
+    expect(repeated).toBe(2);
+    expect(prepared.map((p) => [p.eventId, p.unitId, p.value])).toEqual([
+      ['x', 'u1', 5],
+      ['y', 'u3', null],
+    ]);
+    // the same id in two experiments is two events
+    const other = { ...experiment, id: 'e2', key: 'other' };
+    const both = prepare([event(), event({ experiment: 'other' })], byKey(experiment, other));
+    expect([both.prepared.length, both.repeated]).toEqual([2, 0]);
+  });
+
+  it('refuses events for a completed or stopped experiment with 409, naming the state', () => {
+    for (const [status, word] of [
+      ['COMPLETED', 'completed'],
+      ['STOPPED', 'stopped'],
+    ]) {
+      const { issues, status: answer } = prepare([event()], byKey({ ...experiment, status: status as string }));
+      expect(answer).toBe(409);
+      expect(issues).toEqual([
+        {
+          index: 0,
+          field: 'events.0.experiment',
+          message: `experiment "coupon" is ${word}; it takes no more data`,
+        },
+      ]);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { assignVariant, cumulativeWeights } from '../assignment';
 import { type EventsBatch, MAX_FUTURE_SKEW_MS } from '../events';
 import type { ExperimentMetrics, MetricKind, VariantDefinition } from '../experiment';
+import { closedToData } from './closed-to-data';
 
 /** An event after validation: its experiment resolved, its variant (exposure) or metric (conversion) filled in. */
 export interface PreparedEvent {
@@ -37,22 +38,32 @@ export interface IngestionExperiment {
 }
 
 export interface PreparedBatch {
+  /** One event per (experiment, event id): of events sharing an id in the batch, the first wins, as a replay would. */
   prepared: PreparedEvent[];
+  /** Events dropped because an earlier event of the batch had their id (answered as duplicates). */
+  repeated: number;
   issues: EventIssue[];
-  /** The status a rejected batch answers: 404 when an experiment is unknown, else 409 for a draft, else 400. */
+  /** The status a rejected batch answers: 404 when an experiment is unknown, else 409 for a draft or ended one, else 400. */
   status: 400 | 404 | 409;
 }
 
 type Event = EventsBatch['events'][number];
 
 /**
- * Validates a batch against the experiments it names (each must exist in the key's workspace and not be a
- * draft; variants and metrics must be the experiment's), resolves every exposure's variant (declared, else
+ * Validates a batch against the experiments it names (each must exist in the key's workspace and be running;
+ * variants and metrics must be the experiment's), resolves every exposure's variant (declared, else
  * assigned by the experiment's seed) and every conversion's metric (default: the primary).
  */
 export function prepareBatch(batch: EventsBatch, experiments: ReadonlyMap<string, IngestionExperiment>, now: Date) {
   const bounds = new Map<string, number[]>();
-  const result: PreparedBatch = { prepared: [], issues: [], status: 400 };
+  const result: PreparedBatch = { prepared: [], repeated: 0, issues: [], status: 400 };
+  const seen = new Set<string>();
+  const keep = (event: PreparedEvent) => {
+    const id = `${event.experimentId}\u0000${event.eventId}`;
+    if (seen.has(id)) result.repeated++;
+    else result.prepared.push(event);
+    seen.add(id);
+  };
   batch.events.forEach((event, index) => {
     const issue = (field: string, message: string) =>
       result.issues.push({ index, field: `events.${index}.${field}`, message });
@@ -62,9 +73,10 @@ export function prepareBatch(batch: EventsBatch, experiments: ReadonlyMap<string
       issue('experiment', `no experiment "${event.experiment}" in this workspace`);
       return;
     }
-    if (experiment.status === 'DRAFT') {
+    const closed = closedToData(experiment.status, 'sending events');
+    if (closed) {
       if (result.status === 400) result.status = 409;
-      issue('experiment', `experiment "${event.experiment}" is a draft; start it before sending events`);
+      issue('experiment', `experiment "${event.experiment}" ${closed}`);
       return;
     }
     const { variants, metrics } = experiment;
@@ -85,7 +97,7 @@ export function prepareBatch(batch: EventsBatch, experiments: ReadonlyMap<string
         variant = variants[assignVariant(experiment.seed, event.unit, b)]?.key;
       }
       const segment = experiment.segmentAttribute ? (event.attributes?.[experiment.segmentAttribute] ?? '') : '';
-      result.prepared.push({ ...common(experiment.id, event, ts), variant: variant ?? null, segment });
+      keep({ ...common(experiment.id, event, ts), variant: variant ?? null, segment });
       return;
     }
     const all = [metrics.primary, ...metrics.guardrails];
@@ -99,7 +111,7 @@ export function prepareBatch(batch: EventsBatch, experiments: ReadonlyMap<string
       issue('value', `is required: "${name}" is a mean metric (e.g. revenue), so a conversion carries its value`);
     }
     if (event.value !== undefined && !Number.isFinite(event.value)) issue('value', 'must be a finite number');
-    result.prepared.push({
+    keep({
       ...common(experiment.id, event, ts),
       variant: event.variant ?? null,
       metric: name,

@@ -1,5 +1,5 @@
 import { listLocationSales, recordDataArrival, transaction, upsertLocationSales } from '@uplift/db';
-import { DomainError, proposeLocationSplit, ZLocationsUpload } from '@uplift/domain';
+import { closedToData, DomainError, proposeLocationSplit, ZLocationsUpload } from '@uplift/domain';
 import type { ServiceDeps } from '../deps';
 import { requestEvaluationOrWarn } from './evaluation-jobs';
 import { mustGetExperiment } from './must-get-experiment';
@@ -14,13 +14,8 @@ export async function putLocations(deps: ServiceDeps, workspaceId: string, key: 
     deps.db,
     async (tx) => {
       const experiment = await mustGetExperiment(tx, workspaceId, key);
-      if (experiment.status === 'DRAFT') {
-        throw new DomainError(
-          'CONFLICT',
-          `Experiment "${key}" is a draft; start it before sending location data.`,
-          'experiment',
-        );
-      }
+      const closed = closedToData(experiment.status, 'sending location data');
+      if (closed) throw new DomainError('CONFLICT', `Experiment "${key}" ${closed}.`, 'experiment');
       const now = deps.clock();
       await upsertLocationSales(tx, experiment.id, input.rows);
       const split =

@@ -1,5 +1,5 @@
 import { insertReport, recordDataArrival, transaction } from '@uplift/db';
-import { DomainError, validateReport, ZReportInput } from '@uplift/domain';
+import { closedToData, DomainError, validateReport, ZReportInput } from '@uplift/domain';
 import type { ServiceDeps } from '../deps';
 import { requestEvaluationOrWarn } from './evaluation-jobs';
 import { mustGetExperiment } from './must-get-experiment';
@@ -18,13 +18,8 @@ export async function putReport(
   const input = ZReportInput.parse(raw);
   const report = await transaction(deps.db, async (tx) => {
     const experiment = await mustGetExperiment(tx, workspaceId, key);
-    if (experiment.status === 'DRAFT') {
-      throw new DomainError(
-        'CONFLICT',
-        `Experiment "${key}" is a draft; start it before importing results.`,
-        'experiment',
-      );
-    }
+    const closed = closedToData(experiment.status, 'importing results');
+    if (closed) throw new DomainError('CONFLICT', `Experiment "${key}" ${closed}.`, 'experiment');
     const { metric } = validateReport(input, experiment);
     await recordDataArrival(tx, experiment.id, deps.clock());
     return insertReport(tx, {

@@ -20,14 +20,23 @@ export class BatchRejected extends Error {
 export async function ingestBatch(deps: ServiceDeps, workspaceId: string, batch: EventsBatch) {
   const keys = [...new Set(batch.events.map((e) => e.experiment))];
   const experiments = await findExperimentsForIngestion(deps.db, workspaceId, keys);
-  const { prepared, issues, status } = prepareBatch(batch, new Map(experiments.map((e) => [e.key, e])), deps.clock());
+  const now = deps.clock();
+  const { prepared, repeated, issues, status } = prepareBatch(batch, new Map(experiments.map((e) => [e.key, e])), now);
   if (issues.length) throw new BatchRejected(status, issues);
-  const result = await ingestEvents(deps.db, prepared);
+  const result = await ingestEvents(deps.db, prepared, experiments);
+  if (result.closed.length) {
+    // An experiment completed or was stopped while the batch waited for its lock: refused like any late event.
+    const state = new Map(result.closed.map((c) => [c.id, c.status]));
+    const current = experiments.map((e) => ({ ...e, status: state.get(e.id) ?? e.status }));
+    const again = prepareBatch(batch, new Map(current.map((e) => [e.key, e])), now);
+    throw new BatchRejected(again.status, again.issues);
+  }
   for (const experimentId of result.changed) {
     // Redis away: the data is stored, and the reconciler finds the unevaluated version within a minute.
     await requestEvaluation(deps.queue, experimentId).catch((e: Error) =>
       deps.log.warn('evaluation not requested; the reconciler requests it', { experimentId, error: e.message }),
     );
   }
-  return { accepted: result.accepted, duplicates: result.duplicates, unattributed: result.unattributed };
+  // An id repeated inside the batch is a duplicate, as it would be in the next batch.
+  return { accepted: result.accepted, duplicates: result.duplicates + repeated, unattributed: result.unattributed };
 }

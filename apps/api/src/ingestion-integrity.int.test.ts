@@ -1,0 +1,290 @@
+import type { AddressInfo } from 'node:net';
+import { ingestBatch } from '@uplift/services';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiServer } from './server';
+import {
+  apiKeyFor,
+  callerFor,
+  createWorkspace,
+  insertHypothesis,
+  sampleExperiment,
+  type TestWorkspace,
+  testAuth,
+  testDeps,
+} from './testing/fixtures';
+
+// Issue 10, points 1, 4 and 5: aggregates follow exactly the stored raw rows, whatever the delivery.
+const deps = testDeps('ingestion-integrity');
+const server = createApiServer(deps, await testAuth(deps.db));
+let base: string;
+let ws: TestWorkspace;
+let key: string;
+
+beforeAll(async () => {
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ws = await createWorkspace(deps.db, 'integrity');
+  key = await apiKeyFor(deps.db, ws, ['ingest', 'read', 'write']);
+});
+afterAll(async () => {
+  server.close();
+  await deps.close();
+});
+
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by the assertions that read them
+type Json = any;
+const call = async (method: string, path: string, body: unknown) => {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, json: () => res.json() as Promise<Json> };
+};
+
+const METRICS = {
+  primary: { name: 'purchase', kind: 'binomial' as const },
+  guardrails: [{ name: 'revenue', kind: 'mean' as const, direction: 'up' as const }],
+};
+const KINDS: Record<string, 'binomial' | 'mean'> = { purchase: 'binomial', revenue: 'mean' };
+
+async function running() {
+  const h = await insertHypothesis(deps.db, ws, ws.users.MARKETER.id, { status: 'APPROVED' });
+  const owner = callerFor(deps, ws.users.PRODUCT_OWNER, ws.slug);
+  const e = await owner.experiment.create({ ...sampleExperiment(h.id), metrics: METRICS, start: true });
+  const { startedAt } = await deps.db.experiment.findUniqueOrThrow({ where: { id: e.id } });
+  return { id: e.id, key: e.key, startedAt: startedAt as Date };
+}
+
+const line = (r: { variant: string; metric: string; units: number; sum: number; sumSquares: number }) =>
+  `${r.variant}/${r.metric}:${r.units}/${r.sum}/${r.sumSquares}`;
+
+/** The aggregates as ingestion keeps them, and the unattributed count. */
+async function kept(experimentId: string) {
+  const rows = await deps.db.experimentAggregate.findMany({ where: { experimentId } });
+  const { unattributedEvents } = await deps.db.experiment.findUniqueOrThrow({ where: { id: experimentId } });
+  return {
+    rows: rows
+      .filter((r) => r.units > 0 || r.metric === '')
+      .map(line)
+      .sort(),
+    unattributed: unattributedEvents,
+  };
+}
+
+/** The same figures computed from scratch from the stored raw rows: attributed = unit exposed and ts ≥ start. */
+async function fromScratch(experimentId: string, startedAt: Date) {
+  const raw = await deps.db.experimentEvent.findMany({ where: { experimentId } });
+  const variantOf = new Map(raw.filter((r) => r.type === 'exposure').map((r) => [r.unitId, r.variant as string]));
+  const agg = new Map<string, { variant: string; metric: string; units: number; sum: number; sumSquares: number }>();
+  const at = (variant: string, metric: string) => {
+    const k = `${variant}/${metric}`;
+    if (!agg.has(k)) agg.set(k, { variant, metric, units: 0, sum: 0, sumSquares: 0 });
+    return agg.get(k) as { units: number; sum: number; sumSquares: number };
+  };
+  for (const v of new Set(variantOf.values())) at(v, '');
+  for (const v of variantOf.values()) at(v, '').units++;
+  const perUnit = new Map<string, { variant: string; metric: string; value: number }>();
+  let unattributed = 0;
+  for (const r of raw.filter((e) => e.type === 'conversion')) {
+    const variant = variantOf.get(r.unitId);
+    if (!variant || r.ts < startedAt) {
+      unattributed++;
+      continue;
+    }
+    const metric = r.metric as string;
+    const u = perUnit.get(`${metric}/${r.unitId}`) ?? { variant, metric, value: 0 };
+    u.value = KINDS[metric] === 'mean' ? u.value + (r.value ?? 0) : 1;
+    perUnit.set(`${metric}/${r.unitId}`, u);
+  }
+  for (const u of perUnit.values()) {
+    const a = at(u.variant, u.metric);
+    a.units++;
+    a.sum += u.value;
+    a.sumSquares += u.value * u.value;
+  }
+  return {
+    rows: [...agg.values()]
+      .filter((r) => r.units > 0 || r.metric === '')
+      .map(line)
+      .sort(),
+    unattributed,
+  };
+}
+
+/** mulberry32: a small seeded generator, so a failing case can be replayed. */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const shuffled = <T>(list: T[], rnd: () => number) => {
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [out[i], out[j] as T] = [out[j] as T, out[i] as T];
+  }
+  return out;
+};
+const chunks = <T>(list: T[], rnd: () => number) => {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; ) {
+    const n = 1 + Math.floor(rnd() * 40);
+    out.push(list.slice(i, i + n));
+    i += n;
+  }
+  return out;
+};
+
+/**
+ * A fixed event set: units with one variant each (declared or assigned), exposures sometimes repeated, binomial
+ * and mean conversions (values in halves, so every sum is exact), conversions before the start, and units
+ * never exposed. With `repeats`, some ids recur inside the set with other contents (the first one wins). With
+ * `declared`, every exposure names its variant (the same set then means the same figures in any experiment).
+ */
+function eventSet(experiment: string, startedAt: Date, rnd: () => number, { repeats = false, declared = false } = {}) {
+  const events: Record<string, unknown>[] = [];
+  const before = new Date(startedAt.getTime() - 3600_000).toISOString();
+  for (let u = 0; u < 40; u++) {
+    const unit = `u${u}`;
+    const variant = u % 3 === 0 && !declared ? {} : { variant: u % 2 ? 'promo' : 'control' };
+    if (u % 7 !== 0) events.push({ id: `x-${u}`, experiment, unit, type: 'exposure', ...variant });
+    if (u % 5 === 0) events.push({ id: `x2-${u}`, experiment, unit, type: 'exposure', ...variant });
+    for (let c = 0; c < Math.floor(rnd() * 4); c++) {
+      const mean = rnd() < 0.5;
+      const early = rnd() < 0.1 ? { ts: before } : {};
+      const value = mean ? { metric: 'revenue', value: Math.floor(rnd() * 200) / 2 } : {};
+      events.push({ id: `c-${u}-${c}`, experiment, unit, type: 'conversion', ...value, ...early });
+    }
+  }
+  if (repeats) {
+    for (let i = 0; i < 15; i++) {
+      const copy = events[Math.floor(rnd() * events.length)] as Record<string, unknown>;
+      // An exposure keeps its unit (a unit has one variant); a conversion may name another unit and value.
+      const unit = copy.type === 'exposure' ? copy.unit : `u${Math.floor(rnd() * 40)}`;
+      events.push({ ...copy, unit, ...(copy.value === undefined ? {} : { value: 3.5 }) });
+    }
+  }
+  return events;
+}
+
+const ingest = (events: Record<string, unknown>[]) => ingestBatch(deps, ws.id, { events: events as never });
+
+describe('ingestion: every event counted exactly once, whatever the delivery', () => {
+  it('counts the first of two events sharing an id in one batch, like two batches would', async () => {
+    const e = await running();
+    const res = await call('POST', '/v1/events', {
+      events: [
+        { id: 'x1', experiment: e.key, unit: 'u1', type: 'exposure', variant: 'control' },
+        { id: 'x2', experiment: e.key, unit: 'u2', type: 'exposure', variant: 'control' },
+        { id: 'r', experiment: e.key, unit: 'u1', type: 'conversion', metric: 'revenue', value: 10 },
+        { id: 'r', experiment: e.key, unit: 'u2', type: 'conversion', metric: 'revenue', value: 4 },
+        { id: 'p', experiment: e.key, unit: 'u1', type: 'conversion' },
+        { id: 'p', experiment: e.key, unit: 'u2', type: 'conversion' },
+      ],
+    });
+    expect(await res.json()).toEqual({ accepted: 4, duplicates: 2, unattributed: 0 });
+    expect((await kept(e.id)).rows).toEqual(['control/:2/0/0', 'control/purchase:1/1/1', 'control/revenue:1/10/100']);
+  });
+
+  it('property: any batch, split any way and replayed in any order, gives the aggregates of its stored rows', async () => {
+    const rnd = random(20261202);
+    for (let trial = 0; trial < 4; trial++) {
+      const e = await running();
+      const batches = chunks(shuffled(eventSet(e.key, e.startedAt, rnd, { repeats: true }), rnd), rnd);
+      const replays = batches.filter(() => rnd() < 0.3);
+      for (const batch of shuffled([...batches, ...replays], rnd)) await ingest(batch);
+      expect(await kept(e.id), `trial ${trial}`).toEqual(await fromScratch(e.id, e.startedAt));
+    }
+  });
+
+  it('the same event set gives the same aggregates, shuffled or delivered concurrently', async () => {
+    const rnd = random(7);
+    const results: unknown[] = [];
+    const fixed = (experiment: string, startedAt: Date) =>
+      eventSet(experiment, startedAt, random(99), { declared: true });
+    for (let trial = 0; trial < 4; trial++) {
+      const e = await running();
+      const batches = chunks(shuffled(fixed(e.key, e.startedAt), rnd), rnd);
+      if (trial % 2) await Promise.all(batches.map(ingest));
+      else for (const batch of batches) await ingest(batch);
+      const figures = await kept(e.id);
+      expect(figures).toEqual(await fromScratch(e.id, e.startedAt));
+      results.push(figures);
+    }
+    expect(new Set(results.map((r) => JSON.stringify(r))).size).toBe(1);
+  });
+
+  it('a conversion sent before its exposure is attributed when the exposure arrives', async () => {
+    const e = await running();
+    const early = new Date(e.startedAt.getTime() - 1000).toISOString();
+    const conversions = [
+      { id: 'r1', experiment: e.key, unit: 'u1', type: 'conversion', metric: 'revenue', value: 6 },
+      { id: 'r2', experiment: e.key, unit: 'u1', type: 'conversion', metric: 'revenue', value: 4 },
+      { id: 'p1', experiment: e.key, unit: 'u1', type: 'conversion' },
+      { id: 'old', experiment: e.key, unit: 'u1', type: 'conversion', ts: early },
+    ];
+    expect(await ingest(conversions)).toMatchObject({ accepted: 4, unattributed: 4 });
+    expect((await kept(e.id)).unattributed).toBe(4);
+    const exposure = { id: 'x1', experiment: e.key, unit: 'u1', type: 'exposure', variant: 'promo' };
+    expect(await ingest([exposure])).toMatchObject({ accepted: 1, unattributed: 0 });
+    expect(await kept(e.id)).toEqual({
+      rows: ['promo/:1/0/0', 'promo/purchase:1/1/1', 'promo/revenue:1/10/100'],
+      unattributed: 1, // the conversion from before the start stays out
+    });
+  });
+});
+
+describe('data after the end', () => {
+  it('refuses events, reports and locations for a completed or stopped experiment with 409', async () => {
+    for (const status of ['COMPLETED', 'STOPPED'] as const) {
+      const e = await running();
+      await deps.db.experiment.update({ where: { id: e.id }, data: { status } });
+      const before = (await deps.db.experiment.findUniqueOrThrow({ where: { id: e.id } })).dataVersion;
+      const word = status.toLowerCase();
+      const events = await call('POST', '/v1/events', {
+        events: [{ id: 'late', experiment: e.key, unit: 'u1', type: 'exposure' }],
+      });
+      expect(events.status).toBe(409);
+      expect((await events.json()).issues[0].message).toContain(`is ${word}`);
+      const totals = {
+        variants: [
+          { key: 'control', users: 10, conversions: 1 },
+          { key: 'promo', users: 10, conversions: 2 },
+        ],
+      };
+      const report = await call('PUT', `/v1/experiments/${e.key}/report`, totals);
+      expect(report.status).toBe(409);
+      expect((await report.json()).error).toContain(`is ${word}`);
+      const owner = callerFor(deps, ws.users.PRODUCT_OWNER, ws.slug);
+      await expect(owner.experiment.importReport({ key: e.key, report: totals })).rejects.toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringContaining(`is ${word}`),
+      });
+      const locations = await call('PUT', `/v1/experiments/${e.key}/locations`, {
+        rows: [{ location: 's1', week: '2026-10-05', sales: 10 }],
+      });
+      expect(locations.status).toBe(409);
+      const after = await deps.db.experiment.findUniqueOrThrow({ where: { id: e.id } });
+      expect(after.dataVersion).toBe(before);
+      expect(await deps.db.experimentEvent.count({ where: { experimentId: e.id } })).toBe(0);
+    }
+  });
+
+  it('refuses a report listing a variant twice: 400 naming the field', async () => {
+    const e = await running();
+    const res = await call('PUT', `/v1/experiments/${e.key}/report`, {
+      variants: [
+        { key: 'control', users: 10, conversions: 1 },
+        { key: 'promo', users: 10, conversions: 2 },
+        { key: 'control', users: 20, conversions: 3 },
+      ],
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).issues[0]).toMatchObject({ field: 'variants.2.key' });
+  });
+});

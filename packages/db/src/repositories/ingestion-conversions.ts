@@ -1,0 +1,78 @@
+import type { MetricKind, PreparedEvent } from '@uplift/domain';
+import type { Tx } from '../client';
+
+/** An attributed conversion as the aggregates need it: from this batch, or stored earlier and attributed now. */
+export type Conversion = Pick<PreparedEvent, 'experimentId' | 'unitId' | 'metric' | 'kind' | 'value'>;
+
+const col = <K extends keyof Conversion>(rows: Conversion[], k: K) => rows.map((r) => r[k]);
+
+/**
+ * Attributes the stored, unattributed conversions of units exposed now (a conversion that arrived before its
+ * unit's exposure), those at or after the experiment's start and of one of its metrics (`metrics`: experiment
+ * id, metric, kind). Returns them for the aggregates. Runs after the exposures are stored, before the batch's
+ * own events, so a conversion is never attributed twice.
+ */
+export function attributeEarlierConversions(
+  tx: Tx,
+  exposures: Pick<PreparedEvent, 'experimentId' | 'unitId'>[],
+  metrics: { experimentId: string; metric: string; kind: MetricKind }[],
+) {
+  return tx.$queryRaw<Conversion[]>`
+    UPDATE "ExperimentEvent" ev SET attributed = true
+    FROM (SELECT DISTINCT e, u FROM unnest(${exposures.map((r) => r.experimentId)}::text[],
+                                           ${exposures.map((r) => r.unitId)}::text[]) AS t(e, u)) units,
+         unnest(${metrics.map((m) => m.experimentId)}::text[], ${metrics.map((m) => m.metric)}::text[],
+                ${metrics.map((m) => m.kind)}::text[]) AS k(e, m, kind),
+         "Experiment" x
+    WHERE NOT ev.attributed AND ev."experimentId" = units.e AND ev."unitId" = units.u AND ev.type = 'conversion'
+      AND k.e = ev."experimentId" AND k.m = ev.metric
+      AND x.id = ev."experimentId" AND (x."startedAt" IS NULL OR ev.ts >= x."startedAt")
+    RETURNING ev."experimentId", ev."unitId", ev.metric, k.kind, ev.value`;
+}
+
+/** A unit converts once: only its first conversion moves the variant's count. */
+export async function addBinomialConversions(tx: Tx, rows: Conversion[]) {
+  await tx.$executeRaw`
+    WITH fresh AS (
+      INSERT INTO "UnitMetric" ("experimentId", metric, "unitId", value)
+      SELECT DISTINCT e, m, u, 1 FROM unnest(${col(rows, 'experimentId')}::text[], ${col(rows, 'metric')}::text[],
+                                             ${col(rows, 'unitId')}::text[]) AS t(e, m, u)
+      ORDER BY 1, 2, 3
+      ON CONFLICT DO NOTHING
+      RETURNING "experimentId", metric, "unitId"
+    )
+    INSERT INTO "ExperimentAggregate" ("experimentId", variant, segment, metric, units, sum, "sumSquares")
+    SELECT f."experimentId", x.variant, x.segment, f.metric, count(*), count(*), count(*)
+    FROM fresh f JOIN "ExperimentUnit" x ON x."experimentId" = f."experimentId" AND x."unitId" = f."unitId"
+    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT ("experimentId", variant, segment, metric) DO UPDATE SET
+      units = "ExperimentAggregate".units + EXCLUDED.units,
+      sum = "ExperimentAggregate".sum + EXCLUDED.sum,
+      "sumSquares" = "ExperimentAggregate"."sumSquares" + EXCLUDED."sumSquares"`;
+}
+
+/** Σ value per unit; the variant's Σx² moves by new² − old² of each unit whose value changed. */
+export async function addMeanConversions(tx: Tx, rows: Conversion[]) {
+  await tx.$executeRaw`
+    WITH delta AS (
+      SELECT e, m, u, sum(x) AS d FROM unnest(${col(rows, 'experimentId')}::text[], ${col(rows, 'metric')}::text[],
+                                              ${col(rows, 'unitId')}::text[], ${col(rows, 'value')}::float8[]) AS t(e, m, u, x)
+      GROUP BY 1, 2, 3
+    ), upserted AS (
+      INSERT INTO "UnitMetric" ("experimentId", metric, "unitId", value)
+      SELECT e, m, u, d FROM delta ORDER BY 1, 2, 3
+      ON CONFLICT ("experimentId", metric, "unitId") DO UPDATE SET value = "UnitMetric".value + EXCLUDED.value
+      RETURNING "experimentId", metric, "unitId", value, (xmax = 0) AS inserted
+    )
+    INSERT INTO "ExperimentAggregate" ("experimentId", variant, segment, metric, units, sum, "sumSquares")
+    SELECT p."experimentId", x.variant, x.segment, p.metric,
+           count(*) FILTER (WHERE p.inserted), sum(d.d), sum(p.value * p.value - (p.value - d.d) * (p.value - d.d))
+    FROM upserted p
+    JOIN delta d ON d.e = p."experimentId" AND d.m = p.metric AND d.u = p."unitId"
+    JOIN "ExperimentUnit" x ON x."experimentId" = p."experimentId" AND x."unitId" = p."unitId"
+    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT ("experimentId", variant, segment, metric) DO UPDATE SET
+      units = "ExperimentAggregate".units + EXCLUDED.units,
+      sum = "ExperimentAggregate".sum + EXCLUDED.sum,
+      "sumSquares" = "ExperimentAggregate"."sumSquares" + EXCLUDED."sumSquares"`;
+}
