@@ -162,6 +162,8 @@ export function redact(url) {
 
 /** Stops children in reverse start order, waiting up to `ms` for each before SIGKILL. */
 export async function stopAll(children, ms = 10_000) {
+  // Supervised apps (supervise.mjs) are not restarted from here on, even if Ctrl-C reached them first.
+  for (const app of children) app.stop?.();
   for (const { child } of [...children].reverse()) {
     if (child.exitCode !== null || child.signalCode !== null) continue;
     const exited = new Promise((r) => child.once('exit', r));

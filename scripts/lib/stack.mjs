@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import net from 'node:net';
 import { createInterface } from 'node:readline';
 import { ROOT, ServiceError, stopAll } from './services.mjs';
+import { supervise } from './supervise.mjs';
 
 const COLORS = { api: 36, worker: 35, web: 32, postgres: 34, redis: 31 };
 const tty = process.stdout.isTTY;
@@ -62,9 +63,13 @@ export async function startApps(env, options = {}) {
       throw new ServiceError(`Port ${port} is already in use (another Uplift still running?): stop it or set ${name}.`);
     }
   }
+  const starters = {
+    api: () => run('api', process.execPath, ['apps/api/dist/main.js'], env, options),
+    worker: () => run('worker', process.execPath, ['apps/worker/dist/main.js'], env, options),
+  };
   const apps = [
-    run('api', process.execPath, ['apps/api/dist/main.js'], env, options),
-    run('worker', process.execPath, ['apps/worker/dist/main.js'], env, options),
+    starters.api(),
+    starters.worker(),
     run(
       'web',
       process.execPath,
@@ -73,11 +78,10 @@ export async function startApps(env, options = {}) {
       options,
     ),
   ];
-  for (const { name, child } of apps) {
-    child.once('exit', (code, signal) => {
-      if (!child.stopping) process.stderr.write(`[${name}] exited (${signal ?? code})\n`);
-    });
-  }
+  const web = apps[2];
+  web.child.once('exit', (code, signal) => {
+    if (!web.child.stopping) process.stderr.write(`[web] exited (${signal ?? code})\n`);
+  });
   const crashed = new Promise((_, reject) => {
     for (const { name, child } of apps) {
       child.once('exit', (code) =>
@@ -98,5 +102,7 @@ export async function startApps(env, options = {}) {
     await stopAll(apps);
     throw error;
   }
+  // Started: from now on a crashed api or worker is started again (a crash during start-up stops all).
+  for (const app of apps) if (starters[app.name]) supervise(app, () => starters[app.name]().child);
   return apps;
 }

@@ -1,6 +1,7 @@
 import type { Db } from '@uplift/db';
 import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
+import { CLIENT_ADDRESS_HEADER } from './http/client-address';
 
 export interface AuthOptions {
   secret: string;
@@ -32,8 +33,8 @@ export function createAuth(db: Db, options: AuthOptions) {
       max: 300,
       customRules: { '/sign-in/email': { window: 60, max: options.signInLimitPerMinute } },
     },
-    // The web server (vite preview / the proxy in front) sets X-Forwarded-For to the browser's address.
-    advanced: { useSecureCookies: options.secureCookies, ipAddress: { ipAddressHeaders: ['x-forwarded-for'] } },
+    // The api sets this header from the socket, or from X-Forwarded-For when a trusted proxy sent it (app.ts).
+    advanced: { useSecureCookies: options.secureCookies, ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] } },
     telemetry: { enabled: false },
   });
 }

@@ -8,6 +8,18 @@ const ZApiEnv = z.object({
   WEB_URL: z.string().url().default('http://localhost:5173'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters (npm start generates one into .data/)'),
   AUTH_SIGN_IN_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** Sign-in attempts per account (email) per 15 minutes, from any number of addresses. */
+  AUTH_ACCOUNT_SIGN_IN_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** Comma-separated addresses or CIDR ranges whose X-Forwarded-For is believed (the web server's). */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('127.0.0.1,::1')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    ),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 export type ApiEnv = z.infer<typeof ZApiEnv>;

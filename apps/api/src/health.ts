@@ -2,8 +2,8 @@ import { pingDatabase } from '@uplift/db';
 import { heartbeatKey } from '@uplift/jobs';
 import type { Deps } from './context';
 
-/** A worker that has not beaten for this long counts as down. */
-export const WORKER_STALE_SECONDS = 30;
+/** A worker that has not beaten for this long counts as down: three missed beats of its 5 s heartbeat. */
+export const WORKER_STALE_SECONDS = 15;
 
 const withTimeout = <T>(promise: Promise<T>, ms: number) =>
   Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);

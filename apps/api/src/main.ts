@@ -13,7 +13,10 @@ const auth = createAuth(deps.db, {
   secureCookies: env.WEB_URL.startsWith('https://'),
   signInLimitPerMinute: env.AUTH_SIGN_IN_LIMIT,
 });
-const server = createApiServer(deps, auth);
+const server = createApiServer(deps, auth, {
+  trustedProxies: env.TRUSTED_PROXIES,
+  accountSignIns: { max: env.AUTH_ACCOUNT_SIGN_IN_LIMIT, windowSeconds: 15 * 60 },
+});
 server.listen(env.API_PORT, () => console.log(`api listening on http://localhost:${env.API_PORT}`));
 
 let stopping = false;

@@ -91,6 +91,13 @@ describe('/healthz', () => {
     expect(await res.json()).toEqual({ status: 'ok', db: 'ok', redis: 'ok', worker: { lastHeartbeatSecondsAgo: 3 } });
   });
 
+  it('turns 503 once the worker has missed three 5 s beats', async () => {
+    await deps.redis.set(heartbeatKey(deps.queuePrefix), String(Date.now() - 20_000));
+    const res = await fetch(`${base}/healthz`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ status: 'degraded', worker: { lastHeartbeatSecondsAgo: 20 } });
+  });
+
   it('recovers by itself when Redis comes back', async () => {
     const port = 6400 + Math.floor(Math.random() * 500);
     const redis = createRedis('producer', `redis://127.0.0.1:${port}`);

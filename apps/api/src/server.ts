@@ -1,10 +1,10 @@
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
-import { createApp } from './app';
+import { createApp, type HttpOptions } from './app';
 import type { Auth } from './auth';
 import type { Deps } from './context';
 
 /** One Node HTTP server for the whole api (see createApp). */
-export function createApiServer(deps: Deps, auth: Auth): Server {
-  return createAdaptorServer({ fetch: createApp(deps, auth).fetch }) as Server;
+export function createApiServer(deps: Deps, auth: Auth, options: Partial<HttpOptions> = {}): Server {
+  return createAdaptorServer({ fetch: createApp(deps, auth, options).fetch }) as Server;
 }

@@ -2,9 +2,9 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { findMembership } from '@uplift/db';
 import { type Action, assertCan, type DomainErrorCode, isDomainError, type Role } from '@uplift/domain';
-import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Context } from './context';
+import { transformer } from './transformer';
 
 const STATUS: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   BAD_INPUT: 'BAD_REQUEST',
@@ -26,10 +26,19 @@ const fieldErrorsOf = (cause: unknown) =>
 const zodMessage = (error: ZodError) =>
   error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
 
-const t = initTRPC.context<Context>().create({
-  transformer: superjson,
-  errorFormatter({ shape, error }) {
-    return { ...shape, data: { ...shape.data, fieldErrors: fieldErrorsOf(error.cause), stack: undefined } };
+/** Over HTTP the context also carries the request's id (app.ts), which an internal error's answer quotes. */
+const t = initTRPC.context<Context & { requestId?: string }>().create({
+  transformer,
+  errorFormatter({ shape, error, ctx }) {
+    const data = { ...shape.data, fieldErrors: fieldErrorsOf(error.cause), stack: undefined };
+    if (error.code !== 'INTERNAL_SERVER_ERROR') return { ...shape, data };
+    // Prisma and SQL messages stay in the log (app.ts onError, under the same id), never with the client.
+    const requestId = ctx?.requestId ?? 'unknown';
+    return {
+      ...shape,
+      message: `Something went wrong on our side; quote request id ${requestId}.`,
+      data: { ...data, requestId },
+    };
   },
 });
 

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import type { Deps } from '../context';
+
+export interface AccountLimit {
+  /** Sign-in attempts allowed per account (email) per window, from any number of addresses. */
+  max: number;
+  windowSeconds: number;
+}
+
+/** The email a sign-in names, lower-cased; null when the body does not say (better-auth answers that). */
+async function emailOf(req: Request): Promise<string | null> {
+  try {
+    const body = (await req.clone().json()) as { email?: unknown };
+    return typeof body.email === 'string' ? body.email.trim().toLowerCase() : null;
+  } catch {
+    return null; // not JSON: better-auth refuses it with its own 400
+  }
+}
+
+/**
+ * better-auth limits sign-in per address only; this limits it per account too, so a password guesser with many
+ * addresses still gets `max` tries per window. A fixed window in Redis, shared by every api process.
+ */
+export const accountSignInLimit =
+  (deps: Deps, limit: AccountLimit): MiddlewareHandler =>
+  async (c, next) => {
+    const email = await emailOf(c.req.raw);
+    if (!email) return next();
+    const key = `${deps.queuePrefix}:sign-in:${createHash('sha256').update(email).digest('hex')}`;
+    let attempts: number;
+    try {
+      const [[, count] = []] = (await deps.redis.multi().incr(key).expire(key, limit.windowSeconds, 'NX').exec()) as [
+        Error | null,
+        number,
+      ][];
+      attempts = Number(count);
+    } catch (error) {
+      // Redis down: the per-address limit (better-auth, in memory) still holds; /healthz reports Redis.
+      deps.log.warn('sign-in: the per-account limit is not counted (Redis unavailable)', { error: String(error) });
+      return next();
+    }
+    if (attempts <= limit.max) return next();
+    const ttl = Math.max(1, await deps.redis.ttl(key).catch(() => limit.windowSeconds));
+    const minutes = Math.ceil(ttl / 60);
+    return c.json(
+      {
+        code: 'TOO_MANY_ATTEMPTS',
+        message: `Too many sign-in attempts for this account; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+      },
+      429,
+      { 'retry-after': String(ttl), 'cache-control': 'no-store' },
+    );
+  };
