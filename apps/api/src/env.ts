@@ -8,6 +8,11 @@ const ZApiEnv = z.object({
   WEB_URL: z.string().url().default('http://localhost:5173'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters (npm start generates one into .data/)'),
   AUTH_SIGN_IN_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** Local development only: webhooks may target loopback and private addresses (README "Webhook targets"). */
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(['true', 'false', ''], 'must be true or false')
+    .default('false')
+    .transform((v) => v === 'true'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 export type ApiEnv = z.infer<typeof ZApiEnv>;

@@ -7,7 +7,14 @@ const LOCAL_DEV = { allowPrivate: true };
 describe('addressRefusal', () => {
   it('passes plain unicast addresses up to the edges of the non-public ranges', () => {
     const edges = ['9.255.255.255', '11.0.0.0', '172.15.255.255', '172.32.0.0', '192.167.255.255', '192.169.0.0'];
-    const more = ['100.63.255.255', '100.128.0.0', '126.255.255.255', '128.0.0.0', '169.253.255.255', '223.255.255.255'];
+    const more = [
+      '100.63.255.255',
+      '100.128.0.0',
+      '126.255.255.255',
+      '128.0.0.0',
+      '169.253.255.255',
+      '223.255.255.255',
+    ];
     for (const address of [...edges, ...more, '1.1.1.1', '2606:4700:4700::1111', '::ffff:8.8.8.8']) {
       expect(addressRefusal(address, PUBLIC_ONLY), address).toBeNull();
     }
@@ -75,7 +82,15 @@ describe('hostRefusal', () => {
   it('passes public names and refuses internal ones unless private targets are allowed', () => {
     expect(hostRefusal('hooks.example.com', PUBLIC_ONLY)).toBeNull();
     expect(hostRefusal('internal.example.com', PUBLIC_ONLY)).toBeNull();
-    for (const name of ['localhost', 'a.localhost', 'printer.local', 'db.internal', 'box.lan', 'nas.home.arpa', 'redis']) {
+    for (const name of [
+      'localhost',
+      'a.localhost',
+      'printer.local',
+      'db.internal',
+      'box.lan',
+      'nas.home.arpa',
+      'redis',
+    ]) {
       expect(hostRefusal(name, PUBLIC_ONLY), name).toMatch(/internal host name/);
       expect(hostRefusal(name, LOCAL_DEV), name).toBeNull();
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors';
-import { assertWebhookUrl } from './webhook-url';
 import type { WebhookTargetPolicy } from './webhook-target';
+import { assertWebhookUrl } from './webhook-url';
 
 const LOCAL_DEV: WebhookTargetPolicy = { allowPrivate: true };
 
