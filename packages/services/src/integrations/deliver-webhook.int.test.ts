@@ -32,7 +32,14 @@ afterAll(async () => {
 /** A delivery to `url`, stored as if its webhook was created earlier (when the URL was allowed). */
 async function deliveryTo(url: string) {
   const hook = await db.webhook.create({ data: { workspaceId, url, secret: 'whsec_test' } });
-  const payload = { id: randomUUID(), event: 'test.ping', createdAt: new Date().toISOString(), title: 't', body: 'b', data: {} };
+  const payload = {
+    id: randomUUID(),
+    event: 'test.ping',
+    createdAt: new Date().toISOString(),
+    title: 't',
+    body: 'b',
+    data: {},
+  };
   return db.webhookDelivery.create({ data: { webhookId: hook.id, event: 'test.ping', payload } });
 }
 
