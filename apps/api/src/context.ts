@@ -1,8 +1,11 @@
-import type { ServiceDeps } from '@uplift/services';
+import type { ServiceDeps, WebhookTargetDeps } from '@uplift/services';
 import type { Redis } from 'ioredis';
 
-/** What the use cases need (db, queue, clock, logger), plus what the api itself reads: Redis for /healthz. */
-export interface Deps extends ServiceDeps {
+/**
+ * What the use cases need (db, queue, clock, logger, whether webhooks may target private addresses), plus
+ * what the api itself reads: Redis for /healthz.
+ */
+export interface Deps extends ServiceDeps, Pick<WebhookTargetDeps, 'allowPrivateWebhooks'> {
   redis: Redis;
   queuePrefix: string;
 }

@@ -3,7 +3,12 @@ import { createQueue, createRedis } from '@uplift/jobs';
 import { consoleLogger } from '@uplift/services';
 import type { Deps } from './context';
 
-export function createDeps(env: { DATABASE_URL: string; REDIS_URL: string; QUEUE_PREFIX: string }): Deps & {
+export function createDeps(env: {
+  DATABASE_URL: string;
+  REDIS_URL: string;
+  QUEUE_PREFIX: string;
+  WEBHOOK_ALLOW_PRIVATE?: boolean;
+}): Deps & {
   close: () => Promise<void>;
 } {
   const db = createDb(env.DATABASE_URL);
@@ -18,6 +23,7 @@ export function createDeps(env: { DATABASE_URL: string; REDIS_URL: string; QUEUE
     queuePrefix: env.QUEUE_PREFIX,
     clock: () => new Date(),
     log: consoleLogger,
+    allowPrivateWebhooks: env.WEBHOOK_ALLOW_PRIVATE ?? false,
     close: () => {
       closed ??= (async () => {
         await queue

@@ -20,6 +20,11 @@ const ZApiEnv = z.object({
         .map((p) => p.trim())
         .filter(Boolean),
     ),
+  /** Local development only: webhooks may target loopback and private addresses (README "Webhook targets"). */
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(['true', 'false', ''], 'must be true or false')
+    .default('false')
+    .transform((v) => v === 'true'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 export type ApiEnv = z.infer<typeof ZApiEnv>;

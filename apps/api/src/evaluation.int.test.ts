@@ -13,7 +13,8 @@ import {
   testDeps,
 } from './testing/fixtures';
 
-const deps = testDeps('evaluation');
+// The webhook receiver below listens on loopback: allowed only with the local-development setting.
+const deps = { ...testDeps('evaluation'), allowPrivateWebhooks: true };
 let ws: TestWorkspace;
 
 beforeAll(async () => {
@@ -213,7 +214,13 @@ describe('the worker on its own', () => {
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
     const hook = await callerFor(deps, ws.users.ADMIN, ws.slug).webhook.create({ url });
     const workerRedis = createRedis('worker');
-    const worker = await startWorker({ db: deps.db, redis: workerRedis, prefix: deps.queuePrefix, log: () => {} });
+    const worker = await startWorker({
+      db: deps.db,
+      redis: workerRedis,
+      prefix: deps.queuePrefix,
+      log: () => {},
+      allowPrivateWebhooks: true,
+    });
     try {
       const e = await running();
       await feed(e.key, { control: [1000, 100], promo: [1000, 160] });

@@ -7,6 +7,7 @@ describe('parseWorkerEnv', () => {
       QUEUE_PREFIX: 'uplift',
       WORKER_LOCK_MS: 30_000,
       UPLIFT_TEST_EVALUATION_PAUSE_MS: 0,
+      WEBHOOK_ALLOW_PRIVATE: false,
       REDIS_URL: 'redis://127.0.0.1:6379',
     });
   });
@@ -31,5 +32,14 @@ describe('parseWorkerEnv', () => {
       UPLIFT_TEST_EVALUATION_PAUSE_MS: 8000,
       WORKER_LOCK_MS: 30_000,
     });
+  });
+
+  it('allows private webhook targets only when WEBHOOK_ALLOW_PRIVATE is exactly true', () => {
+    expect(parseWorkerEnv({ WEBHOOK_ALLOW_PRIVATE: 'true' }).WEBHOOK_ALLOW_PRIVATE).toBe(true);
+    expect(parseWorkerEnv({ WEBHOOK_ALLOW_PRIVATE: 'false' }).WEBHOOK_ALLOW_PRIVATE).toBe(false);
+    expect(parseWorkerEnv({ WEBHOOK_ALLOW_PRIVATE: '' }).WEBHOOK_ALLOW_PRIVATE).toBe(false);
+    expect(() => parseWorkerEnv({ WEBHOOK_ALLOW_PRIVATE: 'yes' })).toThrow(
+      /^WEBHOOK_ALLOW_PRIVATE: must be true or false/,
+    );
   });
 });

@@ -12,6 +12,11 @@ const ZWorkerEnv = z.object({
     .default(DEFAULT_PREFIX),
   /** How long a job's lock lasts without renewal: a killed worker's job is retried once it expires. */
   WORKER_LOCK_MS: z.coerce.number().int('must be a whole number').min(500, 'must be ≥ 500').default(30_000),
+  /** Local development only: webhooks may target loopback and private addresses (README "Webhook targets"). */
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(['true', 'false'], 'must be true or false')
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Reliability tests only: hold each evaluation this long after its read, so a test can kill the worker. */
   UPLIFT_TEST_EVALUATION_PAUSE_MS: z.coerce.number().int('must be a whole number').min(0, 'must be ≥ 0').default(0),
 });

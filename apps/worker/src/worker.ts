@@ -18,6 +18,8 @@ export interface WorkerDeps {
   /** Injected by tests only (main.ts builds it from UPLIFT_TEST_EVALUATION_PAUSE_MS). */
   hooks?: EvaluationHooks;
   clock?: () => Date;
+  /** Webhooks may target loopback and private addresses (WEBHOOK_ALLOW_PRIVATE; local development only). */
+  allowPrivateWebhooks?: boolean;
 }
 
 /** The use cases' Logger, writing through the worker's line sink. */
@@ -37,6 +39,7 @@ export async function startWorker(deps: WorkerDeps) {
     queue,
     clock: deps.clock ?? (() => new Date()),
     log: loggerOf(log),
+    allowPrivateWebhooks: deps.allowPrivateWebhooks ?? false,
     ...(deps.hooks ? { hooks: deps.hooks } : {}),
   };
 

@@ -27,5 +27,6 @@ export * from './report-validation';
 export * from './roi';
 export * from './stats';
 export * from './webhook';
+export * from './webhook-target';
 export * from './webhook-url';
 export * from './workspace-settings';

@@ -41,6 +41,7 @@ export * from './integrations/issue-api-key';
 export * from './integrations/list-webhooks';
 export * from './integrations/notifications';
 export * from './integrations/revoke-api-key';
+export * from './integrations/webhook-target';
 export * from './ladder/apply-promotion';
 export * from './ladder/approve-promotion';
 export * from './ladder/check-readiness';

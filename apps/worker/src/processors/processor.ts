@@ -1,8 +1,11 @@
-import type { EvaluationHooks, ServiceDeps } from '@uplift/services';
+import type { EvaluationHooks, ServiceDeps, WebhookTargetDeps } from '@uplift/services';
 import type { Job } from 'bullmq';
 
-/** What a processor is handed: the use cases' deps, plus the evaluation hooks a test may inject. */
-export interface ProcessorDeps extends ServiceDeps {
+/**
+ * What a processor is handed: the use cases' deps, whether webhooks may target private addresses, plus the
+ * evaluation hooks and the host resolver a test may inject.
+ */
+export interface ProcessorDeps extends ServiceDeps, WebhookTargetDeps {
   hooks?: EvaluationHooks;
 }
 
