@@ -34,7 +34,7 @@ export async function rescoreBacklog(
   // Writing dominates (index upkeep in Postgres), so up to WRITES_IN_FLIGHT batches are written at once on
   // separate connections while the next page is read; batches touch disjoint rows, so they never conflict.
   const inFlight = new Set<Promise<void>>();
-  let failed: { error: unknown } | undefined;
+  const failures: unknown[] = [];
   for (;;) {
     const page = await roiInputsPage(db, workspaceId, afterId, RESCORE_BATCH);
     if (!page.length) break;
@@ -43,25 +43,23 @@ export async function rescoreBacklog(
       id: h.id,
       ...finiteScore(h.id, scoreRoi({ ...h, horizonMonths })),
     }));
-    const write: Promise<void> = writeScores(db, workspaceId, scores).then(async () => {
-      done += scores.length;
-      await onProgress({ done, total: Math.max(total, done) });
-    });
+    // A write never rejects: its failure is kept in `failures` and thrown below (it may settle while the next
+    // page is read; a rejection noticed only then was swallowed, and the job said `completed`).
+    const write: Promise<void> = writeScores(db, workspaceId, scores)
+      .then(async () => {
+        done += scores.length;
+        await onProgress({ done, total: Math.max(total, done) });
+      })
+      .catch((error: unknown) => {
+        failures.push(error);
+      })
+      .finally(() => inFlight.delete(write));
     inFlight.add(write);
-    // Settled writes leave the set. A failed one is kept aside: it may settle while the next page is read,
-    // and leaving the set then would let the job complete with the failure swallowed.
-    write.then(
-      () => inFlight.delete(write),
-      (error: unknown) => {
-        inFlight.delete(write);
-        failed ??= { error };
-      },
-    );
-    if (inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(inFlight).catch(() => {});
-    if (failed) throw failed.error;
+    if (inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(inFlight);
+    if (failures.length) throw failures[0];
   }
-  await Promise.allSettled(inFlight);
-  if (failed) throw failed.error;
+  await Promise.all(inFlight);
+  if (failures.length) throw failures[0];
   await rerankBacklog(db, workspaceId);
   return { rescored: done };
 }
