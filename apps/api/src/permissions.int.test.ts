@@ -328,6 +328,13 @@ describe('permission matrix: every procedure × every role × own/other workspac
     });
   }
 
+  // Issue 10 point 11: this cell changed from ok to FORBIDDEN (an analyst reads everything, replaces nothing).
+  it('an analyst may not import a campaign report (it replaces the experiment’s data)', async () => {
+    const env = { deps, ws: a, user: a.users.ANALYST };
+    const importReport = CASES['experiment.importReport'] as Case;
+    expect(await outcome(importReport.call(callerFor(deps, env.user, a.slug), env))).toBe('FORBIDDEN');
+  });
+
   it('a hypothesis of another workspace is not found from one’s own workspace', async () => {
     const foreign = await insertHypothesis(deps.db, b, b.users.MARKETER.id);
     const owner = callerFor(deps, a.users.PRODUCT_OWNER, a.slug);

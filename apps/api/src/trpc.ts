@@ -73,13 +73,24 @@ export const workspaceProcedure = (action: Action) =>
       throw new TRPCError({ code: 'BAD_REQUEST', message: 'Choose a workspace (x-workspace header).' });
     }
     const membership = await findMembership(ctx.deps.db, ctx.user.id, ctx.workspaceSlug);
+    // A refusal is logged (not audited): who tried what where, for a security reviewer reading the logs.
+    const refused = (role: Role | null) =>
+      ctx.deps.log.warn('permission refused', {
+        userId: ctx.user.id,
+        email: ctx.user.email,
+        workspace: ctx.workspaceSlug,
+        action,
+        role,
+      });
     if (!membership) {
+      refused(null);
       throw new TRPCError({ code: 'FORBIDDEN', message: `You are not a member of workspace "${ctx.workspaceSlug}".` });
     }
     const role = membership.role as Role;
     try {
       assertCan(role, action);
     } catch (error) {
+      refused(role);
       throw new TRPCError({ code: 'FORBIDDEN', message: (error as Error).message });
     }
     return next({ ctx: { ...ctx, workspace: membership.workspace, role, actor: ctx.user } });

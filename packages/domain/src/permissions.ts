@@ -20,7 +20,7 @@ export const PERMISSIONS = {
   'experiment.read': ['MARKETER', 'PRODUCT_OWNER', 'ANALYST', 'ADMIN'],
   'experiment.create': ['MARKETER', 'PRODUCT_OWNER'],
   'experiment.start': ['MARKETER', 'PRODUCT_OWNER'],
-  'experiment.import': ['MARKETER', 'PRODUCT_OWNER', 'ANALYST'],
+  'experiment.import': ['MARKETER', 'PRODUCT_OWNER'],
   'experiment.stop': ['PRODUCT_OWNER'],
   'experiment.confirm': ['PRODUCT_OWNER'],
   'notification.read': ['MARKETER', 'PRODUCT_OWNER', 'ANALYST', 'ADMIN'],

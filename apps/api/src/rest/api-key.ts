@@ -22,6 +22,14 @@ export const apiKey =
       deps.log.warn('rest: could not record the API key as used', { keyId: key.id, error: String(error) }),
     );
     if (!scopes.some((s) => key.scopes.includes(s))) {
+      deps.log.warn('api key scope refused', {
+        keyId: key.id,
+        keyPrefix: key.prefix,
+        workspaceId: key.workspaceId,
+        route: `${c.req.method} ${c.req.path}`,
+        required: scopes,
+        scopes: key.scopes,
+      });
       throw new HttpError(
         403,
         `This API key lacks the "${scopes.join('" or "')}" scope (it has: ${key.scopes.join(', ') || 'none'}).`,

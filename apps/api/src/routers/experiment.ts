@@ -78,10 +78,13 @@ export const experimentRouter = router({
       }),
     )
     .mutation(({ ctx, input }) =>
-      putLocations(ctx.deps, ctx.workspace.id, input.key, {
-        rows: rowsFromCsv(input.csv),
-        ...(input.start ? { start: input.start } : {}),
-      }),
+      putLocations(
+        ctx.deps,
+        ctx.workspace.id,
+        input.key,
+        { rows: rowsFromCsv(input.csv), ...(input.start ? { start: input.start } : {}) },
+        ctx.actor,
+      ),
     ),
   importReport: workspaceProcedure('experiment.import')
     .input(ZKey.extend({ report: z.unknown() }))
@@ -89,6 +92,7 @@ export const experimentRouter = router({
       const report = await putReport(ctx.deps, ctx.workspace.id, input.key, input.report, {
         kind: 'csv',
         by: ctx.actor.email,
+        actor: ctx.actor,
       });
       return { id: report.id, metric: report.metric, createdAt: report.createdAt };
     }),

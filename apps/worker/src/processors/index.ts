@@ -3,16 +3,16 @@ import { backlogReconcile } from './backlog-reconcile';
 import { backlogRescore } from './backlog-rescore';
 import { experimentEvaluate } from './experiment-evaluate';
 import { experimentReconcile } from './experiment-reconcile';
-import type { Processor } from './processor';
+import { failingForGood, type Processor } from './processor';
 import { webhookDeliver } from './webhook-deliver';
 
 export type { Processor, ProcessorDeps } from './processor';
 
-/** One processor per job name of the registry. */
+/** One processor per job name of the registry, each failing for good where a retry cannot succeed. */
 export const PROCESSORS: Record<JobName, Processor> = {
-  'backlog.rescore': backlogRescore,
-  'backlog.reconcile': backlogReconcile,
-  'experiment.evaluate': experimentEvaluate,
-  'experiment.reconcile': experimentReconcile,
-  'webhook.deliver': webhookDeliver,
+  'backlog.rescore': failingForGood(backlogRescore),
+  'backlog.reconcile': failingForGood(backlogReconcile),
+  'experiment.evaluate': failingForGood(experimentEvaluate),
+  'experiment.reconcile': failingForGood(experimentReconcile),
+  'webhook.deliver': failingForGood(webhookDeliver),
 };

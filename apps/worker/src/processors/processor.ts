@@ -1,5 +1,11 @@
-import type { EvaluationHooks, ServiceDeps, WebhookTargetDeps } from '@uplift/services';
-import type { Job } from 'bullmq';
+import {
+  type EvaluationHooks,
+  failureSentence,
+  isPermanentFailure,
+  type ServiceDeps,
+  type WebhookTargetDeps,
+} from '@uplift/services';
+import { type Job, UnrecoverableError } from 'bullmq';
 
 /**
  * What a processor is handed: the use cases' deps, whether webhooks may target private addresses, plus the
@@ -11,3 +17,18 @@ export interface ProcessorDeps extends ServiceDeps, WebhookTargetDeps {
 
 /** One job name's adapter: parse the payload, call one use case. */
 export type Processor = (job: Job, deps: ProcessorDeps) => Promise<unknown>;
+
+/**
+ * A permanent failure (the same data fails the same way) becomes BullMQ's UnrecoverableError: the job fails
+ * now, with the reason, instead of being retried; any other error is thrown on for BullMQ's retries.
+ */
+export const failingForGood =
+  (processor: Processor): Processor =>
+  async (job, deps) => {
+    try {
+      return await processor(job, deps);
+    } catch (error) {
+      if (isPermanentFailure(error)) throw new UnrecoverableError(failureSentence(error));
+      throw error;
+    }
+  };

@@ -76,3 +76,25 @@ export async function claimNoDataAlert(tx: Tx, experimentId: string, now: Date):
   });
   return claimed.count === 1;
 }
+
+/**
+ * Records a failed evaluation on the experiment. True for the first failure of a streak (the caller notifies
+ * then, once): a conditional update, so of two concurrent failures one claims it.
+ */
+export async function recordEvaluationFailure(tx: Tx, experimentId: string, message: string, now: Date) {
+  const failure = { lastEvaluationError: message, lastEvaluationFailedAt: now };
+  const first = await tx.experiment.updateMany({
+    where: { id: experimentId, lastEvaluationFailedAt: null },
+    data: failure,
+  });
+  if (first.count === 0) await tx.experiment.updateMany({ where: { id: experimentId }, data: failure });
+  return first.count === 1;
+}
+
+/** A successful evaluation ends the failure streak. */
+export async function clearEvaluationFailure(tx: Tx, experimentId: string) {
+  await tx.experiment.updateMany({
+    where: { id: experimentId, lastEvaluationFailedAt: { not: null } },
+    data: { lastEvaluationError: null, lastEvaluationFailedAt: null },
+  });
+}

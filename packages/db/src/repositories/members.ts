@@ -18,6 +18,14 @@ export function findMembershipOfUser(db: Tx, workspaceId: string, userId: string
   return db.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } } });
 }
 
+/**
+ * Locks the workspace's memberships until the transaction ends (in id order, so two callers never deadlock):
+ * a rule over all of them, such as "at least one admin", then sees each concurrent change whole or not at all.
+ */
+export async function lockMemberships(db: Tx, workspaceId: string): Promise<void> {
+  await db.$queryRaw`SELECT id FROM "Membership" WHERE "workspaceId" = ${workspaceId} ORDER BY id FOR UPDATE`;
+}
+
 /** Admins of the workspace other than the given membership. */
 export function countOtherAdmins(db: Tx, workspaceId: string, membershipId: string) {
   return db.membership.count({ where: { workspaceId, role: 'ADMIN', id: { not: membershipId } } });

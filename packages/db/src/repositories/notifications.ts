@@ -11,6 +11,7 @@ export const NOTIFICATION_KINDS = [
   'promotion_proposed',
   'demotion_proposed',
   'ladder',
+  'evaluation_failed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

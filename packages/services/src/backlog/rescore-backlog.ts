@@ -6,7 +6,7 @@ import {
   type ScoreUpdate,
   writeScores,
 } from '@uplift/db';
-import { scoreRoi } from '@uplift/domain';
+import { DomainError, type RoiScore, scoreRoi } from '@uplift/domain';
 import type { JobPayload, JobProgress } from '@uplift/jobs';
 import type { ServiceDeps } from '../deps';
 
@@ -34,24 +34,47 @@ export async function rescoreBacklog(
   // Writing dominates (index upkeep in Postgres), so up to WRITES_IN_FLIGHT batches are written at once on
   // separate connections while the next page is read; batches touch disjoint rows, so they never conflict.
   const inFlight = new Set<Promise<void>>();
+  const failures: unknown[] = [];
   for (;;) {
     const page = await roiInputsPage(db, workspaceId, afterId, RESCORE_BATCH);
     if (!page.length) break;
     afterId = page[page.length - 1]?.id ?? null;
-    const scores: ScoreUpdate[] = page.map((h) => ({ id: h.id, ...scoreRoi({ ...h, horizonMonths }) }));
-    const write: Promise<void> = writeScores(db, workspaceId, scores).then(async () => {
-      done += scores.length;
-      await onProgress({ done, total: Math.max(total, done) });
-    });
+    const scores: ScoreUpdate[] = page.map((h) => ({
+      id: h.id,
+      ...finiteScore(h.id, scoreRoi({ ...h, horizonMonths })),
+    }));
+    // A write never rejects: its failure is kept in `failures` and thrown below (it may settle while the next
+    // page is read; a rejection noticed only then was swallowed, and the job said `completed`).
+    const write: Promise<void> = writeScores(db, workspaceId, scores)
+      .then(async () => {
+        done += scores.length;
+        await onProgress({ done, total: Math.max(total, done) });
+      })
+      .catch((error: unknown) => {
+        failures.push(error);
+      })
+      .finally(() => inFlight.delete(write));
     inFlight.add(write);
-    // Settled writes leave the set; a failed one still rejects the Promise.all/race below.
-    write.then(
-      () => inFlight.delete(write),
-      () => inFlight.delete(write),
-    );
     if (inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(inFlight);
+    if (failures.length) throw failures[0];
   }
   await Promise.all(inFlight);
+  if (failures.length) throw failures[0];
   await rerankBacklog(db, workspaceId);
   return { rescored: done };
+}
+
+/** A figure that is not finite would rank the idea first (or last) for no reason: refused, naming the idea. */
+function finiteScore(id: string, score: RoiScore): RoiScore {
+  const bad = (['expectedMonthlyGain', 'expectedGain', 'roi', 'paybackMonths'] as const).find(
+    (k) => score[k] !== null && !Number.isFinite(score[k]),
+  );
+  if (bad) {
+    throw new DomainError(
+      'BAD_INPUT',
+      `Hypothesis ${id}: its ROI inputs give ${bad} = ${score[bad]}, not a finite number; correct them.`,
+      'valuePerConversion',
+    );
+  }
+  return score;
 }

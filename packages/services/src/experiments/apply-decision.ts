@@ -1,4 +1,5 @@
 import {
+  clearEvaluationFailure,
   type EvaluationExperiment,
   markEvaluated,
   notify,
@@ -38,6 +39,7 @@ export async function applyDecision(
     const { users, analysis, guardrails, segments } = evaluation;
     const snapshot = { experimentId: experiment.id, dataVersion: version, users, analysis, guardrails, segments };
     const fresh = await saveSnapshot(tx, { ...snapshot, outcome, reason, winner });
+    await clearEvaluationFailure(tx, experiment.id);
     // Another worker may have evaluated a newer version, or a person stopped the experiment meanwhile.
     const consequences = decisionConsequences({
       current: await readEvaluationState(tx, experiment.id),

@@ -42,5 +42,13 @@ export async function experimentResults(
       now: clock(),
     }),
     unattributed: experiment.unattributedEvents,
+    // The last evaluation failed: the figures above are from the one before it (stale), and this says why.
+    evaluationFailure: experiment.lastEvaluationFailedAt
+      ? {
+          message: experiment.lastEvaluationError ?? 'The last evaluation failed.',
+          failedAt: experiment.lastEvaluationFailedAt.toISOString(),
+          stale: true as const,
+        }
+      : null,
   };
 }

@@ -1,6 +1,6 @@
-import { listLocationSales, recordDataArrival, transaction, upsertLocationSales } from '@uplift/db';
+import { listLocationSales, recordAudit, recordDataArrival, transaction, upsertLocationSales } from '@uplift/db';
 import { closedToData, DomainError, proposeLocationSplit, ZLocationsUpload } from '@uplift/domain';
-import type { ServiceDeps } from '../deps';
+import type { Actor, ServiceDeps } from '../deps';
 import { requestEvaluationOrWarn } from './evaluation-jobs';
 import { mustGetExperiment } from './must-get-experiment';
 
@@ -8,7 +8,7 @@ import { mustGetExperiment } from './must-get-experiment';
  * Stores weekly sales per location (a week sent again replaces its figure) and, the first time, proposes the
  * treatment / holdout split stratified by each location's mean weekly sales before the start.
  */
-export async function putLocations(deps: ServiceDeps, workspaceId: string, key: string, raw: unknown) {
+export async function putLocations(deps: ServiceDeps, workspaceId: string, key: string, raw: unknown, actor: Actor) {
   const input = ZLocationsUpload.parse(raw);
   const result = await transaction(
     deps.db,
@@ -26,6 +26,18 @@ export async function putLocations(deps: ServiceDeps, workspaceId: string, key: 
           holdoutShare: input.holdoutShare,
         });
       await recordDataArrival(tx, experiment.id, now, split);
+      await recordAudit(tx, {
+        workspaceId,
+        actor,
+        entityType: 'experiment',
+        entityId: experiment.id,
+        action: 'experiment.locations',
+        after: {
+          rows: input.rows.length,
+          locations: new Set(input.rows.map((r) => r.location)).size,
+          weeks: new Set(input.rows.map((r) => r.week)).size,
+        },
+      });
       return { experimentId: experiment.id, rows: input.rows.length, split };
     },
     // Up to 500,000 rows in one statement: more than Prisma's 5-second default.

@@ -1,6 +1,6 @@
-import { insertReport, recordDataArrival, transaction } from '@uplift/db';
+import { insertReport, recordAudit, recordDataArrival, transaction } from '@uplift/db';
 import { closedToData, DomainError, validateReport, ZReportInput } from '@uplift/domain';
-import type { ServiceDeps } from '../deps';
+import type { Actor, ServiceDeps } from '../deps';
 import { requestEvaluationOrWarn } from './evaluation-jobs';
 import { mustGetExperiment } from './must-get-experiment';
 
@@ -13,7 +13,7 @@ export async function putReport(
   workspaceId: string,
   key: string,
   raw: unknown,
-  source: { kind: 'api' | 'csv'; by: string },
+  source: { kind: 'api' | 'csv'; by: string; actor: Actor },
 ) {
   const input = ZReportInput.parse(raw);
   const report = await transaction(deps.db, async (tx) => {
@@ -22,14 +22,31 @@ export async function putReport(
     if (closed) throw new DomainError('CONFLICT', `Experiment "${key}" ${closed}.`, 'experiment');
     const { metric } = validateReport(input, experiment);
     await recordDataArrival(tx, experiment.id, deps.clock());
-    return insertReport(tx, {
+    const stored = await insertReport(tx, {
       experimentId: experiment.id,
       metric,
       variants: input.variants,
       source: source.kind,
       createdBy: source.by,
     });
+    await recordAudit(tx, {
+      workspaceId,
+      actor: source.actor,
+      entityType: 'experiment',
+      entityId: experiment.id,
+      action: 'experiment.report',
+      after: { reportId: stored.id, source: source.kind, metric, ...reportCounts(input.variants) },
+    });
+    return stored;
   });
   await requestEvaluationOrWarn(deps, report.experimentId);
   return report;
+}
+
+/** What the audit row says of a report: how many variants, users and conversions it replaced the data with. */
+function reportCounts(variants: { users: number; conversions?: number }[]) {
+  const conversions = variants.every((v) => v.conversions !== undefined)
+    ? variants.reduce((n, v) => n + (v.conversions ?? 0), 0)
+    : null;
+  return { variants: variants.length, users: variants.reduce((n, v) => n + v.users, 0), conversions };
 }

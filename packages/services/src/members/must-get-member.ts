@@ -1,19 +1,22 @@
-import { countOtherAdmins, getMember } from '@uplift/db';
+import { countOtherAdmins, getMember, lockMemberships, type Tx } from '@uplift/db';
 import { assertAdminRemains, DomainError, type Role } from '@uplift/domain';
-import type { ServiceDeps } from '../deps';
 
-export async function mustGetMember(deps: Pick<ServiceDeps, 'db'>, workspaceId: string, membershipId: string) {
-  const m = await getMember(deps.db, workspaceId, membershipId);
+export async function mustGetMember(db: Tx, workspaceId: string, membershipId: string) {
+  const m = await getMember(db, workspaceId, membershipId);
   if (!m) throw new DomainError('NOT_FOUND', 'No such member in this workspace.', 'membershipId');
   return m;
 }
 
-/** The domain's last-admin rule, fed with the count it needs (only when the member is an admin). */
-export async function checkAdminRemains(
-  deps: Pick<ServiceDeps, 'db'>,
-  member: { id: string; workspaceId: string; role: Role },
-  nextRole: Role | null,
-) {
-  if (member.role !== 'ADMIN') return;
-  assertAdminRemains(member, nextRole, await countOtherAdmins(deps.db, member.workspaceId, member.id));
+/**
+ * The member as they are now, inside `tx` and with the workspace's memberships locked, checked against the
+ * domain's last-admin rule for `nextRole` (null: removed). Read and checked under the lock, so two admins
+ * demoting or removing each other at once cannot both pass (the second sees the first's change).
+ */
+export async function lockedMemberChange(tx: Tx, workspaceId: string, membershipId: string, nextRole: Role | null) {
+  await lockMemberships(tx, workspaceId);
+  const member = await mustGetMember(tx, workspaceId, membershipId);
+  if (member.role === 'ADMIN') {
+    assertAdminRemains(member, nextRole, await countOtherAdmins(tx, workspaceId, member.id));
+  }
+  return member;
 }

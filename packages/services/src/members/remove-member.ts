@@ -2,7 +2,7 @@ import { deleteMembership, recordAudit, transaction } from '@uplift/db';
 import { type MemberRemoveInput, ZMemberRemoveInput } from '@uplift/domain';
 import type { ActingScope } from '../acting';
 import type { ServiceDeps } from '../deps';
-import { checkAdminRemains, mustGetMember } from './must-get-member';
+import { lockedMemberChange } from './must-get-member';
 
 export async function removeMember(
   deps: Pick<ServiceDeps, 'db'>,
@@ -10,9 +10,8 @@ export async function removeMember(
   raw: MemberRemoveInput,
 ) {
   const { membershipId } = ZMemberRemoveInput.parse(raw);
-  const m = await mustGetMember(deps, workspace.id, membershipId);
-  await checkAdminRemains(deps, m, null);
   await transaction(deps.db, async (tx) => {
+    const m = await lockedMemberChange(tx, workspace.id, membershipId, null);
     await deleteMembership(tx, m.id);
     await recordAudit(tx, {
       workspaceId: workspace.id,
@@ -23,5 +22,5 @@ export async function removeMember(
       before: { email: m.user.email, role: m.role },
     });
   });
-  return { removed: m.id };
+  return { removed: membershipId };
 }

@@ -2,7 +2,7 @@ import { recordAudit, setRole, transaction } from '@uplift/db';
 import { type MemberRoleInput, ZMemberRoleInput } from '@uplift/domain';
 import type { ActingScope } from '../acting';
 import type { ServiceDeps } from '../deps';
-import { checkAdminRemains, mustGetMember } from './must-get-member';
+import { lockedMemberChange } from './must-get-member';
 
 export async function setMemberRole(
   deps: Pick<ServiceDeps, 'db'>,
@@ -10,9 +10,8 @@ export async function setMemberRole(
   raw: MemberRoleInput,
 ) {
   const { membershipId, role } = ZMemberRoleInput.parse(raw);
-  const m = await mustGetMember(deps, workspace.id, membershipId);
-  await checkAdminRemains(deps, m, role);
   return transaction(deps.db, async (tx) => {
+    const m = await lockedMemberChange(tx, workspace.id, membershipId, role);
     const updated = await setRole(tx, m.id, role);
     await recordAudit(tx, {
       workspaceId: workspace.id,

@@ -53,6 +53,7 @@ export const locations = defineOpenAPIRoute<typeof route, RestEnv>({
       csv === undefined
         ? c.req.valid('json')
         : { rows: rowsFromCsv(csv), ...(start ? { start } : {}), ...(seed ? { seed } : {}) };
-    return c.json(await putLocations(c.var.deps, c.var.key.workspaceId, c.req.valid('param').key, input), 200);
+    const { key } = c.req.valid('param');
+    return c.json(await putLocations(c.var.deps, c.var.key.workspaceId, key, input, c.var.scope.actor), 200);
   },
 });

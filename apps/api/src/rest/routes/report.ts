@@ -22,7 +22,7 @@ const route = createRoute({
 export const report = defineOpenAPIRoute<typeof route, RestEnv>({
   route,
   handler: async (c) => {
-    const source = { kind: 'api' as const, by: c.var.scope.actor.id };
+    const source = { kind: 'api' as const, by: c.var.scope.actor.id, actor: c.var.scope.actor };
     const r = await putReport(c.var.deps, c.var.key.workspaceId, c.req.valid('param').key, c.req.valid('json'), source);
     return c.json({ id: r.id, metric: r.metric, createdAt: r.createdAt.toISOString() }, 200);
   },

@@ -27,6 +27,10 @@ const ZResults = z
       daysLeft: z.number().int().nullable(),
     }),
     unattributed: z.number().int(),
+    evaluationFailure: z
+      .object({ message: z.string(), failedAt: z.string(), stale: z.literal(true) })
+      .nullable()
+      .describe('The last evaluation failed: the figures above are stale, and this says why (null when fine)'),
   })
   .openapi('Results');
 

@@ -1,7 +1,7 @@
 import { Alert, List, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconInfoCircle, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import type { MetricKind, VariantDefinition } from '@uplift/domain';
-import { formatCount, formatPValue } from '../../lib/format';
+import { formatCount, formatDateTime, formatPValue } from '../../lib/format';
 import { formatDifference, formatInterval } from './stat-format';
 import { analysisOf, type GuardrailResult, guardrailsOf, type Results, treatmentsOf } from './types';
 
@@ -15,13 +15,21 @@ interface Props {
 const harmed = (g: GuardrailResult) =>
   treatmentsOf(g.analysis).filter((t) => t.ci && (g.direction === 'down' ? t.ci[0] > 0 : t.ci[1] < 0));
 
-/** Plain-words warnings: a broken split, harmed guardrails, conversions nobody was exposed for. */
+/** Plain-words warnings: a failed evaluation (stale figures), a broken split, harmed guardrails, conversions nobody was exposed for. */
 export function HealthBanners({ results, variants, guardrailKinds }: Props) {
   const analysis = analysisOf(results.analysis);
   const guardrails = guardrailsOf(results.guardrails);
   const total = analysis?.variants.reduce((s, v) => s + v.users, 0) ?? 0;
   return (
     <Stack gap="sm">
+      {results.evaluationFailure && (
+        <Alert color="red" icon={<IconAlertTriangle />} title="These results are stale" data-testid="evaluation-failed">
+          <Text size="sm">
+            The last evaluation failed ({formatDateTime(results.evaluationFailure.failedAt)}):{' '}
+            {results.evaluationFailure.message} The figures below are from the evaluation before it.
+          </Text>
+        </Alert>
+      )}
       {analysis?.srm.flagged && (
         <Alert color="red" icon={<IconAlertTriangle />} title="The traffic split is broken" data-testid="srm-banner">
           <Text size="sm">
