@@ -29,3 +29,4 @@ export * from './stats';
 export * from './webhook';
 export * from './webhook-url';
 export * from './workspace-settings';
+export * from './zod-safe';
