@@ -112,7 +112,7 @@ const encodePath = (s: string) => {
 function restCase(rng: Rng): { method: string; path: string; body?: unknown } {
   const k = () => (rng() < 0.3 ? encodePath(hostileText(rng)) : pick(rng, [running, draft]));
   const q = (params: Record<string, string>) => {
-    const entries = Object.entries(params).map(([n, v]) => [n, rng() < 0.5 ? hostileText(rng) : v]);
+    const entries = Object.entries(params).map(([n, v]): [string, string] => [n, rng() < 0.5 ? hostileText(rng) : v]);
     return new URLSearchParams(entries).toString();
   };
   const report = {
