@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { DomainError } from './errors';
+import { text } from './zod-safe';
 
 /** What an API key may do: send events and reports, read, or write through the REST API. */
 export const API_KEY_SCOPES = ['ingest', 'read', 'write'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 export const ZApiKeyCreateInput = z.object({
-  name: z.string().trim().min(1, 'is required').max(100),
+  name: text().trim().min(1, 'is required').max(100),
   scopes: z.array(z.enum(API_KEY_SCOPES)).min(1, 'choose at least one scope'),
 });
 export type ApiKeyCreateInput = z.input<typeof ZApiKeyCreateInput>;

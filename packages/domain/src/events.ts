@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bounded, int4, isoDateTime, text } from './zod-safe';
 
 /** At most this many events per POST /v1/events (and 5 MB of JSON); beyond, 413. */
 export const MAX_EVENTS_PER_BATCH = 10_000;
@@ -7,7 +8,7 @@ export const MAX_BATCH_BYTES = 5 * 1024 * 1024;
 export const MAX_FUTURE_SKEW_MS = 24 * 3600 * 1000;
 
 const id = (what: string) =>
-  z.string(`must be a string (the ${what})`).min(1, 'is required').max(200, 'must be at most 200 characters');
+  text(`must be a string (the ${what})`).min(1, 'is required').max(200, 'must be at most 200 characters');
 
 export const ZExperimentEvent = z.object({
   id: id('event id, unique per experiment; a replayed id is counted once'),
@@ -16,10 +17,10 @@ export const ZExperimentEvent = z.object({
   type: z.enum(['exposure', 'conversion'], 'must be "exposure" or "conversion"'),
   variant: id('variant key').optional(),
   metric: id('metric name').optional(),
-  value: z.number('must be a number').optional(),
-  ts: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-11-22T10:00:00Z' }).optional(),
+  value: bounded('must be a number').optional(),
+  ts: isoDateTime('must be an ISO 8601 date-time, e.g. 2026-11-22T10:00:00Z').optional(),
   /** Unit attributes; the experiment's segment attribute is read from here at exposure. */
-  attributes: z.record(z.string(), z.string().max(200)).optional(),
+  attributes: z.record(text().max(200), text().max(200)).optional(),
 });
 export type ExperimentEventInput = z.output<typeof ZExperimentEvent>;
 
@@ -31,21 +32,23 @@ export const ZEventsBatch = z.object({
 });
 export type EventsBatch = z.output<typeof ZEventsBatch>;
 
-const count = z.number('must be a number').int('must be a whole number').min(0, 'must be ≥ 0');
+const SUM_MESSAGE = 'must be between −1e30 and 1e30';
+const count = int4('must be a number');
 
 /** Cumulative totals per variant from an email tool's campaign report; replaces the previous report. */
 export const ZReportInput = z
   .object({
     /** Default: the experiment's primary metric. */
-    metric: z.string().min(1).max(64).optional(),
+    metric: text().min(1).max(64).optional(),
     variants: z
       .array(
         z.object({
           key: id('variant key'),
           users: count,
           conversions: count.optional(),
-          sum: z.number('must be a number').optional(),
-          sumSquares: z.number('must be a number').min(0, 'must be ≥ 0').optional(),
+          // Within ±1e30 (and squares within 1e60): 2,147,483,647 users of values up to 1e15, with room to square.
+          sum: z.number('must be a number').min(-1e30, SUM_MESSAGE).max(1e30, SUM_MESSAGE).optional(),
+          sumSquares: z.number('must be a number').min(0, 'must be ≥ 0').max(1e60, 'must be at most 1e60').optional(),
         }),
       )
       .min(1, 'must list at least one variant'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS } from './enums';
 import { DomainError } from './errors';
+import { int4, text } from './zod-safe';
 
 /** Experiment lifecycle: DRAFT → RUNNING → COMPLETED, or STOPPED by a product owner (with a reason). */
 export const EXPERIMENT_STATUSES = ['DRAFT', 'RUNNING', 'COMPLETED', 'STOPPED'] as const;
@@ -21,8 +22,7 @@ export function assertExperimentTransition(from: ExperimentStatus, to: Experimen
 
 /** URL-safe: letters, digits, "-" and "_", starting with a letter or digit. */
 const slug = (max: number) =>
-  z
-    .string()
+  text()
     .trim()
     .min(1, 'is required')
     .max(max, `must be at most ${max} characters`)
@@ -56,14 +56,14 @@ export type ExperimentMetrics = z.output<typeof ZExperimentMetrics>;
 
 export const ZVariantDefinition = z.object({
   key: slug(64),
-  name: z.string().trim().max(200, 'must be at most 200 characters').optional(),
+  name: text().trim().max(200, 'must be at most 200 characters').optional(),
   weight: z.number().gt(0, 'must be > 0').max(1, 'must be ≤ 1').optional(),
 });
 
 export const ZAnalysisSettings = z.object({
   engine: z.enum(['frequentist', 'bayesian']),
   /** The confidence sequence's tuning N*, or null for a fixed-horizon test. */
-  sequential: z.number().int('must be a whole number').min(1, 'must be ≥ 1').nullable(),
+  sequential: int4(undefined, 1).nullable(),
   alpha: z.number().gt(0, 'must be > 0 and ≤ 0.5').max(0.5, 'must be > 0 and ≤ 0.5'),
   correction: z.enum(['none', 'holm', 'bh']),
 });
@@ -72,8 +72,8 @@ export type AnalysisSettings = z.output<typeof ZAnalysisSettings>;
 export const ZExperimentCreateInput = z
   .object({
     key: slug(100),
-    name: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters').optional(),
-    hypothesisId: z.string().min(1, 'is required'),
+    name: text().trim().min(1, 'is required').max(200, 'must be at most 200 characters').optional(),
+    hypothesisId: text().min(1, 'is required'),
     channel: z.enum(CHANNELS).optional(),
     variants: z
       .array(ZVariantDefinition)
@@ -82,7 +82,7 @@ export const ZExperimentCreateInput = z
     metrics: ZExperimentMetrics,
     analysis: ZAnalysisSettings.partial().optional(),
     /** Defaults to the sample size the plan calculation gives for the hypothesis' baseline and expected lift. */
-    plannedUsers: z.number().int('must be a whole number').min(2, 'must be ≥ 2').optional(),
+    plannedUsers: int4(undefined, 2).optional(),
     segmentAttribute: slug(64).nullable().optional(),
     /** Start running at once (default: stay a draft). */
     start: z.boolean().default(false),
@@ -124,20 +124,20 @@ export function normaliseVariants(variants: z.output<typeof ZVariantDefinition>[
 }
 
 export const ZExperimentStopInput = z.object({
-  key: z.string().min(1, 'is required'),
-  reason: z.string().trim().min(1, 'is required: say why the experiment stops').max(2000),
+  key: text().min(1, 'is required'),
+  reason: text().trim().min(1, 'is required: say why the experiment stops').max(2000),
 });
 
 /** What a draft may change; once running, variants, weights and everything else are frozen. */
 export const ZExperimentUpdateInput = z.object({
-  key: z.string().min(1, 'is required'),
+  key: text().min(1, 'is required'),
   patch: z.object({
-    name: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters').optional(),
+    name: text().trim().min(1, 'is required').max(200, 'must be at most 200 characters').optional(),
     variants: z.array(ZVariantDefinition).optional(),
     metrics: ZExperimentMetrics.optional(),
     analysis: ZAnalysisSettings.partial().optional(),
-    plannedUsers: z.number().int('must be a whole number').min(2, 'must be ≥ 2').optional(),
-    segmentAttribute: z.string().nullable().optional(),
+    plannedUsers: int4(undefined, 2).optional(),
+    segmentAttribute: text().max(64).nullable().optional(),
   }),
 });
 export type ExperimentUpdateInput = z.input<typeof ZExperimentUpdateInput>;

@@ -30,3 +30,4 @@ export * from './webhook';
 export * from './webhook-target';
 export * from './webhook-url';
 export * from './workspace-settings';
+export * from './zod-safe';

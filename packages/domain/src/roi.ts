@@ -1,21 +1,31 @@
 import { z } from 'zod';
+import { bounded, int4 } from './zod-safe';
 
 /** Workspace default when a hypothesis or a CLI row gives no horizon. */
 export const DEFAULT_HORIZON_MONTHS = 12;
 
-export const ZRoiInput = z.object({
-  reachPerMonth: z.number().int('must be a whole number').min(0, 'must be ≥ 0'),
+/** The longest horizon a workspace may choose: a score finite at it stays finite whatever the horizon becomes. */
+export const MAX_HORIZON_MONTHS = 120;
+
+/** The ROI model's inputs without the finite-score rule (so a form can pick or omit fields). */
+export const ZRoiFields = z.object({
+  reachPerMonth: int4(),
   baselineRate: z.number().gt(0, 'must be > 0').lt(1, 'must be < 1'),
-  expectedLift: z.number().gt(-1, 'must be > −1 (a relative lift)'),
-  valuePerConversion: z.number().min(0, 'must be ≥ 0 (margin per conversion)'),
+  expectedLift: bounded().gt(-1, 'must be > −1 (a relative lift)'),
+  valuePerConversion: bounded().min(0, 'must be ≥ 0 (margin per conversion)'),
   confidence: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1'),
-  cost: z.number().gt(0, 'must be > 0'),
+  cost: bounded().gt(0, 'must be > 0'),
   horizonMonths: z
     .number()
     .int('must be a whole number of months')
     .min(1, 'must be 1–120')
-    .max(120, 'must be 1–120')
+    .max(MAX_HORIZON_MONTHS, 'must be 1–120')
     .default(DEFAULT_HORIZON_MONTHS),
+});
+/** The ROI model's inputs; refused, naming the field, when any figure of the score would not be finite. */
+export const ZRoiInput = ZRoiFields.check((ctx) => {
+  const problem = roiProblem(ctx.value);
+  if (problem) ctx.issues.push({ code: 'custom', input: ctx.value, path: [problem.field], message: problem.message });
 });
 export type RoiInput = z.input<typeof ZRoiInput>;
 export type RoiInputParsed = z.output<typeof ZRoiInput>;
@@ -46,6 +56,23 @@ export function scoreRoi(input: RoiInputParsed): RoiScore {
     roi: (expectedGain - cost) / cost,
     paybackMonths: expectedMonthlyGain > 0 ? cost / expectedMonthlyGain : null,
   };
+}
+
+type RoiFactors = Omit<RoiInputParsed, 'horizonMonths'>;
+
+/**
+ * What makes a score not finite at the longest horizon (so neither now nor after the workspace's horizon grows):
+ * a gain too large names valuePerConversion, a cost too small for the gain names cost. Null when all is finite.
+ */
+export function roiProblem(input: RoiFactors): { field: 'valuePerConversion' | 'cost'; message: string } | null {
+  const score = scoreRoi({ ...input, horizonMonths: MAX_HORIZON_MONTHS });
+  if (!Number.isFinite(score.expectedGain)) {
+    return { field: 'valuePerConversion', message: 'makes the expected gain too large to compute (ROI not finite)' };
+  }
+  if (!Number.isFinite(score.roi) || (score.paybackMonths !== null && !Number.isFinite(score.paybackMonths))) {
+    return { field: 'cost', message: 'is too small for the expected gain: the ROI would not be finite' };
+  }
+  return null;
 }
 
 /** One line per factor, so a reader sees why an idea ranks where it does. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { text } from './zod-safe';
 
-export const ZWebhookCreateInput = z.object({ url: z.string().trim().min(1, 'is required').max(2000) });
+export const ZWebhookCreateInput = z.object({ url: text().trim().min(1, 'is required').max(2000) });
 export type WebhookCreateInput = z.input<typeof ZWebhookCreateInput>;
 
 /** The body Uplift posts to a webhook (and stores on each delivery row): a notification and its data. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { int4 } from './zod-safe';
 
 const share = (what: string) =>
   z.number().gt(0, `must be > 0 and < 1 (${what})`).lt(1, `must be > 0 and < 1 (${what})`);
@@ -18,7 +19,7 @@ export const ZWorkspaceSettingsInput = z.object({
   defaultEngine: z.enum(['frequentist', 'bayesian']).optional(),
   defaultAlpha: z.number().gt(0, 'must be > 0 and ≤ 0.5').max(0.5, 'must be > 0 and ≤ 0.5').optional(),
   defaultCorrection: z.enum(['none', 'holm', 'bh']).optional(),
-  defaultSequential: z.number().int('must be a whole number').min(1, 'must be ≥ 1').nullable().optional(),
+  defaultSequential: int4(undefined, 1).nullable().optional(),
   /** Bayesian decision thresholds (README, "Decision rules"). */
   winChance: share('a probability, e.g. 0.95').optional(),
   maxRisk: share('an expected relative loss, e.g. 0.0025').optional(),

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { text } from '@uplift/domain';
 
 export const ZError = z
   .object({
@@ -43,9 +44,9 @@ export const ok = <T extends z.ZodType>(schema: T, description: string) => ({
 });
 
 export const ZKeyParams = z.object({
-  key: z
-    .string()
-    .min(1)
+  key: text()
+    .min(1, 'is required')
+    .max(200, 'must be at most 200 characters')
     .openapi({ param: { name: 'key', in: 'path' }, description: 'The experiment key' }),
 });
 

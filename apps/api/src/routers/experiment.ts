@@ -1,9 +1,11 @@
 import {
   EXPERIMENT_STATUSES,
   rowsFromCsv,
+  text,
   ZExperimentCreateInput,
   ZExperimentStopInput,
   ZExperimentUpdateInput,
+  ZIsoDate,
 } from '@uplift/domain';
 import {
   confirmDecision,
@@ -23,11 +25,13 @@ import {
 import { z } from 'zod';
 import { router, workspaceProcedure } from '../trpc';
 
-const ZKey = z.object({ key: z.string().min(1, 'is required') });
+const ZKey = z.object({ key: text().min(1, 'is required').max(200, 'must be at most 200 characters') });
 
 export const experimentRouter = router({
   list: workspaceProcedure('experiment.read')
-    .input(z.object({ status: z.array(z.enum(EXPERIMENT_STATUSES)).optional(), hypothesisId: z.string().optional() }))
+    .input(
+      z.object({ status: z.array(z.enum(EXPERIMENT_STATUSES)).optional(), hypothesisId: text().max(200).optional() }),
+    )
     .query(({ ctx, input }) => listExperimentSummaries(ctx.deps, ctx.workspace.id, input)),
   get: workspaceProcedure('experiment.read')
     .input(ZKey)
@@ -44,7 +48,7 @@ export const experimentRouter = router({
   suggestPlannedUsers: workspaceProcedure('experiment.read')
     .input(
       z.object({
-        hypothesisId: z.string().min(1),
+        hypothesisId: text().min(1).max(200),
         variations: z.number().int().min(2).max(8).default(2),
         alpha: z.number().gt(0).max(0.5).default(0.05),
       }),
@@ -70,11 +74,10 @@ export const experimentRouter = router({
   uploadLocations: workspaceProcedure('experiment.import')
     .input(
       ZKey.extend({
-        csv: z
-          .string()
+        csv: text()
           .min(1, 'is required')
           .max(20 * 1024 * 1024, 'is larger than 20 MB'),
-        start: z.string().optional(),
+        start: ZIsoDate.optional(),
       }),
     )
     .mutation(({ ctx, input }) =>

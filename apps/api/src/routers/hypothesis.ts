@@ -1,4 +1,10 @@
-import { ZBacklogQuery, ZHypothesisCreateInput, ZHypothesisPinInput, ZHypothesisUpdateInput } from '@uplift/domain';
+import {
+  text,
+  ZBacklogQuery,
+  ZHypothesisCreateInput,
+  ZHypothesisPinInput,
+  ZHypothesisUpdateInput,
+} from '@uplift/domain';
 import {
   createHypothesis,
   hypothesisDetail,
@@ -10,9 +16,9 @@ import {
 import { z } from 'zod';
 import { router, workspaceProcedure } from '../trpc';
 
-const ZId = z.object({ id: z.string().min(1) });
-const ZReason = ZId.extend({ reason: z.string().trim().max(2000).optional() });
-const ZRequiredReason = ZId.extend({ reason: z.string().trim().min(1, 'is required').max(2000) });
+const ZId = z.object({ id: text().min(1).max(200) });
+const ZReason = ZId.extend({ reason: text().trim().max(2000).optional() });
+const ZRequiredReason = ZId.extend({ reason: text().trim().min(1, 'is required').max(2000) });
 
 export const hypothesisRouter = router({
   list: workspaceProcedure('hypothesis.read')

@@ -1,4 +1,4 @@
-import { ZApiKeyCreateInput, ZWebhookCreateInput } from '@uplift/domain';
+import { text, ZApiKeyCreateInput, ZWebhookCreateInput } from '@uplift/domain';
 import {
   addWebhook,
   disableWebhook,
@@ -13,7 +13,7 @@ import {
 import { z } from 'zod';
 import { router, workspaceProcedure } from '../trpc';
 
-const ZId = z.object({ id: z.string().min(1) });
+const ZId = z.object({ id: text().min(1).max(200) });
 
 export const apiKeyRouter = router({
   list: workspaceProcedure('apikey.manage').query(({ ctx }) => listApiKeys(ctx.deps, ctx)),
@@ -34,7 +34,7 @@ export const webhookRouter = router({
     .input(ZId)
     .mutation(({ ctx, input }) => disableWebhook(ctx.deps, ctx, input)),
   deliveries: workspaceProcedure('webhook.manage')
-    .input(z.object({ experiment: z.string().min(1).optional() }).optional())
+    .input(z.object({ experiment: text().min(1).max(200).optional() }).optional())
     .query(({ ctx, input }) => listWebhookDeliveries(ctx.deps, ctx, input ?? {})),
 });
 

@@ -1,4 +1,4 @@
-import { CHANNELS, ZLadderSettings, ZReadinessInput } from '@uplift/domain';
+import { CHANNELS, text, ZLadderSettings, ZReadinessInput } from '@uplift/domain';
 import {
   approvePromotion,
   checkReadiness,
@@ -15,7 +15,7 @@ export const ladderRouter = router({
   /** The board: the workspace's rungs, what each asks, and every offer on them. */
   board: workspaceProcedure('ladder.read').query(({ ctx }) => ladderBoard(ctx.deps, ctx)),
   offer: workspaceProcedure('ladder.read')
-    .input(z.object({ id: z.string().min(1) }))
+    .input(z.object({ id: text().min(1).max(200) }))
     .query(({ ctx, input }) => offerJourney(ctx.deps.db, ctx.workspace.id, input.id)),
   promotions: workspaceProcedure('ladder.read')
     .input(z.object({ status: z.enum(['PROPOSED', 'APPLIED', 'REJECTED']).optional() }))
@@ -23,18 +23,18 @@ export const ladderRouter = router({
   approve: workspaceProcedure('promotion.decide')
     .input(
       z.object({
-        id: z.string().min(1),
-        reason: z.string().trim().max(2000).optional(),
+        id: text().min(1).max(200),
+        reason: text().trim().max(2000).optional(),
         /** Scope the step to these segments (a subset of those where the offer won). */
-        segments: z.array(z.string().min(1)).optional(),
+        segments: z.array(text().min(1).max(200)).optional(),
       }),
     )
     .mutation(({ ctx, input }) => approvePromotion(ctx.deps, ctx, { ...input, reason: input.reason || null })),
   reject: workspaceProcedure('promotion.decide')
-    .input(z.object({ id: z.string().min(1), reason: z.string().trim().min(1, 'is required: say why').max(2000) }))
+    .input(z.object({ id: text().min(1).max(200), reason: text().trim().min(1, 'is required: say why').max(2000) }))
     .mutation(({ ctx, input }) => rejectPromotion(ctx.deps, ctx, input)),
   checkReadiness: workspaceProcedure('readiness.check')
-    .input(ZReadinessInput.extend({ offerId: z.string().min(1), rung: z.enum(CHANNELS) }))
+    .input(ZReadinessInput.extend({ offerId: text().min(1).max(200), rung: z.enum(CHANNELS) }))
     .mutation(({ ctx, input }) => checkReadiness(ctx.deps, ctx, input)),
   updateSettings: workspaceProcedure('ladder.settings')
     .input(ZLadderSettings.extend({ priorDiscount: z.number().optional() }).strict())

@@ -1,4 +1,4 @@
-import { ZAuditQuery, ZWorkspaceSettingsInput } from '@uplift/domain';
+import { text, ZAuditQuery, ZWorkspaceSettingsInput } from '@uplift/domain';
 import { auditLog, rescoreStatus, updateWorkspaceSettings, whoAmI } from '@uplift/services';
 import { z } from 'zod';
 import { authedProcedure, router, workspaceProcedure } from '../trpc';
@@ -13,7 +13,7 @@ export const workspaceRouter = router({
     .input(ZWorkspaceSettingsInput)
     .mutation(({ ctx, input }) => updateWorkspaceSettings(ctx.deps, ctx, input)),
   rescoreStatus: workspaceProcedure('workspace.read')
-    .input(z.object({ jobId: z.string().min(1) }))
+    .input(z.object({ jobId: text().min(1).max(200) }))
     .query(({ ctx, input }) => rescoreStatus(ctx.deps, ctx, input)),
 });
 

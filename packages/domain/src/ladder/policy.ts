@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, type Channel } from '../enums';
+import { int4 } from '../zod-safe';
 
 /** Channels an offer can climb through; a workspace orders the ones it uses into its ladder. */
 export const LADDER_CHANNELS = CHANNELS;
@@ -8,7 +9,7 @@ export type LadderChannel = Channel;
 /** What it takes to climb onto a rung (the policy belongs to the transition into that rung). */
 export const ZRungPolicy = z.object({
   /** At least this many units in the winning experiment. */
-  minUnits: z.number().int('must be a whole number').min(0, 'must be ≥ 0'),
+  minUnits: int4(),
   /** Optional practical threshold: the lower confidence bound of the relative lift must exceed it (e.g. 0.02). */
   minLowerBound: z.number().min(-1, 'must be > −1').max(10).nullable(),
   /** Who approves the step: nobody (applied at once) or a product owner. */

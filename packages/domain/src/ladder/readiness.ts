@@ -1,22 +1,23 @@
 import { z } from 'zod';
+import { bounded, int4, text } from '../zod-safe';
 
 /** What a product owner records before an offer goes to a rung behind the readiness gate (e.g. offline). */
 export const ZReadinessInput = z.object({
   /** List price of what the offer sells, per conversion. */
-  price: z.number().gt(0, 'must be > 0'),
+  price: bounded().gt(0, 'must be > 0'),
   /** The offer's discount as a share of the price (0.15 for −15%). */
   discount: z.number().min(0, 'must be 0–1').lt(1, 'must be 0–1'),
   /** Cost of goods per conversion. */
-  unitCost: z.number().min(0, 'must be ≥ 0'),
+  unitCost: bounded().min(0, 'must be ≥ 0'),
   /** Delivery, handling or staff cost per conversion. */
-  fulfilmentCost: z.number().min(0, 'must be ≥ 0').default(0),
+  fulfilmentCost: bounded().min(0, 'must be ≥ 0').default(0),
   /** Conversions per month expected at the rung's reach. */
-  expectedVolumePerMonth: z.number().int('must be a whole number').min(0, 'must be ≥ 0'),
+  expectedVolumePerMonth: int4(),
   /** What stock or capacity can deliver per month. */
-  capacityPerMonth: z.number().int('must be a whole number').min(0, 'must be ≥ 0'),
+  capacityPerMonth: int4(),
   /** The product owner confirms the offer can be delivered at scale. */
   deliverableAtScale: z.boolean(),
-  notes: z.string().trim().max(2000).optional(),
+  notes: text().trim().max(2000).optional(),
 });
 export type ReadinessInput = z.input<typeof ZReadinessInput>;
 

@@ -1,19 +1,20 @@
 import { z } from 'zod';
 import { expected } from '../stats/messages';
+import { bounded, isoDate, text } from '../zod-safe';
 
 const finite = z.number(expected('must be a number'));
-const locationId = z.string(expected('must be a string')).min(1, 'is required');
+const locationId = text(expected('must be a string')).min(1, 'is required').max(200, 'must be at most 200 characters');
 const locationIds = z.array(locationId, expected('must be an array of location ids'));
 
 /** A calendar date written YYYY-MM-DD: such strings sort in date order, which the pre/post cut relies on. */
-export const ZIsoDate = z.iso.date(expected('must be an ISO date (YYYY-MM-DD)'));
+export const ZIsoDate = isoDate(expected('must be an ISO date (YYYY-MM-DD)'));
 
 export const ZWeeklySalesRow = z.object(
   {
     location: locationId,
     /** The week's date (e.g. its Monday); all that matters is whether it falls before `start`. */
     week: ZIsoDate,
-    sales: finite,
+    sales: bounded(expected('must be a number')),
   },
   expected('must be a row ({ location, week, sales })'),
 );

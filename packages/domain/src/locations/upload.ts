@@ -1,17 +1,32 @@
 import { z } from 'zod';
 import { DomainError } from '../errors';
+import { text } from '../zod-safe';
 import { parseWeeklySales } from './csv';
 import { type WeeklySalesRow, ZIsoDate, ZWeeklySalesRow } from './did-input';
 
 /** `PUT /v1/experiments/KEY/locations` and the CSV upload: weekly sales per location of an offline test. */
-export const ZLocationsUpload = z.object({
-  rows: z.array(ZWeeklySalesRow).min(1, 'must hold at least one row').max(500_000, 'at most 500,000 rows'),
-  /** First day of the treatment (default: the day the experiment started); earlier weeks are the pre-period. */
-  start: ZIsoDate.optional(),
-  /** Seed of the stratified split (default: the experiment's key). */
-  seed: z.string().min(1).max(200).optional(),
-  holdoutShare: z.number().gt(0, 'must be > 0 and < 1').lt(1, 'must be > 0 and < 1').optional(),
-});
+export const ZLocationsUpload = z
+  .object({
+    rows: z.array(ZWeeklySalesRow).min(1, 'must hold at least one row').max(500_000, 'at most 500,000 rows'),
+    /** First day of the treatment (default: the day the experiment started); earlier weeks are the pre-period. */
+    start: ZIsoDate.optional(),
+    /** Seed of the stratified split (default: the experiment's key). */
+    seed: text().min(1).max(200).optional(),
+    holdoutShare: z.number().gt(0, 'must be > 0 and < 1').lt(1, 'must be > 0 and < 1').optional(),
+  })
+  // One row per location and week, as the CSV path (parseWeeklySales) and the analysis require.
+  .check((ctx) => {
+    const first = new Map<string, number>();
+    ctx.value.rows.forEach((row, i) => {
+      const key = `${row.location}\u0000${row.week}`;
+      const seen = first.get(key);
+      if (seen === undefined) first.set(key, i);
+      else {
+        const message = `duplicate week ${row.week} for location "${row.location}" (also rows[${seen}])`;
+        ctx.issues.push({ code: 'custom', input: ctx.value, path: ['rows', i], message });
+      }
+    });
+  });
 export type LocationsUpload = z.input<typeof ZLocationsUpload>;
 
 /** A CSV body (text) becomes rows, its bad lines a 400 naming each line (the first 20). */

@@ -1,5 +1,5 @@
 import { findHypothesisPage } from '@uplift/db';
-import { HYPOTHESIS_STATUSES } from '@uplift/domain';
+import { HYPOTHESIS_STATUSES, text } from '@uplift/domain';
 import { z } from 'zod';
 import type { ServiceDeps } from '../deps';
 
@@ -7,7 +7,7 @@ import type { ServiceDeps } from '../deps';
 export const ZHypothesisPageQuery = z.object({
   status: z.enum(HYPOTHESIS_STATUSES).optional(),
   limit: z.coerce.number().int().min(1, 'must be 1–200').max(200, 'must be 1–200').default(50),
-  cursor: z.string().optional(),
+  cursor: text().max(200, 'must be at most 200 characters').optional(),
 });
 export type HypothesisPageInput = z.input<typeof ZHypothesisPageQuery>;
 

@@ -1,13 +1,13 @@
 import { createRoute, defineOpenAPIRoute, z } from '@hono/zod-openapi';
-import { assignVariant, cumulativeWeights } from '@uplift/domain';
+import { assignVariant, cumulativeWeights, text } from '@uplift/domain';
 import { mustGetExperiment } from '@uplift/services';
 import { apiKey } from '../api-key';
 import type { RestEnv } from '../env';
 import { errors, ok, ZVariantOut } from '../schemas';
 
 const ZAssignQuery = z.object({
-  experiment: z.string().min(1, 'is required'),
-  unit: z.string().min(1, 'is required').max(200, 'must be at most 200 characters'),
+  experiment: text().min(1, 'is required').max(200, 'must be at most 200 characters'),
+  unit: text().min(1, 'is required').max(200, 'must be at most 200 characters'),
 });
 
 const route = createRoute({

@@ -1,5 +1,5 @@
 import { createRoute, defineOpenAPIRoute, z } from '@hono/zod-openapi';
-import { rowsFromCsv, ZLocationsUpload } from '@uplift/domain';
+import { rowsFromCsv, text, ZLocationsUpload } from '@uplift/domain';
 import { putLocations } from '@uplift/services';
 import { apiKey } from '../api-key';
 import { body } from '../body';
@@ -27,8 +27,14 @@ const route = createRoute({
   request: {
     params: ZKeyParams,
     query: z.object({
-      start: z.string().optional().describe('CSV uploads: the first day of the treatment, YYYY-MM-DD'),
-      seed: z.string().optional().describe('CSV uploads: the seed of the stratified split'),
+      start: text()
+        .max(10, 'must be a date written YYYY-MM-DD')
+        .optional()
+        .describe('CSV uploads: the first day of the treatment, YYYY-MM-DD'),
+      seed: text()
+        .max(200, 'must be at most 200 characters')
+        .optional()
+        .describe('CSV uploads: the seed of the stratified split'),
     }),
     body: {
       required: false, // required in fact; false lets the text/csv form past the JSON validator

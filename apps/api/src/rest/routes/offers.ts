@@ -1,4 +1,5 @@
 import { createRoute, defineOpenAPIRoute, z } from '@hono/zod-openapi';
+import { text } from '@uplift/domain';
 import { listOffers } from '@uplift/services';
 import { apiKey } from '../api-key';
 import type { RestEnv } from '../env';
@@ -30,7 +31,7 @@ const route = createRoute({
   summary: 'Offers on the channel ladder with their experiments per rung (filter `?experiment=KEY`)',
   'x-scopes': ['read'],
   middleware: [apiKey('read')] as const,
-  request: { query: z.object({ experiment: z.string().min(1).optional() }) },
+  request: { query: z.object({ experiment: text().min(1).max(200).optional() }) },
   responses: { 200: ok(z.object({ items: z.array(ZOfferOut) }), 'The offers'), ...errors(400) },
 });
 
