@@ -1,6 +1,6 @@
 import type { AuditEntityType } from '@uplift/domain';
 import type { Tx } from '../client';
-import type { Prisma } from '../generated/prisma/client';
+import { toJsonValue } from '../json';
 
 /** Who the log names: a person or an API key (with an id), or a tool without one (`uplift cli`). */
 export interface AuditActor {
@@ -19,9 +19,7 @@ export interface AuditEntry {
   reason?: string | null;
 }
 
-/** A value as stored in a JSON column: what JSON.stringify keeps of it (dates become ISO strings). */
-export const jsonValue = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
-const json = (value: unknown) => (value === undefined ? undefined : jsonValue(value));
+const json = (value: unknown) => (value === undefined ? undefined : toJsonValue(value));
 
 /** Appends one event. Call it inside the transaction that makes the change, so neither lands alone. */
 export function recordAudit(db: Tx, entry: AuditEntry) {

@@ -1,6 +1,5 @@
 import type { HypothesisFields as Fields, HypothesisStatus, RoiScore } from '@uplift/domain';
 import type { Tx } from '../client';
-import { Prisma } from '../generated/prisma/client';
 
 export function findHypothesisByClientRequest(db: Tx, workspaceId: string, clientRequestId: string) {
   return db.hypothesis.findFirst({ where: { workspaceId, clientRequestId } });
@@ -14,10 +13,6 @@ export function findHypothesisByClientRequest(db: Tx, workspaceId: string, clien
 export async function lockClientRequest(tx: Tx, workspaceId: string, clientRequestId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${workspaceId}), hashtext(${clientRequestId}))`;
 }
-
-/** True when a write lost the race on the unique (workspace, clientRequestId) index. */
-export const isDuplicateKey = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 
 export function insertHypothesis(
   db: Tx,

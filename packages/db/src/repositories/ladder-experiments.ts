@@ -9,9 +9,8 @@ import {
 } from '@uplift/domain';
 import type { Tx } from '../client';
 import type { Prisma } from '../generated/prisma/client';
+import { toJsonValue } from '../json';
 import { findOffer } from './offers';
-
-const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
 
 /** An experiment as the ladder reads it: where it ran, its variants, significance level and primary metric. */
 export async function findLadderExperiment(tx: Tx, id: string) {
@@ -75,7 +74,7 @@ export async function createLadderExperiment(
       startedAt: next.startedAt,
       design: next.design,
       seed: next.key,
-      variants: json(next.variants),
+      variants: toJsonValue(next.variants),
       metrics: source.metrics as Prisma.InputJsonValue,
       analysis: source.analysis as Prisma.InputJsonValue,
       plannedUsers: source.plannedUsers,

@@ -1,6 +1,6 @@
 import type { WebhookPayload } from '@uplift/domain';
 import type { Tx } from '../client';
-import { jsonValue } from './audit';
+import { toJsonValue } from '../json';
 import { experimentKeysById } from './experiment-queries';
 
 export const NOTIFICATION_KINDS = [
@@ -49,7 +49,7 @@ export async function notify(db: Tx, n: NotificationInput): Promise<string[]> {
   const ids: string[] = [];
   for (const hook of hooks) {
     const delivery = await db.webhookDelivery.create({
-      data: { webhookId: hook.id, event: `experiment.${n.kind}`, payload: jsonValue(payload) },
+      data: { webhookId: hook.id, event: `experiment.${n.kind}`, payload: toJsonValue(payload) },
     });
     ids.push(delivery.id);
   }

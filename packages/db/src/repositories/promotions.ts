@@ -7,9 +7,8 @@ import {
   ZPromotionStatus,
 } from '@uplift/domain';
 import type { Tx } from '../client';
-import type { Prisma, Promotion as PromotionRow } from '../generated/prisma/client';
-
-const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
+import type { Promotion as PromotionRow } from '../generated/prisma/client';
+import { toJsonValue } from '../json';
 
 /** A proposal with its vocabularies and evidence read into domain types. */
 export const toPromotion = (row: PromotionRow) => ({
@@ -35,7 +34,7 @@ export async function createProposal(
   },
 ): Promise<PromotionRecord | null> {
   const created = await tx.promotion.createManyAndReturn({
-    data: [{ ...p, evidence: json(p.evidence) }],
+    data: [{ ...p, evidence: toJsonValue(p.evidence) }],
     skipDuplicates: true,
   });
   return created[0] ? toPromotion(created[0]) : null;

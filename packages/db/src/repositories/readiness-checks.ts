@@ -5,9 +5,8 @@ import {
   ZStoredReadinessInputs,
 } from '@uplift/domain';
 import type { Tx } from '../client';
-import type { Prisma, ReadinessCheck as ReadinessCheckRow } from '../generated/prisma/client';
-
-const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
+import type { ReadinessCheck as ReadinessCheckRow } from '../generated/prisma/client';
+import { toJsonValue } from '../json';
 
 const toReadinessCheck = (row: ReadinessCheckRow) => ({
   ...row,
@@ -30,8 +29,8 @@ export async function createReadinessCheck(
     data: {
       offerId: c.offerId,
       rung: c.rung,
-      inputs: json(c.inputs),
-      assessment: json(c.assessment),
+      inputs: toJsonValue(c.inputs),
+      assessment: toJsonValue(c.assessment),
       passed: c.assessment.passes,
       checkedById: c.checkedBy.id,
       checkedByEmail: c.checkedBy.email,

@@ -1,6 +1,6 @@
 import { type ExperimentOutcome, type LowerRungSnapshot, ZSnapshotEstimates } from '@uplift/domain';
 import type { Tx } from '../client';
-import type { Prisma } from '../generated/prisma/client';
+import { toJsonValue } from '../json';
 
 export interface SnapshotInput {
   experimentId: string;
@@ -14,8 +14,6 @@ export interface SnapshotInput {
   winner: string | null;
 }
 
-const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
-
 /** One snapshot per data version: a repeated evaluation of the same data (a retried job) writes nothing. */
 export async function saveSnapshot(db: Tx, s: SnapshotInput): Promise<boolean> {
   const rows = await db.experimentSnapshot.createMany({
@@ -24,9 +22,9 @@ export async function saveSnapshot(db: Tx, s: SnapshotInput): Promise<boolean> {
         experimentId: s.experimentId,
         dataVersion: s.dataVersion,
         users: s.users,
-        analysis: json(s.analysis),
-        guardrails: json(s.guardrails),
-        segments: s.segments === null ? undefined : json(s.segments),
+        analysis: toJsonValue(s.analysis),
+        guardrails: toJsonValue(s.guardrails),
+        segments: s.segments === null ? undefined : toJsonValue(s.segments),
         outcome: s.outcome,
         reason: s.reason,
         winner: s.winner,

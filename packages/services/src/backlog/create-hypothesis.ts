@@ -1,7 +1,7 @@
 import {
   findHypothesisByClientRequest,
   insertHypothesis,
-  isDuplicateKey,
+  isUniqueViolation,
   lockClientRequest,
   recordAudit,
   setHypothesisStatus,
@@ -54,7 +54,7 @@ export async function createHypothesis(
     });
   } catch (error) {
     // Two identical submits racing: the unique (workspace, clientRequestId) lets one win; return it.
-    if (isDuplicateKey(error)) {
+    if (isUniqueViolation(error)) {
       const winner = await replay();
       if (winner) return winner;
     }
