@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { mulberry32 } from '@uplift/domain';
 import { ingestBatch } from '@uplift/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiServer } from './server';
@@ -112,16 +113,8 @@ async function fromScratch(experimentId: string, startedAt: Date) {
   };
 }
 
-/** mulberry32: a small seeded generator, so a failing case can be replayed. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so a failing case can be replayed. */
+const random = mulberry32;
 const shuffled = <T>(list: T[], rnd: () => number) => {
   const out = [...list];
   for (let i = out.length - 1; i > 0; i--) {

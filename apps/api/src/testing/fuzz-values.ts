@@ -3,19 +3,11 @@
  * numbers past INT4 or whose square overflows, huge and odd unicode strings), deep nesting, and mutations of a
  * valid body that replace, drop or add one field, so the bad value reaches the deeper rules too.
  */
+import { mulberry32 } from '@uplift/domain';
 export type Rng = () => number;
 
-/** mulberry32: a small seeded PRNG (public domain), so every run sends the same requests. */
-export function seeded(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator (the domain's mulberry32), so every run sends the same requests. */
+export const seeded = (seed: number): Rng => mulberry32(seed);
 
 export const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
 

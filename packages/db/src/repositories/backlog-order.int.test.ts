@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type BacklogOrderKey, compareBacklogOrder, HYPOTHESIS_STATUSES } from '@uplift/domain';
+import { type BacklogOrderKey, compareBacklogOrder, HYPOTHESIS_STATUSES, mulberry32 } from '@uplift/domain';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb } from '../client';
 import { rerankBacklog } from './hypotheses';
@@ -7,16 +7,8 @@ import { rerankBacklog } from './hypotheses';
 const db = createDb(process.env.DATABASE_URL, 3);
 afterAll(() => db.$disconnect());
 
-/** mulberry32: a seeded generator, so a failure can be replayed. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so a failing case can be replayed. */
+const random = mulberry32;
 const ID_CHARS = 'ABCZabcz019_-';
 
 describe('rerankBacklog and compareBacklogOrder', () => {

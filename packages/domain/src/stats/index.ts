@@ -8,6 +8,7 @@ export { differenceEstimate, differenceSe } from './difference';
 export { type Metric, variantMean, variantVariance } from './moments';
 export { PLAN_DEFAULTS, type PlanRequest, type PlanResult, plan, ZPlanRequest } from './plan';
 export { type Baseline, liftPower, liftSe, minimumDetectableLift, usersForPower } from './power';
+export { mulberry32 } from './prng';
 export { ANALYZE_DEFAULTS, type AnalyzeRequest, type VariantStats, ZAnalyzeRequest, ZVariantStats } from './request';
 export { sequentialHalfWidth } from './sequential';
 export { SRM_THRESHOLD, srmTest } from './srm';
