@@ -71,6 +71,7 @@ async function counts() {
     db.apiKey.count({ where: { workspaceId } }),
     db.webhook.count({ where: { workspaceId } }),
     db.membership.count({ where: { workspaceId } }),
+    db.invitation.count({ where: { workspaceId } }),
     db.auditEvent.count({ where: { workspaceId } }),
     db.readinessCheck.count(),
   ]);
@@ -197,7 +198,8 @@ function trpcCase(rng: Rng): [string, (input: never) => Promise<unknown>, unknow
       { key: running, report: { variants: [{ key: 'control', users: 10, conversions: 1 }] } },
     ],
     ['workspace.updateSettings', c.workspace.updateSettings, { horizonMonths: 12, defaultSequential: 100 }],
-    ['member.add', c.member.add, { email: 'fuzz@example.com', name: 'F', role: 'ANALYST' }],
+    ['member.invite', c.member.invite, { email: 'fuzz@example.com', role: 'ANALYST' }],
+    ['invitation.claim', c.invitation.claim, { token: 'x'.repeat(43), name: 'F', password: 'password-1' }],
     ['apiKey.create', c.apiKey.create, { name: 'k', scopes: ['read'] }],
     ['webhook.create', c.webhook.create, { url: 'https://hooks.example.com/x' }],
     [

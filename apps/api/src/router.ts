@@ -3,6 +3,7 @@ import type { Context } from './context';
 import { experimentRouter } from './routers/experiment';
 import { hypothesisRouter } from './routers/hypothesis';
 import { apiKeyRouter, notificationRouter, webhookRouter } from './routers/integrations';
+import { invitationRouter } from './routers/invitation';
 import { ladderRouter } from './routers/ladder';
 import { memberRouter } from './routers/member';
 import { auditRouter, meRouter, workspaceRouter } from './routers/workspace';
@@ -12,6 +13,7 @@ export const appRouter = router({
   me: meRouter,
   workspace: workspaceRouter,
   member: memberRouter,
+  invitation: invitationRouter,
   hypothesis: hypothesisRouter,
   audit: auditRouter,
   experiment: experimentRouter,

@@ -38,6 +38,11 @@ const loading = (
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
   {
+    path: '/invite/:token',
+    hydrateFallbackElement: loading,
+    ...page(async () => (await import('./pages/invitation/invitation-page')).InvitationPage),
+  },
+  {
     element: (
       <SessionGate>
         <AppLayout />

@@ -18,6 +18,7 @@ export * from './repositories/hypotheses';
 export * from './repositories/hypothesis-page';
 export * from './repositories/hypothesis-writes';
 export * from './repositories/ingestion';
+export * from './repositories/invitations';
 export * from './repositories/ladder-experiments';
 export * from './repositories/ladder-settings';
 export * from './repositories/location-sales';

@@ -10,6 +10,7 @@ export const AUDIT_ENTITY_TYPES = [
   'apiKey',
   'webhook',
   'offer',
+  'invitation',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

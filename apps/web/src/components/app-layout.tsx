@@ -8,6 +8,7 @@ import { useSession } from '../lib/session';
 import { useSignOut } from '../lib/use-sign-out';
 import { MainNav } from './main-nav';
 import { NotificationBell } from './notification-bell';
+import { PendingInvitations } from './pending-invitations';
 import { WorkspaceSwitcher } from './workspace-switcher';
 
 /** Header (workspace, who I am, sign out), the role-aware navigation, and the page. */
@@ -67,6 +68,7 @@ export function AppLayout() {
         <MainNav />
       </AppShell.Navbar>
       <AppShell.Main>
+        <PendingInvitations />
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -1,4 +1,4 @@
-import { Button, Center, EmptyState, Loader } from '@mantine/core';
+import { Button, Center, EmptyState, Loader, Stack } from '@mantine/core';
 import { IconBuildingOff } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Action } from '@uplift/domain';
@@ -10,6 +10,7 @@ import { useTRPC } from '../lib/trpc';
 import { useSignOut } from '../lib/use-sign-out';
 import { readWorkspaceSlug, writeWorkspaceSlug } from '../lib/workspace-slug';
 import { ErrorAlert } from './error-alert';
+import { PendingInvitations } from './pending-invitations';
 
 /** Renders its children only for a signed-in member of a workspace; everyone else goes to sign in. */
 export function SessionGate({ children }: { children: ReactNode }) {
@@ -68,18 +69,21 @@ export function SessionGate({ children }: { children: ReactNode }) {
   }
   if (!session) {
     return (
-      <Center h="100vh">
-        <EmptyState
-          icon={<IconBuildingOff />}
-          title="No workspace yet"
-          description="Ask a workspace admin to add you as a member."
-        >
-          <EmptyState.Actions>
-            <Button variant="default" onClick={signOut}>
-              Sign out
-            </Button>
-          </EmptyState.Actions>
-        </EmptyState>
+      <Center h="100vh" p="md">
+        <Stack maw={640} w="100%">
+          <PendingInvitations />
+          <EmptyState
+            icon={<IconBuildingOff />}
+            title="No workspace yet"
+            description="Accept an invitation above, or ask a workspace admin to invite you."
+          >
+            <EmptyState.Actions>
+              <Button variant="default" onClick={signOut}>
+                Sign out
+              </Button>
+            </EmptyState.Actions>
+          </EmptyState>
+        </Stack>
       </Center>
     );
   }

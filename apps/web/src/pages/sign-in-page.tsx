@@ -9,7 +9,9 @@ export function SignInPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const queryClient = useQueryClient();
-  const [email, setEmail] = useState('');
+  // The invitation page sends people here with their email and a word on what happens next.
+  const arrival = location.state as { email?: string; notice?: string } | null;
+  const [email, setEmail] = useState(arrival?.email ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -50,6 +52,11 @@ export function SignInPage() {
             <Text c="dimmed" size="sm">
               Sign in to your hypothesis backlog.
             </Text>
+            {arrival?.notice && !error && (
+              <Alert color="indigo" variant="light" data-testid="sign-in-notice">
+                {arrival.notice}
+              </Alert>
+            )}
             {error && (
               <Alert color="red" variant="light" icon={<IconAlertTriangle />} data-testid="sign-in-error" role="alert">
                 {error}

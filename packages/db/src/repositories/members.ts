@@ -42,3 +42,8 @@ export function setRole(db: Tx, membershipId: string, role: Role) {
 export function deleteMembership(db: Tx, membershipId: string) {
   return db.membership.delete({ where: { id: membershipId } });
 }
+
+/** The workspace's membership of the account with this email, or null. */
+export function findMemberByEmail(db: Tx, workspaceId: string, email: string) {
+  return db.membership.findFirst({ where: { workspaceId, user: { email: email.toLowerCase() } } });
+}

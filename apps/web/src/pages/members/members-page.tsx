@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { ErrorAlert } from '../../components/error-alert';
 import { useSession } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
-import { AddMemberModal } from './add-member-modal';
+import { InviteMemberModal } from './invite-member-modal';
+import { OpenInvitations } from './open-invitations';
 import { RemoveMemberModal } from './remove-member-modal';
 import { ROLE_OPTIONS } from './role-options';
 
@@ -30,8 +31,8 @@ export function MembersPage() {
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={2}>Members</Title>
-        <Button leftSection={<IconUserPlus size={16} />} onClick={() => setAdding(true)} data-testid="member-add">
-          Add member
+        <Button leftSection={<IconUserPlus size={16} />} onClick={() => setAdding(true)} data-testid="member-invite">
+          Invite member
         </Button>
       </Group>
       {members.isError && <ErrorAlert error={members.error} onRetry={() => members.refetch()} />}
@@ -103,7 +104,8 @@ export function MembersPage() {
           </Table.ScrollContainer>
         )}
       </Paper>
-      <AddMemberModal opened={adding} onClose={() => setAdding(false)} onAdded={refresh} />
+      <OpenInvitations onChange={refresh} />
+      <InviteMemberModal opened={adding} onClose={() => setAdding(false)} onInvited={refresh} />
       <RemoveMemberModal member={removing} onClose={() => setRemoving(null)} onRemoved={refresh} />
     </Stack>
   );
