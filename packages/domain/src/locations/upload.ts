@@ -13,6 +13,13 @@ export const ZLocationsUpload = z
     /** Seed of the stratified split (default: the experiment's key). */
     seed: text().min(1).max(200).optional(),
     holdoutShare: z.number().gt(0, 'must be > 0 and < 1').lt(1, 'must be > 0 and < 1').optional(),
+    /** Post-period weeks the test is planned for, one group-sequential look a week (default 8); set with the split. */
+    plannedWeeks: z
+      .number()
+      .int('must be a whole number of weeks')
+      .min(1, 'must be between 1 and 104')
+      .max(104, 'must be between 1 and 104')
+      .optional(),
   })
   // One row per location and week, as the CSV path (parseWeeklySales) and the analysis require.
   .check((ctx) => {
