@@ -18,6 +18,7 @@ export {
   type LocationTestResult,
   type LocationTestSummary,
   runLocationTest,
+  type StoredLocationAnalysis,
   SYNTHETIC_BELOW_TREATED,
   SYNTHETIC_UNAVAILABLE,
   summarizeLocationTest,

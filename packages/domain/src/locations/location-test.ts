@@ -24,6 +24,9 @@ function estimate(method: 'did' | 'synthetic', input: LocationAnalysisInput) {
   return { method: 'did' as const, analysis: { ...analysis, warnings: [SYNTHETIC_UNAVAILABLE, ...analysis.warnings] } };
 }
 
+/** What a location-test snapshot stores: the analysis and, since weekly looks, where it stood against its boundary. */
+export type StoredLocationAnalysis = LocationAnalysis & { sequential?: SequentialLook };
+
 export interface LocationTestResult {
   method: 'did' | 'synthetic';
   analysis: LocationAnalysis;
