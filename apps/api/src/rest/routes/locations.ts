@@ -14,13 +14,14 @@ const ZSplit = z.object({
   balance: z.object({ treatmentMean: z.number(), holdoutMean: z.number(), standardizedDifference: z.number() }),
   seed: z.string(),
   start: z.string(),
+  plannedWeeks: z.number().int().optional().describe('Weekly looks the test is planned for; absent means 8'),
 });
 
 const route = createRoute({
   method: 'put',
   path: '/v1/experiments/{key}/locations',
   summary:
-    'Weekly sales per location of an offline location test (JSON `{ rows, start?, seed? }` or a `text/csv` body with ' +
+    'Weekly sales per location of an offline location test (JSON `{ rows, start?, seed?, plannedWeeks? }` or a `text/csv` body with ' +
     'location, week, sales columns; `?start=YYYY-MM-DD`); the first upload proposes the stratified treatment/holdout split',
   'x-scopes': ['ingest'],
   middleware: [apiKey('ingest'), body(MAX_LOCATIONS_BYTES, { csv: true })] as const,
