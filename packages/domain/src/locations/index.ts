@@ -10,6 +10,7 @@ export {
   type WeeklySalesRow,
   ZIsoDate,
   ZLocationAnalysisInput,
+  ZPlannedWeeks,
   ZWeeklySalesRow,
 } from './did-input';
 export { groupSequentialBoundaries, obrienFlemingSpending, welchToZ } from './group-sequential';
