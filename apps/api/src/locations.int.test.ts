@@ -117,6 +117,39 @@ describe('offline location tests', () => {
     );
   });
 
+  it("decides only when a new week arrives, against that week's group-sequential boundary", async () => {
+    const e = await offlineRollout();
+    const rowsUpTo = (last: string, treated: Set<string>, lift: number) =>
+      csv(treated, lift)
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(','))
+        .filter(([, week]) => (week as string) <= last)
+        .map(([location, week, sales]) => ({ location, week, sales: Number(sales) }));
+    const json = (body: object) => put(e.key, JSON.stringify(body), 'application/json');
+    // Week 1 of 3 planned, no effect yet: the test runs on.
+    const first = await json({ rows: rowsUpTo('2026-10-05', new Set(), 0), start: '2026-10-05', plannedWeeks: 3 });
+    const { split } = (await first.json()) as { split: { treatment: string[]; plannedWeeks: number } };
+    expect(split.plannedWeeks).toBe(3);
+    const treated = new Set(split.treatment);
+    expect(await evaluateExperimentJob(deps.db, deps.queue, e.id)).toMatchObject({ outcome: 'KEEP_RUNNING' });
+    // Week 1 corrected to a +8% effect that crosses its boundary: no new week, so no new look and no decision.
+    await json({ rows: rowsUpTo('2026-10-05', treated, 0.08) });
+    expect(await evaluateExperimentJob(deps.db, deps.queue, e.id)).toMatchObject({ outcome: 'KEEP_RUNNING' });
+    const latest = () =>
+      deps.db.experimentSnapshot.findFirstOrThrow({ where: { experimentId: e.id }, orderBy: { dataVersion: 'desc' } });
+    const held = await latest();
+    expect(held.reason).toContain('No new week since week 1');
+    expect(held.analysis).toMatchObject({ sequential: { look: 1, plannedWeeks: 3, crossed: true } });
+    // Week 2 arrives: a new look, held to its own boundary, and the effect is called.
+    await json({ rows: rowsUpTo('2026-10-12', treated, 0.08) });
+    expect(await evaluateExperimentJob(deps.db, deps.queue, e.id)).toMatchObject({ outcome: 'WIN' });
+    const won = await latest();
+    expect(won.analysis).toMatchObject({ sequential: { look: 2, plannedWeeks: 3, crossed: true } });
+    const { boundary } = (won.analysis as { sequential: { boundary: number } }).sequential;
+    expect(boundary).toBeCloseTo(2.5114, 3); // O'Brien–Fleming-type, 3 looks at α = 0.05, look 2
+  });
+
   it('takes JSON rows too, and names the bad lines of a CSV', async () => {
     const e = await offlineRollout();
     const bad = await put(e.key, 'store,week,sales\nstore-1,2026-09-14,abc\nstore-2,not-a-date,10');

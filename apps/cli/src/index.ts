@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAnalyze } from './commands/analyze';
 import { registerApiKey } from './commands/api-key';
+import { registerLocations } from './commands/locations';
 import { registerPlan } from './commands/plan';
 import { registerRoi } from './commands/roi';
 import { registerSplit } from './commands/split';
@@ -11,13 +12,14 @@ const env = parseCliEnv();
 const program = new Command()
   .name('uplift')
   .description(
-    'Uplift from the shell: score hypotheses, analyse and plan experiments, split recipients, manage API keys.',
+    'Uplift from the shell: score hypotheses, analyse and plan experiments and location tests, split recipients, manage API keys.',
   )
   .showHelpAfterError();
 
 registerRoi(program);
 registerAnalyze(program);
 registerPlan(program);
+registerLocations(program);
 registerApiKey(program, env);
 registerSplit(program, experimentLoader(env));
 

@@ -1,10 +1,9 @@
 import {
-  analyzeLocations,
-  decideLocationTest,
   type ExperimentMetrics,
   evaluateExperiment,
   keyFromName,
   type OfferState,
+  runLocationTest,
   splitLocations,
   type VariantDefinition,
 } from '@uplift/domain';
@@ -191,14 +190,16 @@ async function locationTest(ctx: Ctx, key: string, priorFromExperimentId: string
     holdoutShare: 0.5,
   });
   const rows = storeWeeks(start, new Set(split.treatment), 0.06);
-  const analysis = analyzeLocations({
+  // Four post-period weeks of a test planned for four: the last look, held to its group-sequential boundary.
+  const { analysis, sequential, decision } = runLocationTest({
     rows,
     treatment: split.treatment,
     holdout: split.holdout,
     start: startDay,
     alpha: 0.05,
+    plannedWeeks: 4,
+    method: 'did',
   });
-  const decision = decideLocationTest(analysis, 4);
   if (decision.outcome !== 'WIN') throw new Error(`seed: ${key} evaluates to ${decision.outcome}, not WIN`);
   const ended = new Date(Date.now() - 2 * DAY);
   const experiment = await ctx.db.experiment.create({
@@ -219,7 +220,7 @@ async function locationTest(ctx: Ctx, key: string, priorFromExperimentId: string
       metrics: json(METRICS),
       analysis: json(ANALYSIS),
       plannedUsers: 20,
-      locationSplit: json({ ...split, seed: key, start: startDay }),
+      locationSplit: json({ ...split, seed: key, start: startDay, plannedWeeks: 4 }),
       dataVersion: 1,
       evaluatedVersion: 1,
       evaluatedAt: ended,
@@ -234,7 +235,7 @@ async function locationTest(ctx: Ctx, key: string, priorFromExperimentId: string
           dataVersion: 1,
           evaluatedAt: ended,
           users: 20,
-          analysis: json(analysis),
+          analysis: json({ ...analysis, sequential }),
           guardrails: json([]),
           outcome: 'WIN',
           reason: decision.reason,

@@ -165,6 +165,8 @@ export const ZStoredLocationSplit = z.object({
   balance: z.object({ treatmentMean: z.number(), holdoutMean: z.number(), standardizedDifference: z.number() }),
   seed: z.string(),
   start: z.string(),
+  /** Post-period weeks the test is planned for (one group-sequential look a week); absent means 8. */
+  plannedWeeks: z.number().int().min(1).max(104).optional(),
 });
 export type LocationSplitRecord = z.output<typeof ZStoredLocationSplit>;
 /** A stored campaign report's per-variant totals (ZReportInput without its cross-field rules). */

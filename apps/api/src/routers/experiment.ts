@@ -6,6 +6,7 @@ import {
   ZExperimentStopInput,
   ZExperimentUpdateInput,
   ZIsoDate,
+  ZPlannedWeeks,
 } from '@uplift/domain';
 import {
   confirmDecision,
@@ -78,6 +79,7 @@ export const experimentRouter = router({
           .min(1, 'is required')
           .max(20 * 1024 * 1024, 'is larger than 20 MB'),
         start: ZIsoDate.optional(),
+        plannedWeeks: ZPlannedWeeks.optional(),
       }),
     )
     .mutation(({ ctx, input }) =>
@@ -85,7 +87,11 @@ export const experimentRouter = router({
         ctx.deps,
         ctx.workspace.id,
         input.key,
-        { rows: rowsFromCsv(input.csv), ...(input.start ? { start: input.start } : {}) },
+        {
+          rows: rowsFromCsv(input.csv),
+          ...(input.start ? { start: input.start } : {}),
+          ...(input.plannedWeeks ? { plannedWeeks: input.plannedWeeks } : {}),
+        },
         ctx.actor,
       ),
     ),

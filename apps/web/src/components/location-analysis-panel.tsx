@@ -1,10 +1,15 @@
-import { List, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import type { LocationAnalysis } from '@uplift/domain';
-import type { ReactNode } from 'react';
+import { List, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
+import type { StoredLocationAnalysis } from '@uplift/domain';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { formatAmount, formatLift, formatPValue, formatRate } from '../lib/format';
 
+// recharts is most of a chart's weight: the numbers show first, the chart when its chunk arrives.
+const LocationBoundaryChart = lazy(() =>
+  import('./location-boundary-chart').then((m) => ({ default: m.LocationBoundaryChart })),
+);
+
 /** A stored analysis is a location test's (difference-in-differences) rather than an A/B test's. */
-export const isLocationAnalysis = (json: unknown): json is LocationAnalysis =>
+export const isLocationAnalysis = (json: unknown): json is StoredLocationAnalysis =>
   Boolean(json) && typeof json === 'object' && 'treatment' in (json as object) && 'holdout' in (json as object);
 
 const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${formatAmount(Math.abs(value))}`;
@@ -23,8 +28,11 @@ function Figure({ label, children, testId }: { label: string; children: ReactNod
   );
 }
 
-/** Treated locations against the holdout: the extra weekly sales per location, its interval, p-value and power. */
-export function LocationAnalysisPanel({ analysis: a }: { analysis: LocationAnalysis }) {
+/**
+ * Treated locations against the holdout: the extra weekly sales per location, its interval, p-value and power, and
+ * (snapshots since weekly looks) this week's statistic against the group-sequential boundary.
+ */
+export function LocationAnalysisPanel({ analysis: a }: { analysis: StoredLocationAnalysis }) {
   return (
     <Stack gap="sm" data-testid="location-analysis">
       <SimpleGrid cols={{ base: 2, sm: 5 }}>
@@ -66,6 +74,11 @@ export function LocationAnalysisPanel({ analysis: a }: { analysis: LocationAnaly
           ))}
         </Table.Tbody>
       </Table>
+      {a.sequential && (
+        <Suspense fallback={<Skeleton h={220} />}>
+          <LocationBoundaryChart sequential={a.sequential} />
+        </Suspense>
+      )}
       {a.warnings.length > 0 && (
         <List size="xs" c="dimmed" data-testid="location-warnings">
           {a.warnings.map((w) => (

@@ -1,4 +1,9 @@
-import { type ExperimentOutcome, type LowerRungSnapshot, ZSnapshotEstimates } from '@uplift/domain';
+import {
+  type ExperimentOutcome,
+  type LowerRungSnapshot,
+  ZSnapshotEstimates,
+  ZStoredLocationLook,
+} from '@uplift/domain';
 import type { Tx } from '../client';
 import { toJsonValue } from '../json';
 
@@ -59,4 +64,18 @@ export async function lowerRungSnapshot(db: Tx, experimentId: string): Promise<L
   });
   if (!row) return null;
   return { experimentKey: row.experiment.key, winner: row.winner, analysis: ZSnapshotEstimates.parse(row.analysis) };
+}
+
+/**
+ * The look (post-period weeks) the newest location-test snapshot before data version `before` was held to its
+ * boundary at; null when there is none or it predates group-sequential looks.
+ */
+export async function lastLocationLook(db: Tx, experimentId: string, before: number): Promise<number | null> {
+  const row = await db.experimentSnapshot.findFirst({
+    where: { experimentId, dataVersion: { lt: before } },
+    orderBy: { dataVersion: 'desc' },
+    select: { analysis: true },
+  });
+  const parsed = ZStoredLocationLook.safeParse(row?.analysis);
+  return parsed.success ? parsed.data.sequential.look : null;
 }

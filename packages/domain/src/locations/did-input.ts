@@ -20,7 +20,18 @@ export const ZWeeklySalesRow = z.object(
 );
 export type WeeklySalesRow = z.output<typeof ZWeeklySalesRow>;
 
-export const LOCATION_ANALYSIS_DEFAULTS = { alpha: 0.05, mde: 0.05 } as const;
+export const LOCATION_ANALYSIS_DEFAULTS = { alpha: 0.05, mde: 0.05, plannedWeeks: 8, method: 'auto' } as const;
+
+/** Post-period weeks a location test is planned for: one group-sequential look a week, INCONCLUSIVE at the last. */
+export const ZPlannedWeeks = z
+  .number(expected('must be a whole number of weeks'))
+  .int('must be a whole number of weeks')
+  .min(1, 'must be between 1 and 104')
+  .max(104, 'must be between 1 and 104');
+
+/** How a location test estimates the counterfactual: difference-in-differences, synthetic control, or chosen by size. */
+export const LOCATION_METHODS = ['did', 'synthetic', 'auto'] as const;
+export type LocationMethod = (typeof LOCATION_METHODS)[number];
 
 export const ZLocationAnalysisInput = z
   .object(
@@ -33,6 +44,9 @@ export const ZLocationAnalysisInput = z
       alpha: finite.gt(0, 'must be > 0 and ≤ 0.5').max(0.5, 'must be > 0 and ≤ 0.5').optional(),
       /** Relative lift the power is computed for, as a share of the treatment's pre-period mean (0.05 = +5%). */
       mde: finite.gt(0, 'must be > 0 (a relative lift, e.g. 0.05)').optional(),
+      /** Post-period weeks the test is planned for (default 8). */
+      plannedWeeks: ZPlannedWeeks.optional(),
+      method: z.enum(LOCATION_METHODS, expected('must be "did", "synthetic" or "auto"')).optional(),
     },
     expected('must be an analysis request ({ rows, treatment, holdout, start })'),
   )

@@ -1,49 +1,14 @@
-import nquantile from '@stdlib/stats-base-dists-normal-quantile';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../stats/prng';
 import { analyzeLocations } from './did';
-import type { WeeklySalesRow } from './did-input';
-import { splitLocations } from './split';
+import { SIMULATED_START, simulateStoreTest } from './simulate-stores';
 
-// Seeded simulations of whole store tests: split 40 stores by pre-period sales, run 8 weeks, analyse.
-// Stores sell lognormally around 20,000 a week (σ = 0.8), drift by their own ±3% between periods, share a
-// ±5% weekly season, and vary ±10% week to week. The treatment lifts its stores' sales by `lift`.
-const LOCATIONS = 40;
-const WEEKS = Array.from({ length: 16 }, (_, w) => new Date(Date.UTC(2025, 0, 6 + 7 * w)).toISOString().slice(0, 10));
-const START = WEEKS[8]!;
+// Seeded simulations of whole store tests (simulate-stores.ts): 40 stores, 8 pre- and 8 post-period weeks.
 const ALPHA = 0.05;
 
 function simulate(random: () => number, seed: string, lift: number) {
-  const normal = () => nquantile(random(), 0, 1); // inverse-transform sampling; mulberry32 never returns 1
-  const noise = (sd: number) => Math.exp(sd * normal() - (sd * sd) / 2); // lognormal with mean 1
-  const base = Array.from({ length: LOCATIONS }, () => 20_000 * Math.exp(0.8 * normal()));
-  const drift = base.map(() => 1 + 0.03 * normal());
-  const season = WEEKS.map(() => 1 + 0.05 * normal());
-  const rows: WeeklySalesRow[] = [];
-  const preSales = base.map(() => 0);
-  for (let w = 0; w < 8; w++) {
-    for (let i = 0; i < LOCATIONS; i++) {
-      const sales = base[i]! * season[w]! * noise(0.1);
-      preSales[i]! += sales / 8;
-      rows.push({ location: `store-${i}`, week: WEEKS[w]!, sales });
-    }
-  }
-  const split = splitLocations({ locations: preSales.map((s, i) => ({ id: `store-${i}`, weeklySales: s })), seed });
-  const treated = new Set(split.treatment);
-  const postSeason = season.slice(8).reduce((a, b) => a + b) / 8;
-  let trueEffect = 0; // expected extra weekly sales per treated store, given this draw of stores and seasons
-  for (let i = 0; i < LOCATIONS; i++) {
-    const factor = treated.has(`store-${i}`) ? 1 + lift : 1;
-    if (factor !== 1) trueEffect += (lift * base[i]! * drift[i]! * postSeason) / treated.size;
-    for (let w = 8; w < 16; w++) {
-      rows.push({
-        location: `store-${i}`,
-        week: WEEKS[w]!,
-        sales: base[i]! * drift[i]! * season[w]! * factor * noise(0.1),
-      });
-    }
-  }
-  return { trueEffect, result: analyzeLocations({ rows, ...split, start: START, alpha: ALPHA }) };
+  const { rows, treatment, holdout, trueEffect } = simulateStoreTest(random, seed, lift);
+  return { trueEffect, result: analyzeLocations({ rows, treatment, holdout, start: SIMULATED_START, alpha: ALPHA }) };
 }
 
 describe('store tests on simulated sales', () => {

@@ -4,13 +4,28 @@ export { decideLocationTest, LOCATION_TEST_WEEKS } from './decide';
 export { analyzeLocations, type LocationAnalysis, type LocationGroupSummary } from './did';
 export {
   LOCATION_ANALYSIS_DEFAULTS,
+  LOCATION_METHODS,
   type LocationAnalysisInput,
+  type LocationMethod,
   type WeeklySalesRow,
   ZIsoDate,
   ZLocationAnalysisInput,
+  ZPlannedWeeks,
   ZWeeklySalesRow,
 } from './did-input';
+export { groupSequentialBoundaries, obrienFlemingSpending, welchToZ } from './group-sequential';
+export {
+  chooseLocationMethod,
+  type LocationTestResult,
+  type LocationTestSummary,
+  runLocationTest,
+  type StoredLocationAnalysis,
+  SYNTHETIC_BELOW_TREATED,
+  SYNTHETIC_UNAVAILABLE,
+  summarizeLocationTest,
+} from './location-test';
 export { preperiodMeans, proposeLocationSplit } from './propose-split';
+export { postPeriodWeeks, type SequentialLook, sequentialLook, ZStoredLocationLook } from './sequential-look';
 export {
   type LocationSplit,
   type LocationSplitInput,

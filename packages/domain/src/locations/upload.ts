@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DomainError } from '../errors';
 import { text } from '../zod-safe';
 import { parseWeeklySales } from './csv';
-import { type WeeklySalesRow, ZIsoDate, ZWeeklySalesRow } from './did-input';
+import { type WeeklySalesRow, ZIsoDate, ZPlannedWeeks, ZWeeklySalesRow } from './did-input';
 
 /** `PUT /v1/experiments/KEY/locations` and the CSV upload: weekly sales per location of an offline test. */
 export const ZLocationsUpload = z
@@ -13,6 +13,8 @@ export const ZLocationsUpload = z
     /** Seed of the stratified split (default: the experiment's key). */
     seed: text().min(1).max(200).optional(),
     holdoutShare: z.number().gt(0, 'must be > 0 and < 1').lt(1, 'must be > 0 and < 1').optional(),
+    /** Post-period weeks the test is planned for, one group-sequential look a week (default 8); set with the split. */
+    plannedWeeks: ZPlannedWeeks.optional(),
   })
   // One row per location and week, as the CSV path (parseWeeklySales) and the analysis require.
   .check((ctx) => {

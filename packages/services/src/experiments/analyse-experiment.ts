@@ -1,10 +1,15 @@
-import { type EvaluationExperiment, lowerRungSnapshot, readEvaluationData, readLocationSalesData } from '@uplift/db';
 import {
-  analyzeLocations,
+  type EvaluationExperiment,
+  lastLocationLook,
+  lowerRungSnapshot,
+  readEvaluationData,
+  readLocationSalesData,
+} from '@uplift/db';
+import {
   carriedPrior,
-  decideLocationTest,
   type ExperimentDecision,
   evaluateExperiment as evaluateAggregates,
+  runLocationTest,
   type StoredLocationSplit,
 } from '@uplift/domain';
 import type { ServiceDeps } from '../deps';
@@ -51,27 +56,37 @@ async function analyseAbTest(deps: Pick<ServiceDeps, 'db'>, experiment: Evaluati
   return { version, evaluation: { ...evaluation, guardrails } };
 }
 
-/** Offline location test: weekly sales per location, difference-in-differences against the holdout. */
+/**
+ * Offline location test: weekly sales per location, difference-in-differences against the holdout, held each week
+ * to its group-sequential boundary. Only a new week is a new look: data that adds none (a corrected upload) is
+ * stored but decides nothing (domain decideLocationTest).
+ */
 async function analyseLocationTest(
   deps: Pick<ServiceDeps, 'db'>,
   experiment: EvaluationExperiment,
   split: StoredLocationSplit,
 ) {
   const { version, weekly } = await readLocationSalesData(deps.db, experiment.id);
-  const analysis = analyzeLocations({
-    rows: weekly,
-    treatment: split.treatment,
-    holdout: split.holdout,
-    start: split.start,
-    alpha: experiment.analysis.alpha,
-  });
-  const postWeeks = new Set(weekly.filter((r) => r.week >= split.start).map((r) => r.week)).size;
+  const previousLook = await lastLocationLook(deps.db, experiment.id, version);
+  // DiD until the lead wires synthetic control into the worker (then: the method stored with the split).
+  const { analysis, sequential, decision } = runLocationTest(
+    {
+      rows: weekly,
+      treatment: split.treatment,
+      holdout: split.holdout,
+      start: split.start,
+      alpha: experiment.analysis.alpha,
+      method: 'did',
+      ...(split.plannedWeeks ? { plannedWeeks: split.plannedWeeks } : {}),
+    },
+    previousLook,
+  );
   const evaluation: Evaluated = {
     users: analysis.treatment.locations + analysis.holdout.locations,
-    analysis,
+    analysis: { ...analysis, sequential },
     guardrails: [],
     segments: null,
-    decision: decideLocationTest(analysis, postWeeks),
+    decision,
   };
   return { version, evaluation };
 }

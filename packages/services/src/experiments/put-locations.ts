@@ -6,7 +6,8 @@ import { mustGetExperiment } from './must-get-experiment';
 
 /**
  * Stores weekly sales per location (a week sent again replaces its figure) and, the first time, proposes the
- * treatment / holdout split stratified by each location's mean weekly sales before the start.
+ * treatment / holdout split stratified by each location's mean weekly sales before the start, with the weeks the
+ * test is planned for (its group-sequential looks; default 8).
  */
 export async function putLocations(deps: ServiceDeps, workspaceId: string, key: string, raw: unknown, actor: Actor) {
   const input = ZLocationsUpload.parse(raw);
@@ -18,13 +19,14 @@ export async function putLocations(deps: ServiceDeps, workspaceId: string, key: 
       if (closed) throw new DomainError('CONFLICT', `Experiment "${key}" ${closed}.`, 'experiment');
       const now = deps.clock();
       await upsertLocationSales(tx, experiment.id, input.rows);
-      const split =
-        experiment.locationSplit ??
-        proposeLocationSplit(await listLocationSales(tx, experiment.id), {
+      const split = experiment.locationSplit ?? {
+        ...proposeLocationSplit(await listLocationSales(tx, experiment.id), {
           start: input.start ?? (experiment.startedAt ?? now).toISOString().slice(0, 10),
           seed: input.seed ?? experiment.key,
           holdoutShare: input.holdoutShare,
-        });
+        }),
+        ...(input.plannedWeeks ? { plannedWeeks: input.plannedWeeks } : {}),
+      };
       await recordDataArrival(tx, experiment.id, now, split);
       await recordAudit(tx, {
         workspaceId,

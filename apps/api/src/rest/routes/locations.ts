@@ -1,5 +1,5 @@
 import { createRoute, defineOpenAPIRoute, z } from '@hono/zod-openapi';
-import { rowsFromCsv, text, ZLocationsUpload } from '@uplift/domain';
+import { rowsFromCsv, text, ZLocationsUpload, ZPlannedWeeks } from '@uplift/domain';
 import { putLocations } from '@uplift/services';
 import { apiKey } from '../api-key';
 import { body } from '../body';
@@ -14,14 +14,15 @@ const ZSplit = z.object({
   balance: z.object({ treatmentMean: z.number(), holdoutMean: z.number(), standardizedDifference: z.number() }),
   seed: z.string(),
   start: z.string(),
+  plannedWeeks: z.number().int().optional().describe('Weekly looks the test is planned for; absent means 8'),
 });
 
 const route = createRoute({
   method: 'put',
   path: '/v1/experiments/{key}/locations',
   summary:
-    'Weekly sales per location of an offline location test (JSON `{ rows, start?, seed? }` or a `text/csv` body with ' +
-    'location, week, sales columns; `?start=YYYY-MM-DD`); the first upload proposes the stratified treatment/holdout split',
+    'Weekly sales per location of an offline location test (JSON `{ rows, start?, seed?, plannedWeeks? }` or a `text/csv` body with ' +
+    'location, week, sales columns; `?start=YYYY-MM-DD&plannedWeeks=N`); the first upload proposes the stratified treatment/holdout split',
   'x-scopes': ['ingest'],
   middleware: [apiKey('ingest'), body(MAX_LOCATIONS_BYTES, { csv: true })] as const,
   request: {
@@ -35,6 +36,11 @@ const route = createRoute({
         .max(200, 'must be at most 200 characters')
         .optional()
         .describe('CSV uploads: the seed of the stratified split'),
+      plannedWeeks: z.coerce
+        .number()
+        .pipe(ZPlannedWeeks)
+        .optional()
+        .describe('CSV uploads: the weekly looks the test is planned for (default 8)'),
     }),
     body: {
       required: false, // required in fact; false lets the text/csv form past the JSON validator
@@ -54,11 +60,16 @@ export const locations = defineOpenAPIRoute<typeof route, RestEnv>({
   route,
   handler: async (c) => {
     const csv = c.var.csv;
-    const { start, seed } = c.req.valid('query');
+    const { start, seed, plannedWeeks } = c.req.valid('query');
     const input =
       csv === undefined
         ? c.req.valid('json')
-        : { rows: rowsFromCsv(csv), ...(start ? { start } : {}), ...(seed ? { seed } : {}) };
+        : {
+            rows: rowsFromCsv(csv),
+            ...(start ? { start } : {}),
+            ...(seed ? { seed } : {}),
+            ...(plannedWeeks ? { plannedWeeks } : {}),
+          };
     const { key } = c.req.valid('param');
     return c.json(await putLocations(c.var.deps, c.var.key.workspaceId, key, input, c.var.scope.actor), 200);
   },

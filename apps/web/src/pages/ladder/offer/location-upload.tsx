@@ -1,7 +1,7 @@
-import { Alert, Button, FileInput, Group, List, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, FileInput, Group, List, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { IconCheck, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { parseWeeklySales } from '@uplift/domain';
+import { LOCATION_TEST_WEEKS, parseWeeklySales } from '@uplift/domain';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
 import { formatCount } from '../../../lib/format';
@@ -22,6 +22,7 @@ export function LocationUpload({ experimentKey, askStart, defaultStart }: Props)
   const queryClient = useQueryClient();
   const [picked, setPicked] = useState<Picked | null>(null);
   const [start, setStart] = useState(defaultStart);
+  const [plannedWeeks, setPlannedWeeks] = useState<number>(LOCATION_TEST_WEEKS);
   const upload = useMutation(
     trpc.experiment.uploadLocations.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.experiment.pathKey() }),
@@ -41,6 +42,7 @@ export function LocationUpload({ experimentKey, askStart, defaultStart }: Props)
     });
   };
   const validStart = !askStart || /^\d{4}-\d{2}-\d{2}$/.test(start);
+  const validWeeks = !askStart || (Number.isInteger(plannedWeeks) && plannedWeeks >= 1 && plannedWeeks <= 104);
   return (
     <Stack gap="xs" data-testid="location-upload">
       <Group align="flex-end" gap="sm">
@@ -66,6 +68,20 @@ export function LocationUpload({ experimentKey, askStart, defaultStart }: Props)
             data-testid="location-start"
           />
         )}
+        {askStart && (
+          <NumberInput
+            label="Planned weeks"
+            description="One look a week; undecided by then is inconclusive"
+            value={plannedWeeks}
+            onChange={(v) => setPlannedWeeks(typeof v === 'number' ? v : Number.NaN)}
+            min={1}
+            max={104}
+            allowDecimal={false}
+            error={validWeeks ? undefined : 'A whole number of weeks, 1–104'}
+            w={200}
+            data-testid="location-planned-weeks"
+          />
+        )}
       </Group>
       {picked && picked.errors.length > 0 && (
         <Alert color="red" title={`${picked.name} has lines that cannot be read`} data-testid="location-file-errors">
@@ -85,9 +101,14 @@ export function LocationUpload({ experimentKey, askStart, defaultStart }: Props)
             size="xs"
             leftSection={<IconUpload size={14} />}
             loading={upload.isPending}
-            disabled={!validStart}
+            disabled={!validStart || !validWeeks}
             onClick={() =>
-              upload.mutate({ key: experimentKey, csv: picked.text, ...(askStart && start ? { start } : {}) })
+              upload.mutate({
+                key: experimentKey,
+                csv: picked.text,
+                ...(askStart && start ? { start } : {}),
+                ...(askStart ? { plannedWeeks } : {}),
+              })
             }
             data-testid="location-submit"
           >
