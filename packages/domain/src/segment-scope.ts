@@ -1,3 +1,5 @@
+import { assignVariant, cumulativeWeights } from './assignment';
+
 /**
  * A scoped experiment (the next rung of a promotion approved for some segments only) reaches only units of
  * those segments; an empty scope is everyone. The unit's segment is the value of the experiment's segment
@@ -42,3 +44,17 @@ export function outOfScopeMessage(e: ScopedExperiment, segment: string | undefin
 /** A scope written for people: `country DE, NL only`, or null when the experiment reaches everyone. */
 export const describeScope = (e: Pick<ScopedExperiment, 'segmentAttribute' | 'scopeSegments'>) =>
   isScoped(e) ? `${segmentAttributeOf(e)} ${e.scopeSegments.join(', ')} only` : null;
+
+/**
+ * A unit's answer from /v1/assign: its variant by the experiment's hash when it takes part, else no variant
+ * (the caller shows the default). Assignment stays the plain hash, so in-scope units get what they always got.
+ */
+export function assignUnit(
+  e: ScopedExperiment & { seed: string; variants: readonly { key: string; weight: number }[] },
+  unit: string,
+  attributes: Readonly<Record<string, string | undefined>>,
+): { variant: string | null; inExperiment: boolean } {
+  if (!inScope(e, unitSegment(e, attributes))) return { variant: null, inExperiment: false };
+  const index = assignVariant(e.seed, unit, cumulativeWeights(e.variants.map((v) => v.weight)));
+  return { variant: e.variants[index]?.key ?? null, inExperiment: true };
+}

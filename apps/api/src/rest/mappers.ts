@@ -23,6 +23,7 @@ export function publicExperiment(e: ExperimentRow) {
     analysis: ZAnalysisOut.parse(e.analysis),
     plannedUsers: e.plannedUsers,
     segmentAttribute: e.segmentAttribute,
+    scopeSegments: e.scopeSegments,
     outcome: e.outcome,
     startedAt: iso(e.startedAt),
     endedAt: iso(e.endedAt),
