@@ -97,6 +97,7 @@ describe('the OpenAPI document describes every real answer of /v1', () => {
   });
 
   it('assignment and events', async () => {
+    const event = (experiment: string, i: number) => ({ id: `e${i}`, experiment, unit: `u${i}`, type: 'exposure' });
     const assigned = await send('GET', '/v1/assign', '/v1/assign?experiment=doc-running&unit=ann');
     expect(assigned.status).toBe(200);
     expect((await send('GET', '/v1/assign', '/v1/assign?experiment=doc-running')).status).toBe(400);
@@ -109,10 +110,13 @@ describe('the OpenAPI document describes every real answer of /v1', () => {
     expect(outside.body).toMatchObject({ variant: null, inExperiment: false });
     const inside = await send('GET', '/v1/assign', '/v1/assign?experiment=doc-scoped&unit=ann&segment=DE');
     expect(inside.body).toMatchObject({ inExperiment: true });
+    const refused = await send('POST', '/v1/events', '/v1/events', {
+      body: { events: [{ ...event('doc-scoped', 9), attributes: { country: 'FR' } }] },
+    });
+    expect(refused.body.issues[0]).toMatchObject({ index: 0, field: 'events.0.attributes.country' });
     expect((await send('GET', '/v1/experiments/{key}', '/v1/experiments/doc-scoped')).body.scopeSegments).toEqual([
       'DE',
     ]);
-    const event = (experiment: string, i: number) => ({ id: `e${i}`, experiment, unit: `u${i}`, type: 'exposure' });
     const ok = await send('POST', '/v1/events', '/v1/events', { body: { events: [event('doc-running', 1)] } });
     expect(ok.status).toBe(202);
     expect((await send('POST', '/v1/events', '/v1/events', { body: { events: [] } })).status).toBe(400);

@@ -89,3 +89,42 @@ describe('segment scope: /v1/assign', () => {
     }
   });
 });
+
+describe('segment scope: /v1/events', () => {
+  const exposure = (experiment: string, unit: string, country?: string) => ({
+    id: `x-${unit}`,
+    experiment,
+    unit,
+    type: 'exposure',
+    ...(country ? { attributes: { country } } : {}),
+  });
+
+  it('refuses a batch with one exposure from outside the scope whole, naming its index', async () => {
+    const e = await scopedExperiment(['DE']);
+    const other = await scopedExperiment([]);
+    const res = await call('POST', '/v1/events', {
+      events: [
+        exposure(e.key, 'de-1', 'DE'),
+        exposure(other.key, 'fr-other', 'FR'),
+        { id: 'c-de-1', experiment: e.key, unit: 'de-1', type: 'conversion' },
+        exposure(e.key, 'fr-1', 'FR'),
+      ],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toContain('nothing was stored');
+    expect(res.body.issues).toEqual([
+      { index: 3, field: 'events.3.attributes.country', message: expect.stringContaining('"FR" is outside the scope') },
+    ]);
+    for (const id of [e.id, other.id]) {
+      expect(await deps.db.experimentEvent.count({ where: { experimentId: id } })).toBe(0);
+      expect(await deps.db.experimentUnit.count({ where: { experimentId: id } })).toBe(0);
+    }
+    const accepted = await call('POST', '/v1/events', {
+      events: [exposure(e.key, 'de-1', 'DE'), { id: 'c-de-1', experiment: e.key, unit: 'de-1', type: 'conversion' }],
+    });
+    expect(accepted).toMatchObject({ status: 202, body: { accepted: 2 } });
+    expect(await deps.db.experimentUnit.findMany({ where: { experimentId: e.id } })).toMatchObject([
+      { unitId: 'de-1', segment: 'DE' },
+    ]);
+  });
+});
