@@ -44,6 +44,7 @@ export function publicOffer(o: OfferRow) {
       status: e.status,
       decision: e.outcome,
       design: e.design,
+      scopeSegments: e.scopeSegments,
     })),
   };
 }

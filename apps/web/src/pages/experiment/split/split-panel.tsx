@@ -52,7 +52,7 @@ export function SplitPanel({ experiment }: { experiment: ExperimentRow }) {
         </Text>
         {scoped && (
           <Alert color="blue" variant="light" data-testid="split-scope">
-            This experiment reaches {describeScope(experiment)}: choose the column holding each recipient's {attribute};
+            This experiment reaches {describeScope(experiment)}. Choose the column holding each recipient's {attribute}:
             recipients of other segments are left out and get the default mailing.
           </Alert>
         )}
