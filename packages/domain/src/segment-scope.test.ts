@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeScope, inScope, outOfScopeMessage, unitSegment } from './segment-scope';
+import { assignVariant, cumulativeWeights } from './assignment';
+import { assignUnit, describeScope, inScope, outOfScopeMessage, unitSegment } from './segment-scope';
 
 const scoped = { key: 'promo-banner', segmentAttribute: 'country', scopeSegments: ['DE', 'NL'] };
 const everyone = { key: 'promo-email', segmentAttribute: 'country', scopeSegments: [] };
@@ -28,5 +29,25 @@ describe('segment scope', () => {
     expect(describeScope(scoped)).toBe('country DE, NL only');
     expect(describeScope(everyone)).toBeNull();
     expect(describeScope({ segmentAttribute: null, scopeSegments: ['a'] })).toBe('segment a only');
+  });
+
+  it('assigns in-scope units by the usual hash and leaves the others out', () => {
+    const variants = [
+      { key: 'control', weight: 0.5 },
+      { key: 'promo', weight: 0.5 },
+    ];
+    const expected = variants[assignVariant('s1', 'ann', cumulativeWeights([0.5, 0.5]))]?.key;
+    expect(assignUnit({ ...scoped, seed: 's1', variants }, 'ann', { country: 'NL' })).toEqual({
+      variant: expected,
+      inExperiment: true,
+    });
+    expect(assignUnit({ ...scoped, seed: 's1', variants }, 'ann', { country: 'FR' })).toEqual({
+      variant: null,
+      inExperiment: false,
+    });
+    expect(assignUnit({ ...everyone, seed: 's1', variants }, 'ann', {})).toEqual({
+      variant: expected,
+      inExperiment: true,
+    });
   });
 });
