@@ -60,6 +60,7 @@ describe('the channel ladder', () => {
       status: 'DRAFT',
       priorFromExperimentId: e.id,
       offerId: offer.id,
+      scopeSegments: [],
     });
     expect((banner.variants as { key: string }[]).map((v) => v.key)).toEqual(['control', 'promo']);
     // Evaluating again proposes nothing new.
@@ -216,6 +217,8 @@ describe('the channel ladder', () => {
     });
     const applied = await owner().ladder.approve({ id: proposal.id, segments: ['mobile'] });
     expect(applied).toMatchObject({ status: 'APPLIED', segments: ['mobile'] });
+    const next = await deps.db.experiment.findUniqueOrThrow({ where: { id: applied.nextExperimentId as string } });
+    expect(next).toMatchObject({ channel: 'BANNER', segmentAttribute: 'device', scopeSegments: ['mobile'] });
   });
 
   it('the reconciler creates the next experiment of a promotion applied without one', async () => {

@@ -97,11 +97,26 @@ describe('the OpenAPI document describes every real answer of /v1', () => {
   });
 
   it('assignment and events', async () => {
+    const event = (experiment: string, i: number) => ({ id: `e${i}`, experiment, unit: `u${i}`, type: 'exposure' });
     const assigned = await send('GET', '/v1/assign', '/v1/assign?experiment=doc-running&unit=ann');
     expect(assigned.status).toBe(200);
     expect((await send('GET', '/v1/assign', '/v1/assign?experiment=doc-running')).status).toBe(400);
     expect((await send('GET', '/v1/assign', '/v1/assign?experiment=nope&unit=ann')).status).toBe(404);
-    const event = (experiment: string, i: number) => ({ id: `e${i}`, experiment, unit: `u${i}`, type: 'exposure' });
+    const scoped = await send('POST', '/v1/experiments', '/v1/experiments', {
+      body: { ...sampleExperiment(await approvedHypothesis(), 'doc-scoped'), segmentAttribute: 'country', start: true },
+    });
+    await deps.db.experiment.update({ where: { id: scoped.body.id }, data: { scopeSegments: ['DE'] } });
+    const outside = await send('GET', '/v1/assign', '/v1/assign?experiment=doc-scoped&unit=ann&country=FR');
+    expect(outside.body).toMatchObject({ variant: null, inExperiment: false });
+    const inside = await send('GET', '/v1/assign', '/v1/assign?experiment=doc-scoped&unit=ann&segment=DE');
+    expect(inside.body).toMatchObject({ inExperiment: true });
+    const refused = await send('POST', '/v1/events', '/v1/events', {
+      body: { events: [{ ...event('doc-scoped', 9), attributes: { country: 'FR' } }] },
+    });
+    expect(refused.body.issues[0]).toMatchObject({ index: 0, field: 'events.0.attributes.country' });
+    expect((await send('GET', '/v1/experiments/{key}', '/v1/experiments/doc-scoped')).body.scopeSegments).toEqual([
+      'DE',
+    ]);
     const ok = await send('POST', '/v1/events', '/v1/events', { body: { events: [event('doc-running', 1)] } });
     expect(ok.status).toBe(202);
     expect((await send('POST', '/v1/events', '/v1/events', { body: { events: [] } })).status).toBe(400);

@@ -175,7 +175,7 @@ describe('REST /v1: assignment', () => {
     for (const unit of ['alice@example.com', 'bob', '42']) {
       const body = await (await call('GET', `/v1/assign?experiment=${e.key}&unit=${encodeURIComponent(unit)}`)).json();
       const expected = ['a', 'b'][assignVariant(e.key, unit, cumulativeWeights([0.2, 0.8]))];
-      expect(body).toEqual({ experiment: e.key, unit, variant: expected });
+      expect(body).toEqual({ experiment: e.key, unit, variant: expected, inExperiment: true });
       expect(expected).toBe(bucketOf(e.key, unit) < 0.2 ? 'a' : 'b');
     }
     const missing = await call('GET', `/v1/assign?experiment=${e.key}`);

@@ -51,6 +51,13 @@ describe('mergeDraft', () => {
     expect(() => mergeDraft(draft, patch({ variants: [{ key: 'a' }] }))).toThrow(/2–8 variants/);
     expect(() => mergeDraft(draft, patch({ segmentAttribute: 'has space' }))).toThrow(/may hold only letters/);
   });
+
+  it("keeps a scoped experiment's segment attribute, which its scope is made of", () => {
+    const scoped = { ...draft, segmentAttribute: 'country', scopeSegments: ['DE'] };
+    expect(() => mergeDraft(scoped, patch({ segmentAttribute: 'device' }))).toThrow(/cannot change/);
+    expect(() => mergeDraft(scoped, patch({ segmentAttribute: null }))).toThrow(/DE of country only/);
+    expect(mergeDraft(scoped, patch({ segmentAttribute: 'country', plannedUsers: 500 })).plannedUsers).toBe(500);
+  });
 });
 
 describe('stored experiment columns', () => {

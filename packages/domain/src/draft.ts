@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { DomainError } from './errors';
 import {
   type AnalysisSettings,
   type ExperimentMetrics,
@@ -23,9 +24,19 @@ export interface ExperimentSetup {
  * (ZExperimentCreateInput), so a draft can never hold what creation would refuse.
  */
 export function mergeDraft(
-  before: ExperimentSetup & { key: string; hypothesisId: string },
+  before: ExperimentSetup & { key: string; hypothesisId: string; scopeSegments?: readonly string[] },
   patch: z.output<typeof ZExperimentUpdateInput>['patch'],
 ): ExperimentSetup {
+  // A scope lists values of the segment attribute: under another attribute it would mean something else.
+  if (before.scopeSegments?.length && patch.segmentAttribute !== undefined) {
+    if (patch.segmentAttribute !== before.segmentAttribute) {
+      throw new DomainError(
+        'BAD_INPUT',
+        `this experiment reaches ${before.scopeSegments.join(', ')} of ${before.segmentAttribute ?? 'segment'} only, so its segment attribute cannot change.`,
+        'segmentAttribute',
+      );
+    }
+  }
   const merged = ZExperimentCreateInput.parse({
     key: before.key,
     hypothesisId: before.hypothesisId,

@@ -25,6 +25,7 @@ export * from './planned-users';
 export * from './progress';
 export * from './report-validation';
 export * from './roi';
+export * from './segment-scope';
 export * from './stats';
 export * from './webhook';
 export * from './webhook-target';

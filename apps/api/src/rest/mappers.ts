@@ -23,6 +23,7 @@ export function publicExperiment(e: ExperimentRow) {
     analysis: ZAnalysisOut.parse(e.analysis),
     plannedUsers: e.plannedUsers,
     segmentAttribute: e.segmentAttribute,
+    scopeSegments: e.scopeSegments,
     outcome: e.outcome,
     startedAt: iso(e.startedAt),
     endedAt: iso(e.endedAt),
@@ -43,6 +44,7 @@ export function publicOffer(o: OfferRow) {
       status: e.status,
       decision: e.outcome,
       design: e.design,
+      scopeSegments: e.scopeSegments,
     })),
   };
 }

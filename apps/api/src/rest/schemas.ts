@@ -80,6 +80,9 @@ export const ZExperimentOut = z
     analysis: ZAnalysisOut,
     plannedUsers: z.number().int(),
     segmentAttribute: z.string().nullable(),
+    scopeSegments: z
+      .array(z.string())
+      .describe('The segments (values of segmentAttribute, else `segment`) it reaches; empty = every unit'),
     outcome: z.string().nullable(),
     startedAt: ZIsoString.nullable(),
     endedAt: ZIsoString.nullable(),

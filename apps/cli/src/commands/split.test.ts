@@ -37,6 +37,15 @@ const experiments = {
     ['b', 0.8],
   ]),
   '/broken': experiment('broken', 's', [['only', 1]]),
+  // The next rung of a promotion approved for DE and NL only.
+  '/scoped': {
+    ...experiment('scoped', 'seed-scoped', [
+      ['control', 0.5],
+      ['promo', 0.5],
+    ]),
+    segmentAttribute: 'country',
+    scopeSegments: ['DE', 'NL'],
+  },
 };
 
 function runSplit(args: string[], env: Record<string, string> = {}) {
@@ -54,6 +63,9 @@ const list = join(dir, 'newsletter.csv');
 const ids = Array.from({ length: 3000 }, (_, i) => `reader${i}@example.com`);
 writeFileSync(list, `first_name,email\n${ids.map((id, i) => `R${i},${id}`).join('\n')}\n,\n`);
 const dataRows = (path: string) => readFileSync(path, 'utf8').trim().split('\n').slice(1);
+const countries = ['DE', 'FR', 'NL', 'BE'];
+const byCountry = join(dir, 'customers.csv');
+writeFileSync(byCountry, `email,land\n${ids.map((id, i) => `${id},${countries[i % 4]}`).join('\n')}\n`);
 
 describe('uplift split', { timeout: 30_000 }, () => {
   it('writes one file per variant beside the input and prints where each row count went', () => {
@@ -99,6 +111,22 @@ describe('uplift split', { timeout: 30_000 }, () => {
     expect(run.stdout).toMatch(/\nskipped +1 row {3}\(line 3002: empty first_name\)\n$/);
   });
 
+  it("splits only the rows of a scoped experiment's segments and says how many were left out", () => {
+    const out = join(dir, 'scoped');
+    const run = runSplit(['split', '--experiment', 'scoped', '--segment-column', 'land', '--out', out, byCountry]);
+    expect(run.status).toBe(0);
+    const files = [join(out, 'customers.control.csv'), join(out, 'customers.promo.csv')].map(dataRows);
+    const kept = files.flat();
+    expect(kept).toHaveLength(1500);
+    expect(kept.every((row) => /,(DE|NL)$/.test(row))).toBe(true);
+    const bounds = cumulativeWeights([0.5, 0.5]);
+    expect(files[0]?.every((row) => assignVariant('seed-scoped', row.split(',')[0] as string, bounds) === 0)).toBe(
+      true,
+    );
+    expect(run.stdout).toContain('3,000 rows split by "email" for experiment scoped');
+    expect(run.stdout).toMatch(/\nleft out +1,500 rows {2}\(outside the scope: country DE, NL only\)\n$/);
+  });
+
   it('on a terminal, shows progress on one line ending at 100%', () => {
     const run = runSplit(['split', '--experiment', 'subject-line', '--out', join(dir, 'tty'), list], {
       UPLIFT_TEST_TTY: '1',
@@ -120,6 +148,8 @@ describe('uplift split', { timeout: 30_000 }, () => {
     ],
     [['split', '--experiment', 'subject-line', join(dir, 'missing.csv')], 'no such file'],
     [['split', '--experiment', 'broken', list], 'An experiment needs at least 2 variants.'],
+    [['split', '--experiment', 'scoped', byCountry], 'reaches country DE, NL only: give --segment-column NAME'],
+    [['split', '--experiment', 'scoped', '--segment-column', 'country', byCountry], 'has no column "country"'],
   ])('exits 2 with one line on stderr and nothing on stdout: %j', (args, message) => {
     const run = runSplit(args);
     expect(run.status).toBe(2);

@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { isDomainError } from '@uplift/domain';
+import { describeScope, isDomainError, isScoped, segmentAttributeOf } from '@uplift/domain';
 import type { Command } from 'commander';
 import { runCommand, UsageError } from '../io';
 import {
@@ -10,16 +10,23 @@ import {
   splitRecipients,
 } from '../split/split-recipients';
 
-/** Finds an experiment's seed and variants (the database lookup, handed in so tests can use a fake). */
+/** Finds an experiment's seed, variants and scope (the database lookup, handed in so tests can use a fake). */
 export type LoadExperiment = (
   key: string,
   workspace?: string,
-) => Promise<{ key: string; seed: string; variants: SplitVariant[] }>;
+) => Promise<{
+  key: string;
+  seed: string;
+  variants: SplitVariant[];
+  segmentAttribute?: string | null;
+  scopeSegments?: string[];
+}>;
 
 export interface SplitFlags {
   experiment?: string;
   workspace?: string;
   idColumn?: string;
+  segmentColumn?: string;
   out?: string;
 }
 
@@ -35,12 +42,22 @@ export async function splitCommand(file: string | undefined, flags: SplitFlags, 
   } catch (error) {
     throw usage(error instanceof Error ? error.message : String(error));
   }
+  const scope = {
+    segmentAttribute: experiment.segmentAttribute ?? null,
+    scopeSegments: experiment.scopeSegments ?? [],
+  };
+  if (isScoped(scope) && !flags.segmentColumn) {
+    throw usage(
+      `experiment ${experiment.key} reaches ${describeScope(scope)}: give --segment-column NAME, the column holding each recipient's ${segmentAttributeOf(scope)}.`,
+    );
+  }
   const progress = progressReporter(process.stderr);
   let result: SplitResult;
   try {
     result = await splitRecipients({
       input: file,
       idColumn: flags.idColumn,
+      scope: isScoped(scope) ? { column: flags.segmentColumn as string, segments: scope.scopeSegments } : undefined,
       seed: experiment.seed,
       variants: experiment.variants,
       outDir: flags.out ?? dirname(file),
@@ -52,7 +69,7 @@ export async function splitCommand(file: string | undefined, flags: SplitFlags, 
     throw error;
   }
   progress.finish();
-  process.stdout.write(summary(result, experiment.key));
+  process.stdout.write(summary(result, experiment.key, describeScope(scope)));
 }
 
 /**
@@ -85,9 +102,9 @@ function progressReporter(stream: NodeJS.WriteStream) {
 }
 
 /** `control    12,345 rows  -> path`, one line per file, then the skipped rows with the first few lines. */
-function summary(result: SplitResult, experimentKey: string): string {
-  const counts = [...result.files.map((f) => fmt(f.rows)), fmt(result.skippedCount)];
-  const keyWidth = Math.max('skipped'.length, ...result.files.map((f) => f.variant.length));
+function summary(result: SplitResult, experimentKey: string, scope: string | null): string {
+  const counts = [...result.files.map((f) => fmt(f.rows)), fmt(result.skippedCount), fmt(result.leftOut)];
+  const keyWidth = Math.max((scope ? 'left out' : 'skipped').length, ...result.files.map((f) => f.variant.length));
   const countWidth = Math.max(...counts.map((c) => c.length));
   const row = (label: string, n: number, count: string) =>
     `${label.padEnd(keyWidth)}  ${count.padStart(countWidth)} ${n === 1 ? 'row ' : 'rows'}`;
@@ -98,13 +115,15 @@ function summary(result: SplitResult, experimentKey: string): string {
   if (result.skippedCount > shown.length) shown.push('…');
   const details = shown.length ? `  (${shown.join('; ')})` : '';
   lines.push(`${row('skipped', result.skippedCount, fmt(result.skippedCount))}${details}`.trimEnd());
+  if (scope) lines.push(`${row('left out', result.leftOut, fmt(result.leftOut))}  (outside the scope: ${scope})`);
   return `${lines.join('\n')}\n`;
 }
 
 const DETAILS = `
 Each recipient goes to the variant the experiment assigns its id (the same hash as everywhere else), so a
 recipient's email variant matches what they see on the site. Writes <file>.<variant>.csv per variant, header
-and all columns kept. Rows with an empty id are skipped and counted.
+and all columns kept. Rows with an empty id are skipped and counted. An experiment scoped to some segments (a
+promotion approved for those only) needs --segment-column: rows of other segments are left out and counted.
 
 Errors (unknown experiment or column, unreadable file, bad CSV): exit code 2, one line on stderr,
 "uplift split: <problem>".`;
@@ -117,6 +136,7 @@ export function registerSplit(program: Command, loadExperiment: LoadExperiment):
     .option('--experiment <key>', 'the experiment (required)')
     .option('--workspace <slug>', "the experiment's workspace")
     .option('--id-column <name>', 'column with the recipient id (default: email, id, user_id, … else the first)')
+    .option('--segment-column <name>', "column with the recipient's segment (required for a scoped experiment)")
     .option('--out <dir>', "folder for the files (default: the input file's folder)")
     .addHelpText('after', DETAILS)
     .action((file: string | undefined, flags: SplitFlags) =>

@@ -34,6 +34,8 @@ export async function splitRecipients(o: SplitOptions): Promise<SplitResult> {
   let starting: Promise<void> | undefined; // opening the outputs, which a parse error can overtake
   let idColumn = '';
   let idIndex = 0;
+  let segmentIndex = -1;
+  let leftOut = 0;
   const csv = new CsvLines();
   let rows = 0;
   let skippedCount = 0;
@@ -48,6 +50,7 @@ export async function splitRecipients(o: SplitOptions): Promise<SplitResult> {
       throw new SplitError(`${name} looks separated by semicolons or tabs; save it as comma-separated CSV.`);
     }
     ({ idColumn, idIndex } = findIdColumn(record, o.idColumn, name));
+    if (o.scope) segmentIndex = findIdColumn(record, o.scope.column, name).idIndex;
     const detected = parser.options.record_delimiter[0];
     if (detected) csv.eol = detected.toString();
     const headerLine = (bom ? '\uFEFF' : '') + csv.line(record);
@@ -84,6 +87,11 @@ export async function splitRecipients(o: SplitOptions): Promise<SplitResult> {
             : `empty ${idColumn}`;
         skipped.push({ line: at, reason });
       }
+      return done();
+    }
+    // A scoped experiment reaches its segments only: a recipient of another segment gets the default mailing.
+    if (o.scope && !o.scope.segments.includes(record[segmentIndex] ?? '')) {
+      leftOut++;
       return done();
     }
     const out = outputs[assignVariant(o.seed, id, bounds)] as Output;
@@ -131,6 +139,7 @@ export async function splitRecipients(o: SplitOptions): Promise<SplitResult> {
     rows,
     skippedCount,
     skipped,
+    leftOut,
     files: outputs.map((out) => ({ variant: out.key, path: out.path, rows: out.rows })),
   };
 }

@@ -18,6 +18,8 @@ export interface SplitOptions {
   seed: string;
   /** The experiment's variants, control first. */
   variants: SplitVariant[];
+  /** A scoped experiment: only rows whose `column` holds one of `segments` are split; the rest are left out. */
+  scope?: { column: string; segments: readonly string[] };
   /** Created if missing. */
   outDir: string;
   /** Called at most ~10 times a second, and once at the end with the final counts. */
@@ -32,6 +34,8 @@ export interface SplitResult {
   skippedCount: number;
   /** `line` is the physical line in the input where the row starts (the header is line 1). */
   skipped: { line: number; reason: string }[];
+  /** Rows outside a scoped experiment's segments, in no file (0 when unscoped). */
+  leftOut: number;
   files: { variant: string; path: string; rows: number }[];
 }
 

@@ -8,11 +8,20 @@ const ZStoredVariants = ZVariantDefinition.required({ weight: true }).array();
 export async function findExperimentsByKey(db: Tx, key: string, workspaceSlug?: string) {
   const rows = await db.experiment.findMany({
     where: { key, ...(workspaceSlug ? { workspace: { slug: workspaceSlug } } : {}) },
-    select: { key: true, seed: true, variants: true, workspace: { select: { slug: true } } },
+    select: {
+      key: true,
+      seed: true,
+      variants: true,
+      segmentAttribute: true,
+      scopeSegments: true,
+      workspace: { select: { slug: true } },
+    },
   });
   return rows.map((r) => ({
     key: r.key,
     seed: r.seed,
+    segmentAttribute: r.segmentAttribute,
+    scopeSegments: r.scopeSegments,
     workspaceSlug: r.workspace.slug,
     variants: ZStoredVariants.parse(r.variants),
   }));

@@ -12,7 +12,16 @@ export async function findExperimentsForIngestion(
 ): Promise<IngestionExperiment[]> {
   const rows = await db.experiment.findMany({
     where: { workspaceId, key: { in: keys } },
-    select: { id: true, key: true, status: true, seed: true, segmentAttribute: true, variants: true, metrics: true },
+    select: {
+      id: true,
+      key: true,
+      status: true,
+      seed: true,
+      segmentAttribute: true,
+      scopeSegments: true,
+      variants: true,
+      metrics: true,
+    },
   });
   return rows.map((r) => ({
     ...r,

@@ -47,7 +47,10 @@ export async function experimentKeyTaken(tx: Tx, workspaceId: string, key: strin
   return !!(await tx.experiment.findUnique({ where: { workspaceId_key: { workspaceId, key } }, select: { id: true } }));
 }
 
-/** The next rung's experiment, carrying the source's metrics, analysis settings, plan and segment attribute. */
+/**
+ * The next rung's experiment, carrying the source's metrics, analysis settings, plan and segment attribute, and
+ * reaching only `scopeSegments` when the promotion was scoped.
+ */
 export async function createLadderExperiment(
   tx: Tx,
   source: LadderExperiment,
@@ -59,6 +62,7 @@ export async function createLadderExperiment(
     design: 'ab' | 'rollout';
     startedAt: Date | null;
     variants: object[];
+    scopeSegments: string[];
     createdById: string | null;
   },
 ) {
@@ -79,6 +83,7 @@ export async function createLadderExperiment(
       analysis: source.analysis as Prisma.InputJsonValue,
       plannedUsers: source.plannedUsers,
       segmentAttribute: source.segmentAttribute,
+      scopeSegments: next.scopeSegments,
       priorFromExperimentId: source.id,
       createdById: next.createdById,
     },

@@ -58,6 +58,8 @@ export async function listOfferRows(db: Tx, workspaceId: string, filter: { exper
           outcome: true,
           outcomeReason: true,
           design: true,
+          segmentAttribute: true,
+          scopeSegments: true,
         },
       },
       promotions: { orderBy: { createdAt: 'asc' } },

@@ -10,6 +10,7 @@ const experiment: IngestionExperiment = {
   status: 'RUNNING',
   seed: 'seed-1',
   segmentAttribute: 'country',
+  scopeSegments: [],
   variants: [
     { key: 'control', name: 'control', weight: 0.5 },
     { key: 'b', name: 'b', weight: 0.5 },
@@ -130,5 +131,31 @@ describe('prepareBatch', () => {
         },
       ]);
     }
+  });
+
+  it("refuses a scoped experiment's exposures from outside its segments, naming the event, and keeps the rest", () => {
+    const scoped = byKey({ ...experiment, scopeSegments: ['DE', 'NL'] });
+    const inside = prepare(
+      [event({ attributes: { country: 'DE' } }), event({ id: 'ev2', unit: 'u2', attributes: { segment: 'NL' } })],
+      scoped,
+    );
+    expect(inside.issues).toEqual([]);
+    expect(inside.prepared.map((p) => p.segment)).toEqual(['DE', 'NL']);
+    const { issues, status } = prepare(
+      [
+        event({ attributes: { country: 'DE' } }),
+        event({ id: 'ev2', unit: 'u2', attributes: { country: 'FR' } }),
+        event({ id: 'ev3', unit: 'u3' }),
+        event({ id: 'ev4', unit: 'u4', type: 'conversion' }),
+      ],
+      scoped,
+    );
+    expect(status).toBe(400);
+    expect(issues).toEqual([
+      { index: 1, field: 'events.1.attributes.country', message: expect.stringContaining('"FR" is outside the scope') },
+      { index: 2, field: 'events.2.attributes.country', message: expect.stringMatching(/^is required/) },
+    ]);
+    // unscoped: any segment is kept as sent
+    expect(prepare([event({ attributes: { country: 'FR' } })]).issues).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { assignVariant, cumulativeWeights } from '../assignment';
 import { type EventsBatch, MAX_FUTURE_SKEW_MS } from '../events';
 import type { ExperimentMetrics, MetricKind, VariantDefinition } from '../experiment';
+import { inScope, isScoped, outOfScopeMessage, segmentAttributeOf, unitSegment } from '../segment-scope';
 import { closedToData } from './closed-to-data';
 
 /** An event after validation: its experiment resolved, its variant (exposure) or metric (conversion) filled in. */
@@ -33,6 +34,8 @@ export interface IngestionExperiment {
   status: string;
   seed: string;
   segmentAttribute: string | null;
+  /** The segments a scoped experiment reaches (empty = everyone): other units' exposures are refused. */
+  scopeSegments: string[];
   variants: VariantDefinition[];
   metrics: ExperimentMetrics;
 }
@@ -51,7 +54,7 @@ type Event = EventsBatch['events'][number];
 
 /**
  * Validates a batch against the experiments it names (each must exist in the key's workspace and be running;
- * variants and metrics must be the experiment's), resolves every exposure's variant (declared, else
+ * variants and metrics must be the experiment's; a scoped experiment's exposures must be of its segments), resolves every exposure's variant (declared, else
  * assigned by the experiment's seed) and every conversion's metric (default: the primary).
  */
 export function prepareBatch(batch: EventsBatch, experiments: ReadonlyMap<string, IngestionExperiment>, now: Date) {
@@ -96,8 +99,16 @@ export function prepareBatch(batch: EventsBatch, experiments: ReadonlyMap<string
         bounds.set(experiment.id, b);
         variant = variants[assignVariant(experiment.seed, event.unit, b)]?.key;
       }
-      const segment = experiment.segmentAttribute ? (event.attributes?.[experiment.segmentAttribute] ?? '') : '';
-      keep({ ...common(experiment.id, event, ts), variant: variant ?? null, segment });
+      const segment = isScoped(experiment)
+        ? unitSegment(experiment, event.attributes)
+        : experiment.segmentAttribute
+          ? (event.attributes?.[experiment.segmentAttribute] ?? '')
+          : '';
+      if (!inScope(experiment, segment)) {
+        issue(`attributes.${segmentAttributeOf(experiment)}`, outOfScopeMessage(experiment, segment));
+        return;
+      }
+      keep({ ...common(experiment.id, event, ts), variant: variant ?? null, segment: segment ?? '' });
       return;
     }
     const all = [metrics.primary, ...metrics.guardrails];

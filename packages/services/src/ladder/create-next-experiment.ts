@@ -45,6 +45,8 @@ export async function createNextExperiment(tx: Tx, promotionId: string, now = ne
     design: design.design,
     startedAt: design.running ? now : null,
     variants: design.variants,
+    // A scoped step reaches its segments only; an unscoped step of a scoped experiment keeps the scope it proved.
+    scopeSegments: promotion.segments.length ? promotion.segments : source.scopeSegments,
     createdById: promotion.decidedById,
   });
   await setNextExperiment(tx, promotionId, next.id);
@@ -55,7 +57,14 @@ export async function createNextExperiment(tx: Tx, promotionId: string, now = ne
     entityType: 'experiment',
     entityId: next.id,
     action: design.running ? 'experiment.rollout' : 'experiment.create',
-    after: { key, channel: next.channel, status: next.status, from: source.key, promotion: promotionId },
+    after: {
+      key,
+      channel: next.channel,
+      status: next.status,
+      from: source.key,
+      promotion: promotionId,
+      ...(next.scopeSegments.length ? { scopeSegments: next.scopeSegments } : {}),
+    },
   });
   return next;
 }

@@ -20,6 +20,7 @@ const ZOfferOut = z
         status: z.string(),
         decision: z.string().nullable(),
         design: z.string(),
+        scopeSegments: z.array(z.string()).describe('The segments it reaches; empty = every unit'),
       }),
     ),
   })

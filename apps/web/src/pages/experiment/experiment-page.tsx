@@ -5,6 +5,7 @@ import type { HypothesisStatus } from '@uplift/domain';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert';
 import { ExperimentStatusBadge } from '../../components/experiment-status-badge';
+import { ScopeBadge } from '../../components/scope-badge';
 import { StatusBadge } from '../../components/status-badge';
 import { httpStatusOf, messageOf } from '../../lib/errors';
 import { useTRPC } from '../../lib/trpc';
@@ -57,6 +58,7 @@ export function ExperimentPage() {
         <Group gap="xs">
           <ExperimentStatusBadge status={status} size="lg" />
           <Code>{experiment.key}</Code>
+          <ScopeBadge experiment={experiment} />
           <Text size="sm" c="dimmed">
             tests
           </Text>

@@ -1,5 +1,5 @@
 import { Accordion, Grid, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
-import type { MetricKind } from '@uplift/domain';
+import { describeScope, type MetricKind } from '@uplift/domain';
 import { lazy, Suspense } from 'react';
 import { isLocationAnalysis, LocationAnalysisPanel } from '../../components/location-analysis-panel';
 import { DecisionPanel } from './decision-panel';
@@ -42,6 +42,7 @@ export function ResultsSection({ experiment, results, history }: Props) {
     setup.metrics.guardrails.map((g) => [g.name, g.kind]),
   );
   const segments = segmentsOf(results.segments);
+  const scope = describeScope(experiment);
   const chart = <Skeleton h={160} />;
   const peeking =
     results.status === 'RUNNING' &&
@@ -51,6 +52,12 @@ export function ResultsSection({ experiment, results, history }: Props) {
   return (
     <Stack gap="md">
       <HealthBanners results={results} variants={setup.variants} guardrailKinds={guardrailKinds} />
+      {scope && (
+        <Text size="sm" data-testid="results-scope">
+          These results cover <b>{scope}</b>: a promotion approved for these segments reaches no other, so a win here
+          says nothing about the rest.
+        </Text>
+      )}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <DecisionPanel results={results} experiment={experiment} names={names} />

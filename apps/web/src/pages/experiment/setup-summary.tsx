@@ -1,4 +1,5 @@
 import { Code, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { describeScope } from '@uplift/domain';
 import type { ReactNode } from 'react';
 import { formatCount, formatDateTime, formatRate, humanize } from '../../lib/format';
 import { type ExperimentRow, setupOf } from './types';
@@ -37,6 +38,7 @@ export function SetupSummary({ experiment: e }: { experiment: ExperimentRow }) {
           <Fact label="Channel">{humanize(e.channel)}</Fact>
           <Fact label="Planned users">{formatCount(e.plannedUsers)}</Fact>
           <Fact label="Segment attribute">{e.segmentAttribute ?? '—'}</Fact>
+          <Fact label="Scope">{describeScope(e) ?? 'Every unit'}</Fact>
           <Fact label="Primary metric">
             {metrics.primary.name} ({metrics.primary.kind === 'binomial' ? 'conversion' : 'average value'})
           </Fact>

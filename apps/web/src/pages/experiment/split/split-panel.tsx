@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Paper, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconArrowsSplit, IconDownload } from '@tabler/icons-react';
+import { describeScope, isScoped, segmentAttributeOf } from '@uplift/domain';
 import { useState } from 'react';
 import { CsvFilePicker } from '../../../components/csv-file-picker';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -7,7 +8,7 @@ import { type CsvTable, toCsv } from '../../../lib/csv';
 import { downloadText } from '../../../lib/download';
 import { formatCount } from '../../../lib/format';
 import { type ExperimentRow, setupOf } from '../types';
-import { guessIdColumn, type SplitResult, splitRows } from './split-rows';
+import { guessIdColumn, guessSegmentColumn, type SplitResult, splitRows } from './split-rows';
 
 const baseName = (fileName: string) => fileName.replace(/\.csv$/i, '');
 
@@ -16,17 +17,21 @@ export function SplitPanel({ experiment }: { experiment: ExperimentRow }) {
   const { variants } = setupOf(experiment);
   const [input, setInput] = useState<{ table: CsvTable; name: string } | null>(null);
   const [idColumn, setIdColumn] = useState<string | null>(null);
+  const [segmentColumn, setSegmentColumn] = useState<string | null>(null);
+  const scoped = isScoped(experiment);
+  const attribute = segmentAttributeOf(experiment);
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<SplitResult | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   const run = async () => {
-    if (!input || !idColumn) return;
+    if (!input || !idColumn || (scoped && !segmentColumn)) return;
+    const scope = scoped ? { column: segmentColumn as string, segments: experiment.scopeSegments } : undefined;
     setError(null);
     setResult(null);
     setProgress(0);
     try {
-      setResult(await splitRows(input.table, idColumn, experiment.seed, variants, setProgress));
+      setResult(await splitRows(input.table, idColumn, experiment.seed, variants, setProgress, scope));
     } catch (e) {
       setError(e);
     } finally {
@@ -45,12 +50,19 @@ export function SplitPanel({ experiment }: { experiment: ExperimentRow }) {
           where the experiment assigns its id — the same answer as the CLI's <code>uplift split</code> and the API — so
           later events match. The file never leaves your browser.
         </Text>
+        {scoped && (
+          <Alert color="blue" variant="light" data-testid="split-scope">
+            This experiment reaches {describeScope(experiment)}. Choose the column holding each recipient's {attribute}:
+            recipients of other segments are left out and get the default mailing.
+          </Alert>
+        )}
         <CsvFilePicker
           label="Recipients CSV"
           description="Comma-separated, with a header row"
           onParsed={(table, file) => {
             setInput({ table, name: file.name });
             setIdColumn(guessIdColumn(table.columns));
+            setSegmentColumn(guessSegmentColumn(table.columns, attribute));
           }}
           onCleared={() => {
             setInput(null);
@@ -73,11 +85,26 @@ export function SplitPanel({ experiment }: { experiment: ExperimentRow }) {
               w={280}
               data-testid="split-id-column"
             />
+            {scoped && (
+              <Select
+                label="Segment column"
+                description={`Each recipient's ${attribute}`}
+                data={input.table.columns}
+                value={segmentColumn}
+                onChange={(v) => {
+                  setSegmentColumn(v);
+                  setResult(null);
+                }}
+                allowDeselect={false}
+                w={220}
+                data-testid="split-segment-column"
+              />
+            )}
             <Button
               leftSection={<IconArrowsSplit size={16} />}
               onClick={run}
               loading={progress !== null}
-              disabled={!idColumn}
+              disabled={!idColumn || (scoped && !segmentColumn)}
               data-testid="split-run"
             >
               Split {formatCount(input.table.rows.length)} rows
@@ -108,6 +135,12 @@ export function SplitPanel({ experiment }: { experiment: ExperimentRow }) {
               ))}
             </Table.Tbody>
           </Table>
+        )}
+        {result && scoped && (
+          <Alert color="blue" variant="light" data-testid="split-left-out">
+            {formatCount(result.leftOut)} row{result.leftOut === 1 ? '' : 's'} left out: outside the scope (
+            {describeScope(experiment)}).
+          </Alert>
         )}
         {result && result.skipped.length > 0 && (
           <Alert color="yellow" variant="light" data-testid="split-skipped">

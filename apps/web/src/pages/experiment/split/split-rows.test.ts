@@ -1,6 +1,6 @@
 import { assignVariant, cumulativeWeights } from '@uplift/domain';
 import { describe, expect, it } from 'vitest';
-import { guessIdColumn, splitRows } from './split-rows';
+import { guessIdColumn, guessSegmentColumn, splitRows } from './split-rows';
 
 const variants = [
   { key: 'control', name: 'Control', weight: 0.5 },
@@ -29,5 +29,22 @@ describe('splitting recipients in the browser', () => {
     expect(result.skipped).toEqual([50_002]);
     expect(progress.at(-1)).toBe(1);
     expect(progress.length).toBeGreaterThan(1);
+  });
+
+  it("keeps only a scoped experiment's segments and counts the rows left out", async () => {
+    const rows = Array.from({ length: 400 }, (_, i) => [`user${i}`, ['DE', 'FR', 'NL', 'de'][i % 4] as string]);
+    const table = { columns: ['id', 'Country'], rows };
+    expect(guessSegmentColumn(table.columns, 'country')).toBe('Country');
+    const result = await splitRows(table, 'id', 'seed-1', variants, undefined, {
+      column: 'Country',
+      segments: ['DE', 'NL'],
+    });
+    const kept = result.files.flatMap((f) => f.rows);
+    expect(kept).toHaveLength(200);
+    expect(kept.every((row) => row[1] === 'DE' || row[1] === 'NL')).toBe(true);
+    expect(result.leftOut).toBe(200);
+    await expect(
+      splitRows(table, 'id', 'seed-1', variants, undefined, { column: 'land', segments: [] }),
+    ).rejects.toThrow('no column “land”');
   });
 });

@@ -9,13 +9,26 @@ export interface SplitResult {
   files: { key: string; rows: string[][] }[];
   /** Lines (header = 1) skipped for an empty id. */
   skipped: number[];
+  /** Rows outside a scoped experiment's segments, in no file. */
+  leftOut: number;
 }
+
+/** A scoped experiment: only rows whose `column` holds one of `segments` are split, as `uplift split` does. */
+export interface SplitScope {
+  column: string;
+  segments: readonly string[];
+}
+
+/** The column that most likely holds the segment: the one named like the experiment's segment attribute. */
+export const guessSegmentColumn = (columns: string[], attribute: string) =>
+  columns.find((c) => c.trim().toLowerCase() === attribute.toLowerCase()) ?? null;
 
 const ROWS_PER_SLICE = 20_000;
 
 /**
  * Puts each row in the file of `assignVariant(seed, id, cumulativeWeights(weights))` — the same assignment as
- * the CLI's `uplift split`, the API's /v1/assign and the ingestion — hashing ids exactly as written. Works in
+ * the CLI's `uplift split`, the API's /v1/assign and the ingestion — hashing ids exactly as written; a scoped
+ * experiment's rows of other segments go nowhere (they get the default mailing). Works in
  * slices, yielding between them, so a million rows report progress instead of freezing the page.
  */
 export async function splitRows(
@@ -24,10 +37,14 @@ export async function splitRows(
   seed: string,
   variants: VariantDefinition[],
   onProgress?: (fraction: number) => void,
+  scope?: SplitScope,
 ): Promise<SplitResult> {
   const bounds = cumulativeWeights(variants.map((v) => v.weight));
   const idIndex = table.columns.indexOf(idColumn);
   if (idIndex < 0) throw new Error(`The file has no column “${idColumn}”.`);
+  const segmentIndex = scope ? table.columns.indexOf(scope.column) : -1;
+  if (scope && segmentIndex < 0) throw new Error(`The file has no column “${scope.column}”.`);
+  let leftOut = 0;
   const files = variants.map((v) => ({ key: v.key, rows: [] as string[][] }));
   const skipped: number[] = [];
   for (let start = 0; start < table.rows.length; start += ROWS_PER_SLICE) {
@@ -36,10 +53,11 @@ export async function splitRows(
       const row = table.rows[i] as string[];
       const id = row[idIndex];
       if (id === undefined || id.trim() === '') skipped.push(i + 2);
+      else if (scope && !scope.segments.includes(row[segmentIndex] ?? '')) leftOut++;
       else files[assignVariant(seed, id, bounds)]?.rows.push(row);
     }
     onProgress?.(end / table.rows.length);
     if (end < table.rows.length) await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  return { files, skipped };
+  return { files, skipped, leftOut };
 }

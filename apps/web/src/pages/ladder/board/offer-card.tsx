@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { ExperimentStatusBadge } from '../../../components/experiment-status-badge';
 import { OfferStateBadge } from '../../../components/offer-state-badge';
 import { OutcomeBadge } from '../../../components/outcome-badge';
+import { ScopeBadge } from '../../../components/scope-badge';
 import { rungPlace } from '../../../lib/ladder-words';
 import { useSession } from '../../../lib/session';
 import { signedAmount } from '../evidence-words';
@@ -37,6 +38,7 @@ export function OfferCard({ offer }: { offer: BoardOffer }) {
             <Code fz="xs">{latest.key}</Code>
             <ExperimentStatusBadge status={latest.status as ExperimentStatus} size="xs" />
             <OutcomeBadge outcome={latest.outcome} size="xs" />
+            <ScopeBadge experiment={latest} size="xs" />
           </Group>
         ) : (
           <Text size="xs" c="dimmed">

@@ -3,6 +3,7 @@ import type { ExperimentStatus } from '@uplift/domain';
 import { Link } from 'react-router';
 import { ExperimentStatusBadge } from '../../../components/experiment-status-badge';
 import { OutcomeBadge } from '../../../components/outcome-badge';
+import { ScopeBadge } from '../../../components/scope-badge';
 import type { BoardOffer } from '../types';
 
 type Experiment = BoardOffer['experiments'][number];
@@ -23,6 +24,7 @@ export function JourneyExperiment({ experiment: e }: { experiment: Experiment })
             Rollout with holdout
           </Badge>
         )}
+        <ScopeBadge experiment={e} />
       </Group>
       {e.outcomeReason && (
         <Text size="xs" c="dimmed" data-testid="journey-experiment-reason">
