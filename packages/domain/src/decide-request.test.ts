@@ -63,4 +63,20 @@ describe('decideRequest (uplift decide)', () => {
     // The cases reach every outcome a two-arm test can end with, so the agreement is not only on KEEP_RUNNING.
     expect([...outcomes].sort()).toEqual(['INCONCLUSIVE', 'KEEP_RUNNING', 'LOSS', 'WIN']);
   });
+
+  it('applies the futility bound of the settings to a sequential test', () => {
+    const request = {
+      metric: 'binomial' as const,
+      variants: [
+        { key: 'control', users: 100_000, sum: 10_000 },
+        { key: 'promo', users: 100_000, sum: 10_050 },
+      ],
+    };
+    const settings = { sequential: 400_000 };
+    expect(decideRequest({ request, plannedUsers: 400_000, settings }).outcome).toBe('KEEP_RUNNING');
+    expect(decideRequest({ request, plannedUsers: 400_000, settings: { ...settings, minLift: 0.05 } })).toMatchObject({
+      outcome: 'INCONCLUSIVE',
+      reason: expect.stringContaining('±5%'),
+    });
+  });
 });

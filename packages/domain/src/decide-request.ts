@@ -25,6 +25,12 @@ export const ZDecideSettings = z.object(
       .gt(0, 'must be > 0 and ≤ 0.5')
       .max(0.5, 'must be > 0 and ≤ 0.5')
       .optional(),
+    /** Sequential futility: the minimum worthwhile lift, in the request's difference units (relative: 0.05 = 5%). */
+    minLift: z
+      .number(expected('must be a number or null'))
+      .gt(0, 'must be > 0 (a lift, 0.05 = 5%)')
+      .nullable()
+      .optional(),
   },
   expected('must be an object of decision settings'),
 );
@@ -85,6 +91,7 @@ export function decideRequest(input: DecideRequest): ExperimentDecision {
       engine,
       sequential: primary.sequential ?? null,
       alpha,
+      minLift: given.minLift ?? null,
     },
   });
 }

@@ -1,4 +1,5 @@
 import { type BayesianRule, bayesianCall } from './bayesian-gate';
+import { futile, futilityReason } from './futility';
 import type { AnalyzeResult, BayesianTreatmentResult, TreatmentResult } from './stats/types';
 
 /** What the worker concludes about a running experiment (README, "Decision rules"). */
@@ -18,6 +19,8 @@ export interface DecisionSettings extends BayesianRule {
   lossChance: number;
   /** α of the always-valid confidence sequence that must confirm a Bayesian result before the planned sample. */
   alpha: number;
+  /** Sequential: stop INCONCLUSIVE once every confidence sequence lies inside ± this lift (futility); null: never. */
+  minLift: number | null;
 }
 export const DEFAULT_DECISION_SETTINGS: DecisionSettings = {
   engine: 'frequentist',
@@ -26,6 +29,7 @@ export const DEFAULT_DECISION_SETTINGS: DecisionSettings = {
   maxRisk: 0.0025,
   lossChance: 0.05,
   alpha: 0.05,
+  minLift: null,
 };
 
 export interface GuardrailAnalysis {
@@ -54,7 +58,8 @@ const decided = (outcome: ExperimentOutcome, reason: string, winner: string | nu
  * Decision rules, in order: NO_DATA (a variant has < 2 units); SRM_HALT (never a decision on a broken split);
  * then by engine — fixed horizon: KEEP_RUNNING until the planned users, then WIN (best significant treatment
  * with a positive estimate, after correction), LOSS (all treatments significantly worse) or INCONCLUSIVE;
- * sequential: WIN / LOSS as soon as the interval excludes 0, INCONCLUSIVE at the planned users; Bayesian: WIN at
+ * sequential: WIN / LOSS as soon as the interval excludes 0, INCONCLUSIVE as soon as every interval lies inside
+ * ± minLift (futility.ts) or at the planned users; Bayesian: WIN at
  * chance to win ≥ winChance with risk ≤ maxRisk, LOSS when every chance to win ≤ lossChance with the risk of
  * staying with the control ≤ maxRisk — before the planned users only once the always-valid confidence sequence
  * also excludes 0 (bayesian-gate.ts) —, else as the fixed horizon. A guardrail harmed significantly turns a WIN into INCONCLUSIVE, naming the guardrail.
@@ -91,6 +96,8 @@ export function decideExperiment(input: {
     if (best)
       decision = decided('WIN', `"${best.key}" is better than the control (its interval excludes 0).`, best.key);
     else if (allWorse) decision = decided('LOSS', 'Every treatment is worse than the control (intervals exclude 0).');
+    else if (futile(treatments, settings.minLift))
+      decision = decided('INCONCLUSIVE', futilityReason(settings.minLift ?? 0));
     else decision = reachedPlan ? inconclusive() : keepRunning(users, input.plannedUsers);
   } else if (!reachedPlan) decision = keepRunning(users, input.plannedUsers);
   else if (best) decision = decided('WIN', `"${best.key}" beats the control at the planned sample.`, best.key);

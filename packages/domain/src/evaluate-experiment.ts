@@ -113,6 +113,7 @@ export function evaluateExperiment(input: EvaluationInput): Evaluation {
       engine: input.analysis.engine,
       sequential: input.analysis.sequential,
       alpha: input.analysis.alpha,
+      minLift: input.analysis.minLift ?? null,
       ...input.decision,
     },
   });

@@ -11,7 +11,8 @@ const DETAILS = `
 Input (one object, or an array of them):
   { request: <what "uplift analyze" takes>, plannedUsers: integer ≥ 2,
     settings?: { engine?: "frequentist"|"bayesian", sequential?: N* | null, winChance?: 0.95,
-                 maxRisk?: 0.0025, lossChance?: 0.05, alpha?: the request's alpha, else 0.05 },
+                 maxRisk?: 0.0025, lossChance?: 0.05, alpha?: the request's alpha, else 0.05,
+                 minLift?: the minimum worthwhile lift (0.05 = 5%) or null },
     guardrails?: [{ name, harmful: "up"|"down", request }] }
   settings.engine and settings.sequential, where given, override those of the request and of every guardrail's
   request. harmful is the direction that is bad news ("up" for unsubscribes).
@@ -19,7 +20,8 @@ Input (one object, or an array of them):
 Output (one object, or an array in input order): { outcome, reason, winner }
   outcome is NO_DATA | SRM_HALT | KEEP_RUNNING | WIN | LOSS | INCONCLUSIVE: the decision the worker takes for
   these inputs. A Bayesian WIN or LOSS before plannedUsers also needs the always-valid confidence sequence of
-  the same data (settings' alpha, tuned at plannedUsers) to exclude 0 (README, "Decision rules").
+  the same data (settings' alpha, tuned at plannedUsers) to exclude 0 (README, "Decision rules"). A
+  sequential test with minLift stops INCONCLUSIVE once every confidence sequence lies inside ± minLift.
 
 Invalid input: exit code 2, nothing on stdout, one line per problem on stderr,
   "request N: field: problem" (a lone input is request 0).`;

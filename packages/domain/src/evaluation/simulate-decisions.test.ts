@@ -26,3 +26,31 @@ describe('Bayesian decisions under evaluation after every batch', () => {
     expect(gated.stoppedEarly).toBeGreaterThan(0);
   });
 });
+
+describe('futility under evaluation after every batch (sequential, 100,000 planned units at a 20% baseline)', () => {
+  const flat = { runs: 200, seed: 20261205, baseline: 0.2, plannedUsers: 100_000, batch: 5_000 };
+  const sequential = (minLift: number | null): AnalysisSettings => ({
+    engine: 'frequentist',
+    sequential: 100_000,
+    alpha: 0.05,
+    correction: 'none',
+    minLift,
+  });
+
+  it('stops most A/A tests before the planned sample, and adds no false WIN or LOSS', () => {
+    const off = simulateDecisions({ ...flat, lift: 0, analysis: sequential(null) });
+    const on = simulateDecisions({ ...flat, lift: 0, analysis: sequential(0.05) });
+    expect(on.stoppedEarly / flat.runs).toBeGreaterThan(0.5);
+    expect(off.stoppedEarly / flat.runs).toBeLessThan(0.05);
+    expect(on.meanUsers).toBeLessThan(off.meanUsers);
+    expect((on.WIN + on.LOSS) / flat.runs).toBeLessThanOrEqual(0.05);
+    expect(on.WIN + on.LOSS).toBeLessThanOrEqual(off.WIN + off.LOSS);
+  });
+
+  it('a true lift as large as the bound is still found as often as without futility', () => {
+    const off = simulateDecisions({ ...flat, lift: 0.05, analysis: sequential(null) });
+    const on = simulateDecisions({ ...flat, lift: 0.05, analysis: sequential(0.05) });
+    expect(on.WIN).toBe(off.WIN);
+    expect(on.WIN / flat.runs).toBeGreaterThan(0.5);
+  });
+});
