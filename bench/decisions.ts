@@ -10,7 +10,7 @@ import {
 import type { AnalysisSettings } from '../packages/domain/src/experiment';
 import { plannedUsersFor } from '../packages/domain/src/planned-users';
 
-const runs = Number(process.argv[2] ?? 4_000);
+const runs = Number(process.argv[2] ?? 2_000);
 const pct = (x: number) => `${x.toFixed(2)}%`;
 const settings = (engine: AnalysisSettings['engine'], sequential: number | null, minLift: number | null = null) =>
   ({ engine, sequential, alpha: 0.05, correction: 'none', minLift }) satisfies AnalysisSettings;
