@@ -15,7 +15,7 @@ export interface DecisionSettings extends BayesianRule {
   winChance: number;
   /** …and the expected loss of choosing the treatment at most this (default 0.0025 = 0.25%). */
   maxRisk: number;
-  /** Bayesian LOSS: every treatment's chance to win at most this (default 0.05), and the risk of staying with the control ≤ maxRisk. */
+  /** Bayesian LOSS: every chance to win at most this (default 0.05), and the risk of staying with the control ≤ maxRisk. */
   lossChance: number;
   /** α of the always-valid confidence sequence that must confirm a Bayesian result before the planned sample. */
   alpha: number;
@@ -59,10 +59,10 @@ const decided = (outcome: ExperimentOutcome, reason: string, winner: string | nu
  * then by engine — fixed horizon: KEEP_RUNNING until the planned users, then WIN (best significant treatment
  * with a positive estimate, after correction), LOSS (all treatments significantly worse) or INCONCLUSIVE;
  * sequential: WIN / LOSS as soon as the interval excludes 0, INCONCLUSIVE as soon as every interval lies inside
- * ± minLift (futility.ts) or at the planned users; Bayesian: WIN at
- * chance to win ≥ winChance with risk ≤ maxRisk, LOSS when every chance to win ≤ lossChance with the risk of
- * staying with the control ≤ maxRisk — before the planned users only once the always-valid confidence sequence
- * also excludes 0 (bayesian-gate.ts) —, else as the fixed horizon. A guardrail harmed significantly turns a WIN into INCONCLUSIVE, naming the guardrail.
+ * ± minLift (futility.ts) or at the planned users; Bayesian: WIN at chance to win ≥ winChance with risk ≤ maxRisk,
+ * LOSS when every chance to win ≤ lossChance with the risk of staying with the control ≤ maxRisk — before the
+ * planned users only once the always-valid confidence sequence also excludes 0 (bayesian-gate.ts) —, else as the
+ * fixed horizon. A guardrail harmed significantly turns a WIN into INCONCLUSIVE, naming the guardrail.
  */
 export function decideExperiment(input: {
   primary: AnalyzeResult;
