@@ -106,6 +106,23 @@ describe('evaluation of a running experiment', () => {
     ]);
   });
 
+  it('a Bayesian lead before the plan is not final until the confidence sequence confirms it', async () => {
+    const e = await running({ plannedUsers: 100_000, analysis: { engine: 'bayesian' } });
+    await feed(e.key, { control: [1000, 100], promo: [1000, 160] });
+    expect(await evaluateExperimentJob(deps.db, deps.queue, e.id)).toMatchObject({ outcome: 'KEEP_RUNNING' });
+    const results = await owner().experiment.results({ key: e.key });
+    expect(results.decision.reason).toContain('"promo" has a 99.9% chance to beat the control, but a Bayesian');
+  });
+
+  it('a flat sequential test stops INCONCLUSIVE once its sequence lies inside ± the minimum worthwhile lift', async () => {
+    const e = await running({ plannedUsers: 100_000, analysis: { sequential: 2000, minLift: 0.3 } });
+    await feed(e.key, { control: [1000, 500], promo: [1000, 500] });
+    expect(await evaluateExperimentJob(deps.db, deps.queue, e.id)).toMatchObject({ outcome: 'INCONCLUSIVE' });
+    const after = await deps.db.experiment.findUniqueOrThrow({ where: { id: e.id } });
+    expect(after).toMatchObject({ status: 'COMPLETED', outcome: 'INCONCLUSIVE' });
+    expect(after.outcomeReason).toContain('within ±30% (the minimum worthwhile lift)');
+  });
+
   it('a harmed guardrail turns a win into INCONCLUSIVE, naming it', async () => {
     const e = await running({
       metrics: {

@@ -24,7 +24,14 @@ describe('experiments: created from approved hypotheses', () => {
     const h = await approved();
     const e = await as('MARKETER').experiment.create(sampleExperiment(h.id, 'spring-promo-email'));
     expect(e).toMatchObject({ status: 'DRAFT', channel: 'EMAIL', seed: 'spring-promo-email', name: h.title });
-    expect(e.analysis).toEqual({ engine: 'frequentist', sequential: null, alpha: 0.05, correction: 'holm' });
+    // The minimum worthwhile lift: half the hypothesis' expected +10%.
+    expect(e.analysis).toEqual({
+      engine: 'frequentist',
+      sequential: null,
+      alpha: 0.05,
+      correction: 'holm',
+      minLift: 0.05,
+    });
     // plan for baseline 5%, lift 10%, α 0.05, 80% power, 2 variations
     expect(e.plannedUsers).toBeGreaterThan(60_000);
     expect((await deps.db.hypothesis.findUniqueOrThrow({ where: { id: h.id } })).status).toBe('TESTING');

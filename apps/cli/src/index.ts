@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAnalyze } from './commands/analyze';
 import { registerApiKey } from './commands/api-key';
+import { registerDecide } from './commands/decide';
 import { registerLocations } from './commands/locations';
 import { registerPlan } from './commands/plan';
 import { registerRoi } from './commands/roi';
@@ -12,12 +13,13 @@ const env = parseCliEnv();
 const program = new Command()
   .name('uplift')
   .description(
-    'Uplift from the shell: score hypotheses, analyse and plan experiments and location tests, split recipients, manage API keys.',
+    'Uplift from the shell: score hypotheses, analyse, decide and plan experiments and location tests, split recipients, manage API keys.',
   )
   .showHelpAfterError();
 
 registerRoi(program);
 registerAnalyze(program);
+registerDecide(program);
 registerPlan(program);
 registerLocations(program);
 registerApiKey(program, env);

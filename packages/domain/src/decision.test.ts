@@ -98,39 +98,6 @@ describe('decideExperiment', () => {
     );
   });
 
-  it('Bayesian: WIN needs both the chance to win and a small enough risk', () => {
-    const bayes = { engine: 'bayesian' as const };
-    const clear = binomial(
-      [
-        [20_000, 1600],
-        [20_000, 1900],
-      ],
-      bayes,
-    );
-    expect(decideExperiment({ primary: clear, plannedUsers: 1e6, settings: bayes })).toMatchObject({ outcome: 'WIN' });
-    // Reference case 3: chance to win 96.0%, risk of choosing the treatment 0.228% ≤ 0.25% → WIN;
-    // with a stricter risk budget it keeps running.
-    const ref = binomial(
-      [
-        [1000, 120],
-        [1000, 150],
-      ],
-      bayes,
-    );
-    expect(decideExperiment({ primary: ref, plannedUsers: 1e6, settings: bayes }).outcome).toBe('WIN');
-    expect(decideExperiment({ primary: ref, plannedUsers: 1e6, settings: { ...bayes, maxRisk: 0.001 } }).outcome).toBe(
-      'KEEP_RUNNING',
-    );
-    const bad = binomial(
-      [
-        [20_000, 1900],
-        [20_000, 1600],
-      ],
-      bayes,
-    );
-    expect(decideExperiment({ primary: bad, plannedUsers: 1e6, settings: bayes }).outcome).toBe('LOSS');
-  });
-
   it('a harmed guardrail turns a WIN into INCONCLUSIVE, naming it', () => {
     const primary = binomial([
       [5000, 400],

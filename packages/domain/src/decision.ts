@@ -1,3 +1,5 @@
+import { type BayesianRule, bayesianCall } from './bayesian-gate';
+import { futile, futilityReason } from './futility';
 import type { AnalyzeResult, BayesianTreatmentResult, TreatmentResult } from './stats/types';
 
 /** What the worker concludes about a running experiment (README, "Decision rules"). */
@@ -5,7 +7,7 @@ export const EXPERIMENT_OUTCOMES = ['NO_DATA', 'SRM_HALT', 'KEEP_RUNNING', 'WIN'
 export type ExperimentOutcome = (typeof EXPERIMENT_OUTCOMES)[number];
 export const TERMINAL_OUTCOMES: ReadonlySet<ExperimentOutcome> = new Set(['WIN', 'LOSS', 'INCONCLUSIVE']);
 
-export interface DecisionSettings {
+export interface DecisionSettings extends BayesianRule {
   engine: 'frequentist' | 'bayesian';
   /** The sequential tuning N*, or null for a fixed-horizon test. */
   sequential: number | null;
@@ -13,8 +15,12 @@ export interface DecisionSettings {
   winChance: number;
   /** …and the expected loss of choosing the treatment at most this (default 0.0025 = 0.25%). */
   maxRisk: number;
-  /** Bayesian LOSS: every treatment's chance to win at most this (default 0.05). */
+  /** Bayesian LOSS: every chance to win at most this (default 0.05), and the risk of staying with the control ≤ maxRisk. */
   lossChance: number;
+  /** α of the always-valid confidence sequence that must confirm a Bayesian result before the planned sample. */
+  alpha: number;
+  /** Sequential: stop INCONCLUSIVE once every confidence sequence lies inside ± this lift (futility); null: never. */
+  minLift: number | null;
 }
 export const DEFAULT_DECISION_SETTINGS: DecisionSettings = {
   engine: 'frequentist',
@@ -22,6 +28,8 @@ export const DEFAULT_DECISION_SETTINGS: DecisionSettings = {
   winChance: 0.95,
   maxRisk: 0.0025,
   lossChance: 0.05,
+  alpha: 0.05,
+  minLift: null,
 };
 
 export interface GuardrailAnalysis {
@@ -50,15 +58,19 @@ const decided = (outcome: ExperimentOutcome, reason: string, winner: string | nu
  * Decision rules, in order: NO_DATA (a variant has < 2 units); SRM_HALT (never a decision on a broken split);
  * then by engine — fixed horizon: KEEP_RUNNING until the planned users, then WIN (best significant treatment
  * with a positive estimate, after correction), LOSS (all treatments significantly worse) or INCONCLUSIVE;
- * sequential: WIN / LOSS as soon as the interval excludes 0, INCONCLUSIVE at the planned users; Bayesian: WIN at
- * chance to win ≥ winChance with risk ≤ maxRisk, LOSS when every chance to win ≤ lossChance, else as the fixed
- * horizon. A guardrail harmed significantly turns a WIN into INCONCLUSIVE, naming the guardrail.
+ * sequential: WIN / LOSS as soon as the interval excludes 0, INCONCLUSIVE as soon as every interval lies inside
+ * ± minLift (futility.ts) or at the planned users; Bayesian: WIN at chance to win ≥ winChance with risk ≤ maxRisk,
+ * LOSS when every chance to win ≤ lossChance with the risk of staying with the control ≤ maxRisk — before the
+ * planned users only once the always-valid confidence sequence also excludes 0 (bayesian-gate.ts) —, else as the
+ * fixed horizon. A guardrail harmed significantly turns a WIN into INCONCLUSIVE, naming the guardrail.
  */
 export function decideExperiment(input: {
   primary: AnalyzeResult;
   guardrails?: GuardrailAnalysis[];
   plannedUsers: number;
   settings?: Partial<DecisionSettings>;
+  /** Bayesian: the primary data's confidence sequence (`sequenceRequest`), which must confirm an early decision. */
+  sequences?: AnalyzeResult | null;
 }): ExperimentDecision {
   const settings = { ...DEFAULT_DECISION_SETTINGS, ...input.settings };
   const { primary } = input;
@@ -79,29 +91,13 @@ export function decideExperiment(input: {
 
   let decision: ExperimentDecision;
   if (settings.engine === 'bayesian') {
-    const bayes = treatments as BayesianTreatmentResult[];
-    const winner = bayes
-      .filter(
-        (t) =>
-          (t.chanceToWin ?? 0) >= settings.winChance && (t.risk?.[1] ?? Number.POSITIVE_INFINITY) <= settings.maxRisk,
-      )
-      .sort((x, y) => (y.chanceToWin ?? 0) - (x.chanceToWin ?? 0))[0];
-    if (winner)
-      decision = decided(
-        'WIN',
-        `"${winner.key}" has a ${pct(winner.chanceToWin)} chance to beat the control.`,
-        winner.key,
-      );
-    else if (bayes.every((t) => t.chanceToWin !== null && t.chanceToWin <= settings.lossChance)) {
-      decision = decided(
-        'LOSS',
-        `No treatment has more than a ${pct(settings.lossChance)} chance to beat the control.`,
-      );
-    } else decision = reachedPlan ? inconclusive() : keepRunning(users, input.plannedUsers);
+    decision = bayesianDecision(primary, input.sequences ?? null, settings, users, input.plannedUsers);
   } else if (settings.sequential !== null) {
     if (best)
       decision = decided('WIN', `"${best.key}" is better than the control (its interval excludes 0).`, best.key);
     else if (allWorse) decision = decided('LOSS', 'Every treatment is worse than the control (intervals exclude 0).');
+    else if (futile(treatments, settings.minLift))
+      decision = decided('INCONCLUSIVE', futilityReason(settings.minLift ?? 0));
     else decision = reachedPlan ? inconclusive() : keepRunning(users, input.plannedUsers);
   } else if (!reachedPlan) decision = keepRunning(users, input.plannedUsers);
   else if (best) decision = decided('WIN', `"${best.key}" beats the control at the planned sample.`, best.key);
@@ -126,11 +122,50 @@ function harms(guardrail: GuardrailAnalysis, variantKey: string): boolean {
   return guardrail.harmful === 'up' ? t.ci[0] > 0 : t.ci[1] < 0;
 }
 
-const pct = (x: number | null) => `${((x ?? 0) * 100).toFixed(1)}%`;
+function bayesianDecision(
+  primary: AnalyzeResult,
+  sequences: AnalyzeResult | null,
+  settings: DecisionSettings,
+  users: number,
+  plannedUsers: number,
+): ExperimentDecision {
+  const reachedPlan = users >= plannedUsers;
+  const call = bayesianCall(treatmentsOf(primary) as BayesianTreatmentResult[], settings, sequences, reachedPlan);
+  const sequence = `its always-valid ${pct(1 - settings.alpha, 0)} confidence sequence excludes 0`;
+  switch (call.kind) {
+    case 'win': {
+      const { key, chanceToWin } = call.winner;
+      const when = call.gated ? `, and ${sequence}` : ' at the planned sample';
+      return decided('WIN', `"${key}" has a ${pct(chanceToWin)} chance to beat the control${when}.`, key);
+    }
+    case 'loss': {
+      const when = call.gated ? ', and every confidence sequence lies below 0' : ' at the planned sample';
+      return decided(
+        'LOSS',
+        `No treatment has more than a ${pct(settings.lossChance)} chance to beat the control${when}.`,
+      );
+    }
+    case 'wait': {
+      const looks =
+        call.side === 'win'
+          ? `"${call.leader.key}" has a ${pct(call.leader.chanceToWin)} chance to beat the control`
+          : `No treatment has more than a ${pct(settings.lossChance)} chance to beat the control`;
+      return decided(
+        'KEEP_RUNNING',
+        `${looks}, but a Bayesian result is not final until the always-valid confidence sequence excludes 0 or the planned sample is reached; ${progress(users, plannedUsers)}.`,
+      );
+    }
+    default:
+      return reachedPlan ? inconclusive() : keepRunning(users, plannedUsers);
+  }
+}
+
+const pct = (x: number | null, digits = 1) => `${((x ?? 0) * 100).toFixed(digits)}%`;
+const progress = (users: number, planned: number) =>
+  `${users.toLocaleString('en')} of ${planned.toLocaleString('en')} planned units so far`;
 const inconclusive = () =>
   decided('INCONCLUSIVE', 'The planned sample is reached and no treatment differs clearly from the control.');
-const keepRunning = (users: number, planned: number) =>
-  decided('KEEP_RUNNING', `${users.toLocaleString('en')} of ${planned.toLocaleString('en')} planned units so far.`);
+const keepRunning = (users: number, planned: number) => decided('KEEP_RUNNING', `${progress(users, planned)}.`);
 
 /** What a terminal decision makes of the hypothesis under test. */
 export const HYPOTHESIS_STATUS_FOR_OUTCOME = { WIN: 'WON', LOSS: 'LOST', INCONCLUSIVE: 'INCONCLUSIVE' } as const;

@@ -1,3 +1,4 @@
+import { sequenceRequest } from './bayesian-gate';
 import { type DecisionSettings, decideExperiment, type ExperimentDecision, type GuardrailAnalysis } from './decision';
 import type { AnalysisSettings, ExperimentMetrics, MetricKind, VariantDefinition } from './experiment';
 import { bayesianWithPrior, type NormalPrior } from './ladder/prior';
@@ -59,13 +60,13 @@ function statsOf(input: EvaluationInput, metric: string, segment: string | null)
   });
 }
 
-function analyzeMetric(
+function requestFor(
   input: EvaluationInput,
   metric: { name: string; kind: MetricKind },
   segment: string | null,
   difference: 'relative' | 'absolute' = 'relative',
-) {
-  const request: AnalyzeRequest = {
+): AnalyzeRequest {
+  return {
     metric: metric.kind,
     variants: statsOf(input, metric.name, segment),
     engine: input.analysis.engine,
@@ -76,12 +77,20 @@ function analyzeMetric(
     correction: input.analysis.correction,
     cuped: false,
   };
-  return analyze(request);
+}
+
+function analyzeMetric(...args: Parameters<typeof requestFor>) {
+  return analyze(requestFor(...args));
 }
 
 /** Evaluates a running experiment from its aggregates: the `analyze` output per metric (and segment) and the decision. */
 export function evaluateExperiment(input: EvaluationInput): Evaluation {
-  const analysis = withPrior(analyzeMetric(input, input.metrics.primary, null), input);
+  const request = requestFor(input, input.metrics.primary, null);
+  const analysis = withPrior(analyze(request), input);
+  const sequences =
+    input.analysis.engine === 'bayesian'
+      ? analyze(sequenceRequest(request, input.analysis.alpha, input.plannedUsers))
+      : null;
   const guardrails = input.metrics.guardrails.map((g) => ({
     name: g.name,
     direction: g.direction,
@@ -99,7 +108,14 @@ export function evaluateExperiment(input: EvaluationInput): Evaluation {
     primary: analysis,
     guardrails,
     plannedUsers: input.plannedUsers,
-    settings: { engine: input.analysis.engine, sequential: input.analysis.sequential, ...input.decision },
+    sequences,
+    settings: {
+      engine: input.analysis.engine,
+      sequential: input.analysis.sequential,
+      alpha: input.analysis.alpha,
+      minLift: input.analysis.minLift ?? null,
+      ...input.decision,
+    },
   });
   return { users, analysis, guardrails, segments, decision };
 }

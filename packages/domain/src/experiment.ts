@@ -66,6 +66,16 @@ export const ZAnalysisSettings = z.object({
   sequential: int4(undefined, 1).nullable(),
   alpha: z.number().gt(0, 'must be > 0 and ≤ 0.5').max(0.5, 'must be > 0 and ≤ 0.5'),
   correction: z.enum(['none', 'holm', 'bh']),
+  /**
+   * The minimum worthwhile lift (relative, 0.05 = 5%): a sequential test stops INCONCLUSIVE once its confidence
+   * sequence lies inside ± this. Defaults to half the hypothesis' |expected lift|, at least 1%; null turns it off.
+   */
+  minLift: z
+    .number()
+    .gt(0, 'must be > 0 and ≤ 10 (a relative lift, 0.05 = 5%)')
+    .max(10, 'must be > 0 and ≤ 10 (a relative lift, 0.05 = 5%)')
+    .nullable()
+    .optional(),
 });
 export type AnalysisSettings = z.output<typeof ZAnalysisSettings>;
 
@@ -157,6 +167,8 @@ export const ZStoredAnalysis = z.object({
   sequential: z.number().nullable().default(null),
   alpha: z.number(),
   correction: z.enum(['none', 'holm', 'bh']),
+  // Absent in rows written before the setting existed: no futility stop for them.
+  minLift: z.number().nullable().optional(),
 });
 /** An offline location test's split, proposed once from the pre-period sales (locations/propose-split.ts). */
 export const ZStoredLocationSplit = z.object({

@@ -6,6 +6,8 @@ export * from './api-key-scopes';
 export * from './assignment';
 export * from './audit';
 export * from './backlog-order';
+export * from './bayesian-gate';
+export * from './decide-request';
 export * from './decision';
 export * from './draft';
 export * from './enums';

@@ -51,4 +51,10 @@ describe('analysisSettingsFor', () => {
       correction: 'bh',
     });
   });
+
+  it('sets the minimum worthwhile lift from the hypothesis unless given; null (no futility stop) is a choice', () => {
+    expect(analysisSettingsFor(workspace, {}, { expectedLift: -0.2 }).minLift).toBeCloseTo(0.1, 12);
+    expect(analysisSettingsFor(workspace, { minLift: 0.03 }, { expectedLift: 0.2 }).minLift).toBe(0.03);
+    expect(analysisSettingsFor(workspace, { minLift: null }, { expectedLift: 0.2 }).minLift).toBeNull();
+  });
 });

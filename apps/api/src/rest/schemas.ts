@@ -64,6 +64,7 @@ export const ZAnalysisOut = z.looseObject({
   sequential: z.number().nullable(),
   alpha: z.number(),
   correction: z.string(),
+  minLift: z.number().nullable().optional(),
 });
 
 export const ZExperimentOut = z

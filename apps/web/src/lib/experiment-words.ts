@@ -34,7 +34,8 @@ export const OUTCOME_HELP: Record<ExperimentOutcome, string> = {
   KEEP_RUNNING: 'Not enough evidence yet: let it run until the planned sample is reached.',
   WIN: 'A treatment beat the control on the primary metric.',
   LOSS: 'Every treatment did worse than the control on the primary metric.',
-  INCONCLUSIVE: 'No treatment differs clearly from the control, or a guardrail was harmed.',
+  INCONCLUSIVE:
+    'No treatment differs clearly from the control, the interval rules out any effect worth having, or a guardrail was harmed.',
 };
 
 export const isOutcome = (value: unknown): value is ExperimentOutcome =>

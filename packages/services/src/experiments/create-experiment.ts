@@ -33,7 +33,6 @@ export async function createExperiment(
   raw: ExperimentCreateInput,
 ) {
   const input = ZExperimentCreateInput.parse(raw);
-  const analysis = analysisSettingsFor(workspace, input.analysis);
   const variants = normaliseVariants(input.variants);
   const now = deps.clock();
   const created = await transaction(deps.db, async (tx) => {
@@ -47,6 +46,7 @@ export async function createExperiment(
         'hypothesisId',
       );
     }
+    const analysis = analysisSettingsFor(workspace, input.analysis, hypothesis);
     assertTransition('APPROVED', 'TESTING');
     // The channel ladder: an offer is tested on the rung it stands on (new offers on the first); it reaches a
     // higher, costlier rung only by winning below.

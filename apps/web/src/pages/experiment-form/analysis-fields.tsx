@@ -61,6 +61,20 @@ export function AnalysisFields({ values, errors, set }: FieldsProps) {
                 data-testid="field-sequentialN"
               />
             )}
+            {values.sequential && values.engine === 'frequentist' && (
+              <NumberInput
+                label="Minimum worthwhile lift (%)"
+                description="Stops early as inconclusive once the interval lies inside ± this. Empty: half the hypothesis' expected lift, at least 1%"
+                min={0}
+                max={1000}
+                decimalScale={2}
+                suffix="%"
+                value={values.minLiftPct}
+                onChange={(v) => set('minLiftPct', v)}
+                error={sentence(errors['analysis.minLift'])}
+                data-testid="field-minLift"
+              />
+            )}
           </Stack>
         </Group>
       </Stack>

@@ -19,6 +19,7 @@ export function draftValues(e: Experiment): ExperimentFormValues {
     engine: analysis.engine,
     sequential: analysis.sequential !== null,
     sequentialN: analysis.sequential ?? '',
+    minLiftPct: analysis.minLift == null ? '' : +(analysis.minLift * 100).toPrecision(6),
     alpha: analysis.alpha,
     correction: analysis.correction,
     plannedUsers: e.plannedUsers,

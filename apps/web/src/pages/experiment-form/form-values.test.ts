@@ -16,6 +16,7 @@ const values: ExperimentFormValues = {
   engine: 'frequentist',
   sequential: false,
   sequentialN: '',
+  minLiftPct: '',
   alpha: 0.05,
   correction: 'holm',
   plannedUsers: 2000,
@@ -41,6 +42,8 @@ describe('the new-experiment form', () => {
     expect(input.variants[1]).toEqual({ key: 'treatment', name: undefined, weight: 0.5 });
     expect(input.analysis).toEqual({ engine: 'frequentist', sequential: null, alpha: 0.05, correction: 'holm' });
     expect(input.segmentAttribute).toBeNull();
+    // An empty minimum worthwhile lift leaves the default to the api; a given one is sent as a fraction.
+    expect(toInput({ ...values, minLiftPct: 7.5 }, 'h1').analysis?.minLift).toBeCloseTo(0.075, 12);
     expect(validate(values, 'h1')).toEqual({});
   });
 

@@ -34,6 +34,8 @@ export interface ExperimentFormValues {
   engine: AnalysisSettings['engine'];
   sequential: boolean;
   sequentialN: NumberValue;
+  /** The minimum worthwhile lift in percent; empty: half the hypothesis' expected lift, at least 1%. */
+  minLiftPct: NumberValue;
   alpha: NumberValue;
   correction: AnalysisSettings['correction'];
   plannedUsers: NumberValue;
@@ -86,6 +88,7 @@ export function toInput(v: ExperimentFormValues, hypothesisId: string): Experime
       sequential: v.sequential && v.engine === 'frequentist' ? (num(v.sequentialN) as number) : null,
       alpha: num(v.alpha) as number,
       correction: v.correction,
+      minLift: num(v.minLiftPct) === undefined ? undefined : (num(v.minLiftPct) as number) / 100,
     },
     plannedUsers: num(v.plannedUsers),
     segmentAttribute: v.segmentAttribute.trim() || null,

@@ -21,6 +21,7 @@ export function initialValues(h: Hypothesis, w: Workspace): ExperimentFormValues
     engine: w.defaultEngine as AnalysisSettings['engine'],
     sequential: w.defaultSequential !== null,
     sequentialN: w.defaultSequential ?? '',
+    minLiftPct: '',
     alpha: w.defaultAlpha,
     correction: w.defaultCorrection as AnalysisSettings['correction'],
     plannedUsers: '',

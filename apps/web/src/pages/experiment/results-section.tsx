@@ -6,6 +6,7 @@ import { DecisionPanel } from './decision-panel';
 import { HealthBanners } from './health-banners';
 import { ProgressPanel } from './progress-panel';
 import { ResultsTable } from './results-table';
+import { decisionRuleNote } from './rule-note';
 import { intervalLabel } from './stat-format';
 import { analysisOf, type ExperimentRow, type Results, type Snapshot, segmentsOf, setupOf } from './types';
 
@@ -44,11 +45,7 @@ export function ResultsSection({ experiment, results, history }: Props) {
   const segments = segmentsOf(results.segments);
   const scope = describeScope(experiment);
   const chart = <Skeleton h={160} />;
-  const peeking =
-    results.status === 'RUNNING' &&
-    setup.analysis.engine === 'frequentist' &&
-    !setup.analysis.sequential &&
-    results.progress.fraction < 1;
+  const note = decisionRuleNote(setup.analysis, results.status, results.progress.fraction);
   return (
     <Stack gap="md">
       <HealthBanners results={results} variants={setup.variants} guardrailKinds={guardrailKinds} />
@@ -91,10 +88,9 @@ export function ResultsSection({ experiment, results, history }: Props) {
           )}
         </Stack>
       </Paper>
-      {analysis && peeking && (
-        <Text size="xs" c="dimmed" mt={-8} data-testid="peeking-note">
-          Fixed-horizon test: a significant difference before the planned sample is not a decision yet. Turn on
-          sequential testing for results that hold at every look.
+      {analysis && note && (
+        <Text size="xs" c="dimmed" mt={-8} data-testid={note.testId}>
+          {note.text}
         </Text>
       )}
       {analysis && (

@@ -52,6 +52,7 @@ export function SetupSummary({ experiment: e }: { experiment: ExperimentRow }) {
           <Fact label="Analysis">
             {humanize(analysis.engine)}, α = {analysis.alpha}
             {analysis.sequential ? `, sequential (N* = ${formatCount(analysis.sequential)})` : ', fixed horizon'},
+            {analysis.sequential && analysis.minLift ? ` stops flat inside ±${formatRate(analysis.minLift)},` : ''}
             correction {CORRECTION[analysis.correction] ?? analysis.correction}
           </Fact>
           <Fact label="Dates">
