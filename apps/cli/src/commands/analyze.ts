@@ -9,8 +9,10 @@ export async function analyzeCommand(file: string | undefined): Promise<void> {
 
 const DETAILS = `
 Request (one object, or an array of them; the first variant is the control):
-  { metric: "binomial"|"mean",
-    variants: [{ key, users, sum, sumSquares?, preSum?, preSumSquares?, sumProduct? }, ...],
+  { metric: "binomial"|"mean"|"ratio",
+    variants: [{ key, users, sum, sumSquares?, preSum?, preSumSquares?, sumProduct? }, ...]
+      ratio: [{ key, users, numSum, numSumSquares, denSum, denSumSquares, numDenSum }, ...]
+      (per-unit numerator m and denominator d: Σm, Σm², Σd, Σd², Σm·d; delta method, Deng et al. 2018),
     engine?: "frequentist"|"bayesian", difference?: "relative"|"absolute", alpha?: (0, 0.5] = 0.05,
     sequential?: N* | null, weights?: number[], correction?: "none"|"holm"|"bh", cuped?: boolean }
 

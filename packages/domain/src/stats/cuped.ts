@@ -19,7 +19,7 @@ export function cupedFit(variants: readonly VariantStats[]): CupedFit | null {
   let sumProduct = 0;
   for (const v of variants) {
     n += v.users;
-    sum += v.sum;
+    sum += v.sum ?? 0;
     preSum += v.preSum ?? 0;
     preSumSquares += v.preSumSquares ?? 0;
     sumProduct += v.sumProduct ?? 0;
@@ -37,12 +37,13 @@ export function cupedFit(variants: readonly VariantStats[]): CupedFit | null {
  */
 export function cupedMoments(v: VariantStats, fit: CupedFit): Moments {
   const n = v.users;
+  const sum = v.sum ?? 0;
   const preSum = v.preSum ?? 0;
-  const mean = v.sum / n - fit.theta * (preSum / n - fit.preMean);
+  const mean = sum / n - fit.theta * (preSum / n - fit.preMean);
   if (n < 2) return { users: n, mean, variance: 0 };
-  const varX = ((v.sumSquares ?? 0) - (v.sum * v.sum) / n) / (n - 1);
+  const varX = ((v.sumSquares ?? 0) - (sum * sum) / n) / (n - 1);
   const varPre = ((v.preSumSquares ?? 0) - (preSum * preSum) / n) / (n - 1);
-  const cov = ((v.sumProduct ?? 0) - (v.sum * preSum) / n) / (n - 1);
+  const cov = ((v.sumProduct ?? 0) - (sum * preSum) / n) / (n - 1);
   const variance = varX + fit.theta * fit.theta * varPre - 2 * fit.theta * cov;
   return { users: n, mean, variance: Math.max(variance, 0) };
 }

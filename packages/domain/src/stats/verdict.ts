@@ -1,6 +1,5 @@
 import { alphaOf, type CompareSettings, type Comparison, isBayesian } from './compare';
 import { adjustPValues, type Correction } from './correction';
-import { variantMean } from './moments';
 import type { VariantStats } from './request';
 import type { BayesianTreatmentResult, Decision, FrequentistTreatmentResult, TreatmentResult } from './types';
 
@@ -17,6 +16,7 @@ function decide(significant: boolean, estimate: number | null, srmFlagged: boole
 /** The reported row of one treatment, with the call a reader would make of it. */
 export function treatmentResult(
   v: VariantStats,
+  mean: number | null,
   c: Comparison | null,
   settings: CompareSettings,
   srmFlagged: boolean,
@@ -29,7 +29,7 @@ export function treatmentResult(
     const bayesian: BayesianTreatmentResult = {
       key: v.key,
       users: v.users,
-      mean: variantMean(v),
+      mean,
       estimate: c ? c.estimate : null,
       se: c ? c.se : null,
       ci: c ? c.ci : null,
@@ -43,7 +43,7 @@ export function treatmentResult(
   const frequentist: FrequentistTreatmentResult = {
     key: v.key,
     users: v.users,
-    mean: variantMean(v),
+    mean,
     estimate: c ? c.estimate : null,
     se: c ? c.se : null,
     ci: c ? c.ci : null,
