@@ -15,6 +15,8 @@ Request (one object, or an array of them; the first variant is the control):
       (per-unit numerator m and denominator d: Σm, Σm², Σd, Σd², Σm·d; delta method, Deng et al. 2018),
     engine?: "frequentist"|"bayesian", difference?: "relative"|"absolute", alpha?: (0, 0.5] = 0.05,
     sequential?: N* | null, weights?: number[], correction?: "none"|"holm"|"bh", cuped?: boolean }
+  cuped (binomial or mean): every variant also gives preSum, preSumSquares, sumProduct = Σx_pre, Σx_pre²,
+    Σx·x_pre of a pre-period covariate; binomial outcomes are adjusted as 0/1 values (as GrowthBook does).
 
 Result (one object, or an array in request order):
   { srm: { chiSquare, pValue, flagged },

@@ -27,7 +27,7 @@ export function analyze(request: AnalyzeRequest): AnalyzeResult {
 
   let fit: CupedFit | null = null;
   if (request.cuped) {
-    fit = cupedFit(variants);
+    fit = cupedFit(variants, metric);
     if (fit === null) warnings.push('CUPED: the pre-period values do not vary, so the metric is analysed unadjusted');
   }
 

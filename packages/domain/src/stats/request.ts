@@ -57,7 +57,9 @@ export const ZAnalyzeRequest = z
         issue(['variants', i, 'preSumSquares'], 'cannot be below preSum²/users');
       }
     });
-    if (cuped && metric !== 'mean') issue(['cuped'], 'needs metric "mean" (pre-period covariates of a mean metric)');
+    if (cuped && metric === 'ratio') {
+      issue(['cuped'], 'needs metric "binomial" or "mean" (CUPED of ratio metrics is not supported)');
+    }
     if (weights && weights.length !== variants.length) {
       issue(['weights'], `needs one weight per variant (${variants.length}), got ${weights.length}`);
     }
