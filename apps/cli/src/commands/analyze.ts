@@ -21,8 +21,13 @@ Request (one object, or an array of them; the first variant is the control):
 Result (one object, or an array in request order):
   { srm: { chiSquare, pValue, flagged },
     variants: [{ key, users, mean }, { key, users, mean, estimate, se, ci, pValue, adjustedPValue?,
-                significant, decision } | Bayesian: { ..., chanceToWin, risk, significant, decision }],
-    warnings: [...], cuped?: { theta } }
+                significant, decision, cuped? } | Bayesian: { ..., chanceToWin, risk, significant, decision,
+                cuped? }],
+    warnings: [...], cuped?: { theta, correlation } }
+  mean is sum/users (ratio: numSum/denSum), unadjusted. With CUPED applied, each compared treatment has
+  cuped: { raw: { estimate, se, ci, pValue, chanceToWin, risk } | null, varianceReduction, intervalReduction }
+  (raw: the same comparison unadjusted; intervalReduction 0.31 = "CUPED cut the interval by 31%"), and the
+  top level gives θ and the pooled correlation ρ of metric and covariate.
   decision is "win" | "loss" | "inconclusive" | "srm": with a sample ratio mismatch it is "srm" and
   significant is false, so a broken split never reads as a win. Degenerate data gives null statistics
   and a warning.

@@ -1,10 +1,10 @@
-import { alphaOf, type Comparison, compare, isBayesian, isRelative } from './compare';
-import { type CupedFit, cupedFit, cupedMoments } from './cuped';
+import { alphaOf, compare, isBayesian, isRelative } from './compare';
+import { type CupedFit, cupedEffect, cupedFit, cupedMoments } from './cuped';
 import { type Metric, variantMean, variantVariance } from './moments';
 import { ratioMean, ratioMoments } from './ratio';
 import type { AnalyzeRequest, VariantStats } from './request';
 import { srmTest } from './srm';
-import type { AnalyzeResult, FrequentistTreatmentResult, Moments } from './types';
+import type { AnalyzeResult, Comparison, FrequentistTreatmentResult, Moments } from './types';
 import { applyCorrection, treatmentResult } from './verdict';
 
 /**
@@ -41,11 +41,14 @@ export function analyze(request: AnalyzeRequest): AnalyzeResult {
     controlProblem = `control "${control.key}" has mean 0, so a relative difference is undefined`;
   }
   if (controlProblem) warnings.push(`${controlProblem}; no treatment can be compared`);
+  // With CUPED each treatment is compared twice: adjusted (the result) and raw (shown beside it).
+  const rawControl = fit ? momentsOf(metric, null, control) : null;
 
   const rows: AnalyzeResult['variants'] = [{ key: control.key, users: control.users, mean: meanOf(metric, control) }];
   for (let i = 1; i < variants.length; i++) {
     const v = variants[i] as VariantStats;
     let comparison: Comparison | null = null;
+    let compared = false;
     if (controlProblem === null) {
       if (v.users < 2) warnings.push(`variant "${v.key}" has fewer than 2 users; its statistics are null`);
       else if (metric === 'ratio' && v.denSum === 0) {
@@ -53,13 +56,18 @@ export function analyze(request: AnalyzeRequest): AnalyzeResult {
           `variant "${v.key}" has a denominator sum of 0, so its ratio is undefined; its statistics are null`,
         );
       } else {
+        compared = true;
         comparison = compare(a, momentsOf(metric, fit, v), request);
         if (comparison === null) {
           warnings.push(`variant "${v.key}": the difference has zero variance; its statistics are null`);
         }
       }
     }
-    rows.push(treatmentResult(v, meanOf(metric, v), comparison, request, srm.flagged));
+    const row = treatmentResult(v, meanOf(metric, v), comparison, request, srm.flagged);
+    if (rawControl !== null && compared) {
+      row.cuped = cupedEffect(comparison, compare(rawControl, momentsOf(metric, null, v), request));
+    }
+    rows.push(row);
   }
 
   // Corrections adjust fixed-horizon p-values; sequential and Bayesian results have none to adjust.
@@ -72,7 +80,7 @@ export function analyze(request: AnalyzeRequest): AnalyzeResult {
     }
   }
   const result: AnalyzeResult = { srm, variants: rows, warnings };
-  if (request.cuped) result.cuped = { theta: fit ? fit.theta : null };
+  if (request.cuped) result.cuped = { theta: fit ? fit.theta : null, correlation: fit ? fit.correlation : null };
   return result;
 }
 

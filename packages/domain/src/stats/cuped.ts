@@ -1,6 +1,6 @@
 import type { Metric } from './moments';
 import type { VariantStats } from './request';
-import type { Moments } from './types';
+import type { Comparison, CupedEffect, Moments } from './types';
 
 export interface CupedFit {
   theta: number;
@@ -68,4 +68,14 @@ export function cupedMoments(v: VariantStats, fit: CupedFit): Moments {
   const cov = ((v.sumProduct ?? 0) - (sum * preSum) / n) / divisor;
   const variance = varX + fit.theta * fit.theta * varPre - 2 * fit.theta * cov;
   return { users: n, mean, variance: Math.max(variance, 0) };
+}
+
+/** The adjusted comparison of one treatment beside its raw one: how much CUPED narrowed it. */
+export function cupedEffect(adjusted: Comparison | null, raw: Comparison | null): CupedEffect {
+  if (adjusted === null || raw === null) return { raw, varianceReduction: null, intervalReduction: null };
+  return {
+    raw,
+    varianceReduction: 1 - (adjusted.se * adjusted.se) / (raw.se * raw.se),
+    intervalReduction: 1 - (adjusted.ci[1] - adjusted.ci[0]) / (raw.ci[1] - raw.ci[0]),
+  };
 }

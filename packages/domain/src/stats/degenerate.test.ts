@@ -62,7 +62,8 @@ describe('degenerate data gives null statistics and a warning, never NaN', () =>
     ];
     const cuped = analyze({ metric: 'mean', cuped: true, variants });
     const plain = analyze({ metric: 'mean', variants });
-    expect(cuped.cuped).toEqual({ theta: null });
+    expect(cuped.cuped).toEqual({ theta: null, correlation: null });
+    // Nothing was adjusted, so the row is the plain one, without a raw twin.
     expect(cuped.variants[1]).toEqual(plain.variants[1]);
     expect(cuped.warnings).toEqual([expect.stringContaining('CUPED')]);
   });

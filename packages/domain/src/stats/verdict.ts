@@ -1,7 +1,13 @@
-import { alphaOf, type CompareSettings, type Comparison, isBayesian } from './compare';
+import { alphaOf, type CompareSettings, isBayesian } from './compare';
 import { adjustPValues, type Correction } from './correction';
 import type { VariantStats } from './request';
-import type { BayesianTreatmentResult, Decision, FrequentistTreatmentResult, TreatmentResult } from './types';
+import type {
+  BayesianTreatmentResult,
+  Comparison,
+  Decision,
+  FrequentistTreatmentResult,
+  TreatmentResult,
+} from './types';
 
 // Significant: p < α for a fixed-horizon test (the adjusted p once a correction applies); the interval
 // excluding 0 for sequential and Bayesian (for Bayesian: chanceToWin beyond 1 − α/2 or below α/2).
