@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { expected } from './messages';
-import { countProblems, finite, ratioProblems, squaresTooSmall, ZVariantStats } from './variant-stats';
+import { countProblem, finite, ratioProblems, squaresTooSmall, ZVariantStats } from './variant-stats';
 
 export { type VariantStats, ZVariantStats } from './variant-stats';
 
@@ -43,8 +43,12 @@ export const ZAnalyzeRequest = z
       keys.add(v.key);
       // A bad users count is already reported; comparing sums against it would only add noise.
       const usersValid = Number.isInteger(v.users) && v.users >= 0;
-      const problems = metric === 'ratio' ? ratioProblems(v, usersValid) : countProblems(metric, v, usersValid);
-      for (const [field, message] of problems) issue(['variants', i, field], message);
+      if (metric === 'ratio') {
+        for (const [field, message] of ratioProblems(v, usersValid)) issue(['variants', i, field], message);
+      } else {
+        const problem = countProblem(metric, v, usersValid);
+        if (problem) issue(['variants', i, problem[0]], problem[1]);
+      }
       if (!cuped) return;
       for (const field of ['preSum', 'preSumSquares', 'sumProduct'] as const) {
         if (v[field] === undefined) issue(['variants', i, field], 'is required when cuped is true');

@@ -34,22 +34,23 @@ export type Problem = [field: keyof VariantStats, message: string];
 export const squaresTooSmall = (squares: number, sum: number, users: number) =>
   users > 0 && squares < (sum * sum) / users - 1e-9 * Math.max(1, squares);
 
-/** Binomial and mean checks of one variant; a bad users count is reported elsewhere (`usersValid` false). */
-export function countProblems(metric: 'binomial' | 'mean', v: VariantStats, usersValid: boolean): Problem[] {
-  if (v.sum === undefined) return [['sum', 'is required']];
+/**
+ * Binomial and mean checks of one variant: its one problem, or null. A bad users count is reported
+ * elsewhere (`usersValid` false). Null rather than an empty list: this runs per variant of every request.
+ */
+export function countProblem(metric: 'binomial' | 'mean', v: VariantStats, usersValid: boolean): Problem | null {
+  if (v.sum === undefined) return ['sum', 'is required'];
   if (metric === 'binomial') {
-    if (!Number.isInteger(v.sum) || v.sum < 0) return [['sum', 'conversions (sum) must be a whole number ≥ 0']];
-    if (usersValid && v.sum > v.users) return [['sum', 'conversions (sum) cannot exceed users']];
-    return [];
+    if (!Number.isInteger(v.sum) || v.sum < 0) return ['sum', 'conversions (sum) must be a whole number ≥ 0'];
+    if (usersValid && v.sum > v.users) return ['sum', 'conversions (sum) cannot exceed users'];
+    return null;
   }
-  if (v.sumSquares === undefined) return [['sumSquares', 'is required for a mean metric']];
+  if (v.sumSquares === undefined) return ['sumSquares', 'is required for a mean metric'];
   if (usersValid && v.users === 0 && (v.sum !== 0 || v.sumSquares !== 0)) {
-    return [['sum', 'sum and sumSquares must be 0 when users is 0']];
+    return ['sum', 'sum and sumSquares must be 0 when users is 0'];
   }
-  if (usersValid && squaresTooSmall(v.sumSquares, v.sum, v.users)) {
-    return [['sumSquares', 'cannot be below sum²/users']];
-  }
-  return [];
+  if (usersValid && squaresTooSmall(v.sumSquares, v.sum, v.users)) return ['sumSquares', 'cannot be below sum²/users'];
+  return null;
 }
 
 const RATIO_FIELDS = ['numSum', 'numSumSquares', 'denSum', 'denSumSquares', 'numDenSum'] as const;
