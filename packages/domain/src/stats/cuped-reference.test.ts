@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze';
 import { type AnalyzeRequest, type VariantStats, ZAnalyzeRequest } from './request';
+import { CUPED_BINOMIAL, CUPED_MEAN } from './testing/cuped-data';
 import type { BayesianTreatmentResult, FrequentistTreatmentResult } from './types';
 
 // CUPED (regression adjustment on a pre-period covariate) against GrowthBook's engine (gbstats,
@@ -36,10 +37,7 @@ const CASES: Case[] = [
   {
     name: 'binomial, 3,000 vs 3,100 users, ρ ≈ 0.4',
     metric: 'binomial',
-    variants: [
-      { key: 'control', users: 3000, sum: 808, preSum: 923, preSumSquares: 923, sumProduct: 487 },
-      { key: 'treatment', users: 3100, sum: 927, preSum: 992, preSumSquares: 992, sumProduct: 571 },
-    ],
+    variants: CUPED_BINOMIAL,
     theta: 0.3907121979218332,
     fixed: [0.024880140956813512, 0.010571664653426923, 0.004155944752340351, 0.04560433716128667, 0.01863047038775134],
     sequential: [0.024880140956813512, -0.00722620939325342, 0.056986491306880445],
@@ -68,26 +66,7 @@ const CASES: Case[] = [
   {
     name: 'mean, the data of reference test 8',
     metric: 'mean',
-    variants: [
-      {
-        key: 'control',
-        users: 800,
-        sum: 17064.623,
-        sumSquares: 492819.378,
-        preSum: 16185.104,
-        preSumSquares: 477523.323,
-        sumProduct: 466427.482,
-      },
-      {
-        key: 'treatment',
-        users: 820,
-        sum: 18412.291,
-        sumSquares: 557563.255,
-        preSum: 16733.775,
-        preSumSquares: 508156.686,
-        sumProduct: 510593.49,
-      },
-    ],
+    variants: CUPED_MEAN,
     theta: 0.8085638269565841,
     fixed: [0.9812001734733649, 0.3171526988601618, 0.35912668120908686, 1.603273665737643, 0.002010089358494893],
     sequential: [0.9812001734733649, -0.02620619113690026, 1.98860653808363],

@@ -1,34 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze';
-import type { AnalyzeRequest, VariantStats } from './request';
+import type { AnalyzeRequest } from './request';
+import { CUPED_BINOMIAL, CUPED_MEAN } from './testing/cuped-data';
 import type { BayesianTreatmentResult, FrequentistTreatmentResult } from './types';
 
 // What a results page shows of CUPED: the adjusted and the raw comparison, how much narrower the adjusted one
 // is, and the correlation that scales the planned users by (1 − ρ²).
-const binomial: VariantStats[] = [
-  { key: 'control', users: 3000, sum: 808, preSum: 923, preSumSquares: 923, sumProduct: 487 },
-  { key: 'treatment', users: 3100, sum: 927, preSum: 992, preSumSquares: 992, sumProduct: 571 },
-];
-const mean: VariantStats[] = [
-  {
-    key: 'c',
-    users: 800,
-    sum: 17064.623,
-    sumSquares: 492819.378,
-    preSum: 16185.104,
-    preSumSquares: 477523.323,
-    sumProduct: 466427.482,
-  },
-  {
-    key: 't',
-    users: 820,
-    sum: 18412.291,
-    sumSquares: 557563.255,
-    preSum: 16733.775,
-    preSumSquares: 508156.686,
-    sumProduct: 510593.49,
-  },
-];
+const binomial = CUPED_BINOMIAL;
+const mean = CUPED_MEAN;
 const both = (request: AnalyzeRequest) => ({
   adjusted: analyze(request),
   plain: analyze({ ...request, cuped: false }),
