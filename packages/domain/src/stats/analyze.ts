@@ -26,7 +26,9 @@ export function analyze(request: AnalyzeRequest): AnalyzeResult {
   }
 
   let fit: CupedFit | null = null;
-  if (request.cuped) {
+  if (request.cuped && metric === 'ratio') {
+    warnings.push('CUPED applies to binomial and mean metrics only; this ratio metric is analysed unadjusted');
+  } else if (request.cuped) {
     fit = cupedFit(variants, metric);
     if (fit === null) warnings.push('CUPED: the pre-period values do not vary, so the metric is analysed unadjusted');
   }

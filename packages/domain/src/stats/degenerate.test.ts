@@ -110,6 +110,14 @@ describe('degenerate ratio metrics give null statistics and a warning', () => {
     expect(result.warnings).toEqual([expect.stringContaining('zero variance')]);
   });
 
+  it('CUPED asked for in-process on a ratio metric is ignored with a warning (the schema refuses it)', () => {
+    const variants = [r('a', 100, 50, 100), r('b', 100, 60, 100)];
+    const cuped = analyze({ metric: 'ratio', cuped: true, variants });
+    expect(cuped.variants[1]).toEqual(analyze({ metric: 'ratio', variants }).variants[1]);
+    expect(cuped.cuped).toEqual({ theta: null, correlation: null });
+    expect(cuped.warnings).toEqual([expect.stringContaining('CUPED applies to binomial and mean metrics only')]);
+  });
+
   it('a control ratio of 0 under a relative difference', () => {
     const result = analyze({ metric: 'ratio', variants: [r('a', 100, 0, 100), r('b', 100, 10, 100)] });
     expect(result.variants[1]).toMatchObject(nullStats);
