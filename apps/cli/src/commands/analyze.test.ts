@@ -39,17 +39,42 @@ describe('uplift analyze', { timeout: 30_000 }, () => {
     const bad = [
       request,
       { ...request, variants: [request.variants[0], { key: 'b', users: 10, sum: 11 }] },
-      { metric: 'ratio', alpha: 0.7, variants: [request.variants[0]] },
+      { metric: 'median', alpha: 0.7, variants: [request.variants[0]] },
     ];
     const run = runCli(['analyze'], JSON.stringify(bad));
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')).toEqual([
       'request 1: variants.1.sum: conversions (sum) cannot exceed users',
-      'request 2: metric: must be "binomial" or "mean"',
+      'request 2: metric: must be "binomial", "mean" or "ratio"',
       'request 2: variants: needs at least 2 variants (the first is the control)',
       'request 2: alpha: must be > 0 and ≤ 0.5',
     ]);
+  });
+
+  it('analyses a ratio metric from its numerator and denominator sums, as gbstats does', () => {
+    // gbstats' TwoSidedTTest over RatioStatistic (see packages/domain/src/stats/ratio-reference.test.ts).
+    const control = { users: 60, numSum: 226, numSumSquares: 1090, denSum: 111, denSumSquares: 253, numDenSum: 497 };
+    const treatment = { users: 55, numSum: 281, numSumSquares: 1929, denSum: 121, denSumSquares: 325, numDenSum: 765 };
+    const ratio = {
+      metric: 'ratio',
+      variants: [
+        { key: 'a', ...control },
+        { key: 'b', ...treatment },
+      ],
+    };
+    const run = runCli(
+      ['analyze'],
+      JSON.stringify([ratio, { ...ratio, variants: [ratio.variants[0], { ...ratio.variants[1], denSum: 0 }] }]),
+    );
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe('request 1: variants.1.denSum: is 0, so the ratio numSum/denSum is undefined');
+    const good = runCli(['analyze'], JSON.stringify(ratio));
+    expect(good.status).toBe(0);
+    const result = JSON.parse(good.stdout);
+    expect(result.variants[0].mean).toBeCloseTo(226 / 111, 12);
+    expect(result.variants[1].estimate).toBeCloseTo(0.140606, 6);
+    expect(result.variants[1].pValue).toBeCloseTo(0.052246, 6);
   });
 
   it('calls a lone request "request 0", and rejects malformed JSON and a missing file the same way', () => {

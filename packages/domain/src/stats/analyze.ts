@@ -1,9 +1,10 @@
-import { alphaOf, type Comparison, compare, isBayesian, isRelative } from './compare';
-import { type CupedFit, cupedFit, cupedMoments } from './cuped';
+import { alphaOf, compare, isBayesian, isRelative } from './compare';
+import { type CupedFit, cupedEffect, cupedFit, cupedMoments } from './cuped';
 import { type Metric, variantMean, variantVariance } from './moments';
+import { ratioMean, ratioMoments } from './ratio';
 import type { AnalyzeRequest, VariantStats } from './request';
 import { srmTest } from './srm';
-import type { AnalyzeResult, FrequentistTreatmentResult, Moments } from './types';
+import type { AnalyzeResult, Comparison, FrequentistTreatmentResult, Moments } from './types';
 import { applyCorrection, treatmentResult } from './verdict';
 
 /**
@@ -25,8 +26,10 @@ export function analyze(request: AnalyzeRequest): AnalyzeResult {
   }
 
   let fit: CupedFit | null = null;
-  if (request.cuped) {
-    fit = cupedFit(variants);
+  if (request.cuped && metric === 'ratio') {
+    warnings.push('CUPED applies to binomial and mean metrics only; this ratio metric is analysed unadjusted');
+  } else if (request.cuped) {
+    fit = cupedFit(variants, metric);
     if (fit === null) warnings.push('CUPED: the pre-period values do not vary, so the metric is analysed unadjusted');
   }
 
@@ -34,25 +37,39 @@ export function analyze(request: AnalyzeRequest): AnalyzeResult {
   const a = momentsOf(metric, fit, control);
   let controlProblem: string | null = null;
   if (control.users < 2) controlProblem = `control "${control.key}" has fewer than 2 users`;
-  else if (a.mean === 0 && isRelative(request)) {
+  else if (metric === 'ratio' && control.denSum === 0) {
+    controlProblem = `control "${control.key}" has a denominator sum of 0, so its ratio is undefined`;
+  } else if (a.mean === 0 && isRelative(request)) {
     controlProblem = `control "${control.key}" has mean 0, so a relative difference is undefined`;
   }
   if (controlProblem) warnings.push(`${controlProblem}; no treatment can be compared`);
+  // With CUPED each treatment is compared twice: adjusted (the result) and raw (shown beside it).
+  const rawControl = fit ? momentsOf(metric, null, control) : null;
 
-  const rows: AnalyzeResult['variants'] = [{ key: control.key, users: control.users, mean: variantMean(control) }];
+  const rows: AnalyzeResult['variants'] = [{ key: control.key, users: control.users, mean: meanOf(metric, control) }];
   for (let i = 1; i < variants.length; i++) {
     const v = variants[i] as VariantStats;
     let comparison: Comparison | null = null;
+    let compared = false;
     if (controlProblem === null) {
       if (v.users < 2) warnings.push(`variant "${v.key}" has fewer than 2 users; its statistics are null`);
-      else {
+      else if (metric === 'ratio' && v.denSum === 0) {
+        warnings.push(
+          `variant "${v.key}" has a denominator sum of 0, so its ratio is undefined; its statistics are null`,
+        );
+      } else {
+        compared = true;
         comparison = compare(a, momentsOf(metric, fit, v), request);
         if (comparison === null) {
           warnings.push(`variant "${v.key}": the difference has zero variance; its statistics are null`);
         }
       }
     }
-    rows.push(treatmentResult(v, comparison, request, srm.flagged));
+    const row = treatmentResult(v, meanOf(metric, v), comparison, request, srm.flagged);
+    if (rawControl !== null && compared) {
+      row.cuped = cupedEffect(comparison, compare(rawControl, momentsOf(metric, null, v), request));
+    }
+    rows.push(row);
   }
 
   // Corrections adjust fixed-horizon p-values; sequential and Bayesian results have none to adjust.
@@ -65,10 +82,14 @@ export function analyze(request: AnalyzeRequest): AnalyzeResult {
     }
   }
   const result: AnalyzeResult = { srm, variants: rows, warnings };
-  if (request.cuped) result.cuped = { theta: fit ? fit.theta : null };
+  if (request.cuped) result.cuped = { theta: fit ? fit.theta : null, correlation: fit ? fit.correlation : null };
   return result;
 }
 
 function momentsOf(metric: Metric, fit: CupedFit | null, v: VariantStats): Moments {
-  return fit ? cupedMoments(v, fit) : { users: v.users, mean: v.sum / v.users, variance: variantVariance(metric, v) };
+  if (fit) return cupedMoments(v, fit);
+  if (metric === 'ratio') return ratioMoments(v);
+  return { users: v.users, mean: (v.sum ?? 0) / v.users, variance: variantVariance(metric, v) };
 }
+
+const meanOf = (metric: Metric, v: VariantStats) => (metric === 'ratio' ? ratioMean(v) : variantMean(v));

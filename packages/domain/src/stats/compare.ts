@@ -2,7 +2,7 @@ import { bayesianTest } from './bayesian';
 import { differenceEstimate, differenceSe } from './difference';
 import { ANALYZE_DEFAULTS, type AnalyzeRequest } from './request';
 import { sequentialHalfWidth } from './sequential';
-import type { Moments } from './types';
+import type { Comparison, Moments } from './types';
 import { welchDf, welchHalfWidth, welchPValue } from './welch';
 
 /**
@@ -14,17 +14,6 @@ export type CompareSettings = Pick<AnalyzeRequest, 'engine' | 'difference' | 'al
 export const isRelative = (s: CompareSettings) => (s.difference ?? ANALYZE_DEFAULTS.difference) === 'relative';
 export const isBayesian = (s: CompareSettings) => (s.engine ?? ANALYZE_DEFAULTS.engine) === 'bayesian';
 export const alphaOf = (s: CompareSettings) => s.alpha ?? ANALYZE_DEFAULTS.alpha;
-
-export interface Comparison {
-  estimate: number;
-  se: number;
-  ci: [number, number];
-  /** Fixed-horizon frequentist only; null for sequential and Bayesian. */
-  pValue: number | null;
-  /** Bayesian only. */
-  chanceToWin: number | null;
-  risk: [number, number] | null;
-}
 
 /**
  * One treatment (b) against the control (a). Both must have ≥ 2 users, and a non-zero control mean

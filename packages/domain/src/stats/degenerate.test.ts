@@ -62,9 +62,66 @@ describe('degenerate data gives null statistics and a warning, never NaN', () =>
     ];
     const cuped = analyze({ metric: 'mean', cuped: true, variants });
     const plain = analyze({ metric: 'mean', variants });
-    expect(cuped.cuped).toEqual({ theta: null });
+    expect(cuped.cuped).toEqual({ theta: null, correlation: null });
+    // Nothing was adjusted, so the row is the plain one, without a raw twin.
     expect(cuped.variants[1]).toEqual(plain.variants[1]);
     expect(cuped.warnings).toEqual([expect.stringContaining('CUPED')]);
+  });
+});
+
+describe('degenerate ratio metrics give null statistics and a warning', () => {
+  const r = (key: string, users: number, numSum: number, denSum: number, spread = 1): VariantStats => ({
+    key,
+    users,
+    numSum,
+    numSumSquares: (numSum * numSum) / users + spread,
+    denSum,
+    denSumSquares: (denSum * denSum) / users + spread,
+    numDenSum: (numSum * denSum) / users,
+  });
+
+  it('a denominator sum of 0 in the control, or in a treatment (the others still compared)', () => {
+    const control = analyze({ metric: 'ratio', variants: [r('a', 100, 0, 0), r('b', 100, 50, 100)] });
+    expect(control.variants[0]).toEqual({ key: 'a', users: 100, mean: null });
+    expect(control.variants[1]).toMatchObject({ ...nullStats, mean: 0.5 });
+    expect(control.warnings).toEqual([expect.stringContaining('control "a" has a denominator sum of 0')]);
+    const treatment = analyze({
+      metric: 'ratio',
+      variants: [r('a', 100, 50, 100), r('b', 100, 0, 0), r('c', 100, 60, 100)],
+    });
+    expect(treatment.variants[1]).toMatchObject({ ...nullStats, mean: null });
+    expect(treatment.variants[2]?.estimate).toBeCloseTo(0.2, 12);
+    expect(treatment.warnings).toEqual([expect.stringContaining('variant "b" has a denominator sum of 0')]);
+  });
+
+  it('every unit with the same ratio: zero variance, never NaN', () => {
+    // m = 2·d for every unit, so Σm² = 4Σd², Σmd = 2Σd²: the delta-method variance is exactly 0.
+    const same = (key: string): VariantStats => ({
+      key,
+      users: 50,
+      numSum: 200,
+      numSumSquares: 4 * 1000,
+      denSum: 100,
+      denSumSquares: 1000,
+      numDenSum: 2 * 1000,
+    });
+    const result = analyze({ metric: 'ratio', variants: [same('a'), same('b')] });
+    expect(result.variants[1]).toMatchObject({ ...nullStats, mean: 2 });
+    expect(result.warnings).toEqual([expect.stringContaining('zero variance')]);
+  });
+
+  it('CUPED asked for in-process on a ratio metric is ignored with a warning (the schema refuses it)', () => {
+    const variants = [r('a', 100, 50, 100), r('b', 100, 60, 100)];
+    const cuped = analyze({ metric: 'ratio', cuped: true, variants });
+    expect(cuped.variants[1]).toEqual(analyze({ metric: 'ratio', variants }).variants[1]);
+    expect(cuped.cuped).toEqual({ theta: null, correlation: null });
+    expect(cuped.warnings).toEqual([expect.stringContaining('CUPED applies to binomial and mean metrics only')]);
+  });
+
+  it('a control ratio of 0 under a relative difference', () => {
+    const result = analyze({ metric: 'ratio', variants: [r('a', 100, 0, 100), r('b', 100, 10, 100)] });
+    expect(result.variants[1]).toMatchObject(nullStats);
+    expect(result.warnings).toEqual([expect.stringContaining('mean 0')]);
   });
 });
 

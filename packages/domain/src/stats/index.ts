@@ -1,7 +1,7 @@
 // The statistics engine: pure functions over sufficient statistics, validated at the boundary by the Z* schemas.
 export { analyze } from './analyze';
 export { bayesianTest } from './bayesian';
-export { type CompareSettings, type Comparison, compare } from './compare';
+export { type CompareSettings, compare } from './compare';
 export { adjustPValues, type Correction } from './correction';
 export { type CupedFit, cupedFit, cupedMoments } from './cuped';
 export { differenceEstimate, differenceSe } from './difference';

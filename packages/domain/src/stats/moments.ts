@@ -1,10 +1,10 @@
 import type { VariantStats } from './request';
 
-export type Metric = 'binomial' | 'mean';
+export type Metric = 'binomial' | 'mean' | 'ratio';
 
-/** m = sum/users (GrowthBook stats engine docs); null for a variant without users. */
+/** m = sum/users (GrowthBook stats engine docs); null for a variant without users. Ratio metrics: ratioMean. */
 export function variantMean(v: VariantStats): number | null {
-  return v.users > 0 ? v.sum / v.users : null;
+  return v.users > 0 ? (v.sum ?? 0) / v.users : null;
 }
 
 /**
@@ -13,14 +13,15 @@ export function variantMean(v: VariantStats): number | null {
  * is rounding noise of either sign rather than 0; anything within ~100 ulps of Σx² is read as exactly 0 so
  * such data is reported as zero-variance instead of yielding a meaningless standard error.
  */
-export function variantVariance(metric: Metric, v: VariantStats): number {
+export function variantVariance(metric: Exclude<Metric, 'ratio'>, v: VariantStats): number {
   const n = v.users;
   if (n < 2) return 0;
+  const sum = v.sum ?? 0;
   if (metric === 'binomial') {
-    const m = v.sum / n;
+    const m = sum / n;
     return m * (1 - m);
   }
   const sumSquares = v.sumSquares ?? 0;
-  const centred = sumSquares - (v.sum * v.sum) / n;
+  const centred = sumSquares - (sum * sum) / n;
   return centred > 1e-14 * sumSquares ? centred / (n - 1) : 0;
 }

@@ -28,6 +28,27 @@ const meanVariant = (key: string) =>
       sumSquares: (users - 1) * sd * sd + users * mean * mean,
     }));
 
+// Σm, Σm², Σd, Σd², Σmd of `users` units with the given means, standard deviations and correlation.
+const ratioVariant = (key: string) =>
+  fc
+    .record({
+      users: fc.integer({ min: 2, max: 50_000 }),
+      numMean: fc.integer({ min: 0, max: 100_000 }).map((c) => c / 100),
+      denMean: fc.integer({ min: 1, max: 1_000 }).map((c) => c / 100),
+      numSd: fc.oneof(fc.constant(0), fc.double({ min: 0.1, max: 50, noNaN: true })),
+      denSd: fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 5, noNaN: true })),
+      rho: fc.double({ min: -0.99, max: 0.99, noNaN: true }),
+    })
+    .map(({ users: n, numMean, denMean, numSd, denSd, rho }) => ({
+      key,
+      users: n,
+      numSum: n * numMean,
+      numSumSquares: (n - 1) * numSd * numSd + n * numMean * numMean,
+      denSum: n * denMean,
+      denSumSquares: (n - 1) * denSd * denSd + n * denMean * denMean,
+      numDenSum: (n - 1) * rho * numSd * denSd + n * numMean * denMean,
+    }));
+
 const options = fc.record({
   engine: fc.constantFrom('frequentist' as const, 'bayesian' as const),
   difference: fc.constantFrom('relative' as const, 'absolute' as const),
@@ -41,6 +62,7 @@ const request = fc.oneof(
     variants: fc.tuple(binomialVariant('a'), binomialVariant('b'), binomialVariant('c')),
   }),
   fc.record({ metric: fc.constant('mean' as const), variants: fc.tuple(meanVariant('a'), meanVariant('b')) }),
+  fc.record({ metric: fc.constant('ratio' as const), variants: fc.tuple(ratioVariant('a'), ratioVariant('b')) }),
 );
 const anyRequest = fc.tuple(request, options).map(([r, o]): AnalyzeRequest => ZAnalyzeRequest.parse({ ...r, ...o }));
 
@@ -110,6 +132,32 @@ describe('analyze, for any valid request', () => {
           close(x?.ci?.[1], y?.ci?.[1], 1e-6);
         },
       ),
+    );
+  });
+});
+
+describe('ratio metrics', () => {
+  it('a ratio whose denominator is 1 for every unit is the mean metric of its numerator', () => {
+    fc.assert(
+      fc.property(meanVariant('a'), meanVariant('b'), options, (a, b, o) => {
+        const asRatio = (v: typeof a) => ({
+          key: v.key,
+          users: v.users,
+          numSum: v.sum,
+          numSumSquares: v.sumSquares,
+          denSum: v.users,
+          denSumSquares: v.users,
+          numDenSum: v.sum,
+        });
+        const mean = analyze({ ...o, metric: 'mean', variants: [a, b] });
+        const ratio = analyze({ ...o, metric: 'ratio', variants: [asRatio(a), asRatio(b)] });
+        const [x, y] = [mean.variants[1], ratio.variants[1]] as (FrequentistTreatmentResult &
+          BayesianTreatmentResult)[];
+        close(mean.variants[0].mean, ratio.variants[0].mean);
+        for (const field of ['estimate', 'se', 'pValue', 'chanceToWin'] as const) close(x?.[field], y?.[field], 1e-6);
+        close(x?.ci?.[0], y?.ci?.[0], 1e-6);
+        close(x?.ci?.[1], y?.ci?.[1], 1e-6);
+      }),
     );
   });
 });

@@ -4,6 +4,7 @@ import { adjustPValues } from './correction';
 import { plan, ZPlanRequest } from './plan';
 import { type AnalyzeRequest, ZAnalyzeRequest } from './request';
 import { srmTest } from './srm';
+import { CUPED_MEAN } from './testing/cuped-data';
 import type { BayesianTreatmentResult, FrequentistTreatmentResult } from './types';
 import { welchDf } from './welch';
 
@@ -105,26 +106,7 @@ describe('analyze reproduces the reference values', () => {
   });
 
   it('8. CUPED, mean metric, relative, frequentist', () => {
-    const variants = [
-      {
-        key: 'control',
-        users: 800,
-        sum: 17064.623,
-        sumSquares: 492819.378,
-        preSum: 16185.104,
-        preSumSquares: 477523.323,
-        sumProduct: 466427.482,
-      },
-      {
-        key: 'treatment',
-        users: 820,
-        sum: 18412.291,
-        sumSquares: 557563.255,
-        preSum: 16733.775,
-        preSumSquares: 508156.686,
-        sumProduct: 510593.49,
-      },
-    ];
+    const variants = CUPED_MEAN;
     const result = analyze(ZAnalyzeRequest.parse({ metric: 'mean', cuped: true, variants }));
     printed(result.cuped?.theta, '0.808564');
     const r = result.variants[1] as FrequentistTreatmentResult;

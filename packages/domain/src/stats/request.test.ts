@@ -21,7 +21,12 @@ describe('ZAnalyzeRequest', () => {
   });
 
   it.each([
-    ['an unknown metric', { ...valid, metric: 'ratio' }, 'metric: must be "binomial" or "mean"'],
+    ['an unknown metric', { ...valid, metric: 'median' }, 'metric: must be "binomial", "mean" or "ratio"'],
+    [
+      'a binomial variant without sum',
+      { ...valid, variants: [valid.variants[0], { key: 'b', users: 10 }] },
+      'variants.1.sum: is required',
+    ],
     [
       'conversions above users',
       { ...valid, variants: [valid.variants[0], { key: 'b', users: 10, sum: 11 }] },
@@ -51,11 +56,6 @@ describe('ZAnalyzeRequest', () => {
     ['alpha above 0.5', { ...valid, alpha: 0.6 }, 'alpha: must be > 0 and ≤ 0.5'],
     ['a weight per variant', { ...valid, weights: [1] }, 'weights: needs one weight per variant (2), got 1'],
     [
-      'CUPED on a binomial metric',
-      { ...valid, cuped: true },
-      'cuped: needs metric "mean" (pre-period covariates of a mean metric)',
-    ],
-    [
       'Σx² below (Σx)²/n',
       {
         metric: 'mean',
@@ -76,6 +76,12 @@ describe('ZAnalyzeRequest', () => {
     expect(problems(input)).toContain(line);
   });
 
+  it('accepts CUPED on a binomial metric with the same pre-period fields as a mean metric', () => {
+    const pre = { preSum: 300, preSumSquares: 300, sumProduct: 80 };
+    expect(problems({ ...valid, cuped: true, variants: valid.variants.map((v) => ({ ...v, ...pre })) })).toEqual([]);
+    expect(problems({ ...valid, cuped: true })).toContain('variants.0.preSum: is required when cuped is true');
+  });
+
   it('asks for the pre-period fields of every variant when cuped is true', () => {
     const lines = problems({
       ...valid,
@@ -87,5 +93,80 @@ describe('ZAnalyzeRequest', () => {
       [0, 1].map((i) => `variants.${i}.${field}: is required when cuped is true`),
     );
     expect(lines.sort()).toEqual(expected.sort());
+  });
+
+  describe('ratio metrics', () => {
+    const control = {
+      key: 'a',
+      users: 60,
+      numSum: 226,
+      numSumSquares: 1090,
+      denSum: 111,
+      denSumSquares: 253,
+      numDenSum: 497,
+    };
+    const ratio = (b: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+      metric: 'ratio',
+      variants: [control, { ...control, key: 'b', ...b }],
+      ...extra,
+    });
+
+    it('accepts the numerator and denominator sums without sum', () => {
+      expect(problems(ratio({}))).toEqual([]);
+    });
+
+    it.each([
+      [
+        'a denominator sum of 0',
+        { denSum: 0, denSumSquares: 0, numDenSum: 0 },
+        'variants.1.denSum: is 0, so the ratio numSum/denSum is undefined',
+      ],
+      ['Σd² below (Σd)²/n', { denSumSquares: 200 }, 'variants.1.denSumSquares: cannot be below denSum²/users'],
+      ['Σm² below (Σm)²/n', { numSumSquares: 800 }, 'variants.1.numSumSquares: cannot be below numSum²/users'],
+      [
+        'a cross product beyond Cauchy–Schwarz',
+        { numDenSum: 900 },
+        'variants.1.numDenSum: is inconsistent with the other sums',
+      ],
+      [
+        'a negative cross product beyond Cauchy–Schwarz',
+        { numDenSum: 300 },
+        'variants.1.numDenSum: is inconsistent with the other sums',
+      ],
+      [
+        'no users but sums',
+        { users: 0 },
+        'variants.1.numSum: numSum, denSum and their squares and products must be 0 when users is 0',
+      ],
+      ['a missing cross product', { numDenSum: undefined }, 'variants.1.numDenSum: is required for a ratio metric'],
+      ['a text numerator', { numSum: '226' }, 'variants.1.numSum: must be a number'],
+    ])('rejects %s, naming the field', (_, b, line) => {
+      expect(problems(ratio(b)).map((l) => l.slice(0, line.length))).toContain(line);
+    });
+
+    it('names every missing ratio field', () => {
+      const lines = problems(
+        ratio({
+          numSum: undefined,
+          numSumSquares: undefined,
+          denSum: undefined,
+          denSumSquares: undefined,
+          numDenSum: undefined,
+        }),
+      );
+      expect(lines.sort()).toEqual(
+        ['denSum', 'denSumSquares', 'numDenSum', 'numSum', 'numSumSquares'].map(
+          (f) => `variants.1.${f}: is required for a ratio metric`,
+        ),
+      );
+    });
+
+    it('refuses CUPED for a ratio metric', () => {
+      const pre = { preSum: 1, preSumSquares: 1, sumProduct: 1 };
+      const input = { ...ratio(pre), variants: ratio(pre).variants.map((v) => ({ ...v, ...pre })), cuped: true };
+      expect(problems(input)).toEqual([
+        'cuped: needs metric "binomial" or "mean" (CUPED of ratio metrics is not supported)',
+      ]);
+    });
   });
 });

@@ -1,22 +1,8 @@
 import { z } from 'zod';
 import { expected } from './messages';
+import { countProblem, finite, ratioProblems, squaresTooSmall, ZVariantStats } from './variant-stats';
 
-const count = z.number(expected('must be a number')).int('must be a whole number').min(0, 'must be ≥ 0');
-const finite = z.number(expected('must be a number'));
-const nonNegative = finite.min(0, 'must be ≥ 0');
-
-/** Sufficient statistics of one variant (binomial: sum = converted units; mean: Σx and Σx²). */
-export const ZVariantStats = z.object({
-  key: z.string(expected('must be a string')).min(1, 'is required'),
-  users: count,
-  sum: finite,
-  sumSquares: nonNegative.optional(),
-  /** CUPED: Σx_pre, Σx_pre², Σx·x_pre over the same units. */
-  preSum: finite.optional(),
-  preSumSquares: nonNegative.optional(),
-  sumProduct: finite.optional(),
-});
-export type VariantStats = z.output<typeof ZVariantStats>;
+export { type VariantStats, ZVariantStats } from './variant-stats';
 
 /** Defaults of the optional request fields, applied by `analyze` itself so in-process callers may skip zod. */
 export const ANALYZE_DEFAULTS = {
@@ -28,14 +14,10 @@ export const ANALYZE_DEFAULTS = {
   cuped: false,
 } as const;
 
-// Σx² can sit a rounding error below (Σx)²/n when every value is equal; more than that is impossible data.
-const squaresTooSmall = (squares: number, sum: number, users: number) =>
-  users > 0 && squares < (sum * sum) / users - 1e-9 * Math.max(1, squares);
-
 export const ZAnalyzeRequest = z
   .object(
     {
-      metric: z.enum(['binomial', 'mean'], expected('must be "binomial" or "mean"')),
+      metric: z.enum(['binomial', 'mean', 'ratio'], expected('must be "binomial", "mean" or "ratio"')),
       variants: z
         .array(ZVariantStats, expected('must be an array of variants'))
         // refine, not min: zod runs length checks on anything with a length, so a string would get two lines.
@@ -61,16 +43,11 @@ export const ZAnalyzeRequest = z
       keys.add(v.key);
       // A bad users count is already reported; comparing sums against it would only add noise.
       const usersValid = Number.isInteger(v.users) && v.users >= 0;
-      if (metric === 'binomial') {
-        if (!Number.isInteger(v.sum) || v.sum < 0)
-          issue(['variants', i, 'sum'], 'conversions (sum) must be a whole number ≥ 0');
-        else if (usersValid && v.sum > v.users) issue(['variants', i, 'sum'], 'conversions (sum) cannot exceed users');
-      } else if (v.sumSquares === undefined) {
-        issue(['variants', i, 'sumSquares'], 'is required for a mean metric');
-      } else if (usersValid && v.users === 0 && (v.sum !== 0 || v.sumSquares !== 0)) {
-        issue(['variants', i, 'sum'], 'sum and sumSquares must be 0 when users is 0');
-      } else if (usersValid && squaresTooSmall(v.sumSquares, v.sum, v.users)) {
-        issue(['variants', i, 'sumSquares'], 'cannot be below sum²/users');
+      if (metric === 'ratio') {
+        for (const [field, message] of ratioProblems(v, usersValid)) issue(['variants', i, field], message);
+      } else {
+        const problem = countProblem(metric, v, usersValid);
+        if (problem) issue(['variants', i, problem[0]], problem[1]);
       }
       if (!cuped) return;
       for (const field of ['preSum', 'preSumSquares', 'sumProduct'] as const) {
@@ -84,7 +61,9 @@ export const ZAnalyzeRequest = z
         issue(['variants', i, 'preSumSquares'], 'cannot be below preSum²/users');
       }
     });
-    if (cuped && metric !== 'mean') issue(['cuped'], 'needs metric "mean" (pre-period covariates of a mean metric)');
+    if (cuped && metric === 'ratio') {
+      issue(['cuped'], 'needs metric "binomial" or "mean" (CUPED of ratio metrics is not supported)');
+    }
     if (weights && weights.length !== variants.length) {
       issue(['weights'], `needs one weight per variant (${variants.length}), got ${weights.length}`);
     }

@@ -5,6 +5,28 @@ export interface Moments {
   variance: number;
 }
 
+/** One treatment against the control, before it is worded as a result row. */
+export interface Comparison {
+  estimate: number;
+  se: number;
+  ci: [number, number];
+  /** Fixed-horizon frequentist only; null for sequential and Bayesian. */
+  pValue: number | null;
+  /** Bayesian only. */
+  chanceToWin: number | null;
+  risk: [number, number] | null;
+}
+
+/** What CUPED did to one treatment's comparison (present when CUPED was applied). */
+export interface CupedEffect {
+  /** The same comparison without the adjustment (uncorrected p-value); null when that one is degenerate. */
+  raw: Comparison | null;
+  /** 1 − se²(adjusted)/se²(raw): the share of the difference's variance CUPED removed (about ρ²). */
+  varianceReduction: number | null;
+  /** 1 − width(adjusted interval)/width(raw interval): "CUPED cut the interval by 31%" reads 0.31. */
+  intervalReduction: number | null;
+}
+
 export interface SrmResult {
   chiSquare: number;
   pValue: number;
@@ -34,6 +56,8 @@ interface ComparisonFields extends ControlResult {
    *  interval excludes 0. Always false when SRM is flagged or the statistics are null. */
   significant: boolean;
   decision: Decision;
+  /** Present on treatments when CUPED was applied (the request asked for it and θ could be estimated). */
+  cuped?: CupedEffect;
 }
 
 export interface FrequentistTreatmentResult extends ComparisonFields {
@@ -57,6 +81,10 @@ export interface AnalyzeResult {
   variants: [ControlResult, ...TreatmentResult[]];
   /** Why a statistic is null, or an option was ignored; one sentence each. */
   warnings: string[];
-  /** Present when CUPED was asked for; theta is null when it could not be estimated (no pre-period variance). */
-  cuped?: { theta: number | null };
+  /**
+   * Present when CUPED was asked for; theta is null when it could not be estimated (no pre-period variance),
+   * and then nothing was adjusted. correlation is the pooled ρ of the metric and its covariate over all
+   * units (null when either does not vary): a plan needs about (1 − ρ²) of the users with CUPED.
+   */
+  cuped?: { theta: number | null; correlation: number | null };
 }

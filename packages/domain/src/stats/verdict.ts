@@ -1,8 +1,13 @@
-import { alphaOf, type CompareSettings, type Comparison, isBayesian } from './compare';
+import { alphaOf, type CompareSettings, isBayesian } from './compare';
 import { adjustPValues, type Correction } from './correction';
-import { variantMean } from './moments';
 import type { VariantStats } from './request';
-import type { BayesianTreatmentResult, Decision, FrequentistTreatmentResult, TreatmentResult } from './types';
+import type {
+  BayesianTreatmentResult,
+  Comparison,
+  Decision,
+  FrequentistTreatmentResult,
+  TreatmentResult,
+} from './types';
 
 // Significant: p < α for a fixed-horizon test (the adjusted p once a correction applies); the interval
 // excluding 0 for sequential and Bayesian (for Bayesian: chanceToWin beyond 1 − α/2 or below α/2).
@@ -17,6 +22,7 @@ function decide(significant: boolean, estimate: number | null, srmFlagged: boole
 /** The reported row of one treatment, with the call a reader would make of it. */
 export function treatmentResult(
   v: VariantStats,
+  mean: number | null,
   c: Comparison | null,
   settings: CompareSettings,
   srmFlagged: boolean,
@@ -29,7 +35,7 @@ export function treatmentResult(
     const bayesian: BayesianTreatmentResult = {
       key: v.key,
       users: v.users,
-      mean: variantMean(v),
+      mean,
       estimate: c ? c.estimate : null,
       se: c ? c.se : null,
       ci: c ? c.ci : null,
@@ -43,7 +49,7 @@ export function treatmentResult(
   const frequentist: FrequentistTreatmentResult = {
     key: v.key,
     users: v.users,
-    mean: variantMean(v),
+    mean,
     estimate: c ? c.estimate : null,
     se: c ? c.se : null,
     ci: c ? c.ci : null,
