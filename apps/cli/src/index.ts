@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAnalyze } from './commands/analyze';
 import { registerApiKey } from './commands/api-key';
+import { registerLocationsPlan } from './commands/locations-plan';
 import { registerPlan } from './commands/plan';
 import { registerRoi } from './commands/roi';
 import { registerSplit } from './commands/split';
@@ -20,5 +21,8 @@ registerAnalyze(program);
 registerPlan(program);
 registerApiKey(program, env);
 registerSplit(program, experimentLoader(env));
+registerLocationsPlan(
+  program.command('locations').description('Plan and analyse tests whose units are stores or regions.'),
+);
 
 await program.parseAsync(process.argv);
