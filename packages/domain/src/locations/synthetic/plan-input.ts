@@ -65,10 +65,9 @@ export const ZLocationPlanInput = z
     const size = treatmentSize ?? treatment?.length ?? 2;
     if (treatment && treatment.length === 0) issue(['treatment'], 'must list at least one location');
     if (size >= known.size - 1) {
-      issue(
-        [treatmentSize === undefined ? 'treatment' : 'treatmentSize'],
-        `must leave at least 2 of the ${known.size} locations as holdouts`,
-      );
+      const field = treatmentSize !== undefined ? 'treatmentSize' : treatment ? 'treatment' : 'rows';
+      const what = field === 'rows' ? `must cover at least ${size + 2} locations` : 'must leave at least 2 locations';
+      issue([field], `${what} (${size} treated and 2 holdouts; the rows hold ${known.size})`);
     } else if (size > pool) issue(['treatmentSize'], `is more than the ${pool} candidate locations`);
   });
 export type LocationPlanInput = z.output<typeof ZLocationPlanInput>;
