@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../stats/prng';
 import { ZLocationAnalysisInput } from '../did-input';
 import { analyzeSynthetic } from './analyze-synthetic';
+import { prefersSynthetic } from './warnings';
 
 const week = (w: number) => new Date(Date.UTC(2025, 0, 6 + 7 * w)).toISOString().slice(0, 10);
 const START = week(26);
@@ -89,5 +90,9 @@ describe('analyzeSynthetic', () => {
     expect(none.estimate).toBeNull();
     expect(none.decision.outcome).toBe('NO_DATA');
     expect(none.warnings.at(-1)).toMatch(/at least 2 holdout locations .* holdouts 1/);
+  });
+
+  it('is what method "auto" picks below 5 treated locations', () => {
+    expect([1, 2, 4, 5, 12].map(prefersSynthetic)).toEqual([true, true, true, false, false]);
   });
 });

@@ -1,4 +1,3 @@
-import ncdf from '@stdlib/stats-base-dists-normal-cdf';
 import nquantile from '@stdlib/stats-base-dists-normal-quantile';
 import type { ExperimentDecision } from '../../decision';
 import { LOCATION_TEST_WEEKS } from '../decide';
@@ -6,7 +5,7 @@ import { LOCATION_ANALYSIS_DEFAULTS, type LocationAnalysisInput } from '../did-i
 import { decideSynthetic } from './decide-synthetic';
 import { fitSynthetic, mean, relativeDeviations } from './fit';
 import { salesPanel } from './panel';
-import { placeboFits, placeboPValue, placeboSe, rmspeRatio } from './placebo';
+import { placeboFits, placeboPower, placeboPValue, placeboSe, rmspeRatio } from './placebo';
 import { syntheticWarnings } from './warnings';
 
 export type SyntheticInput = Pick<
@@ -31,8 +30,8 @@ export interface SyntheticAnalysis {
   /** p ≤ α at or after the last planned look; always false before it. */
   significant: boolean;
   /**
-   * Power against a lift of `mde` × the synthetic post-period mean: normal approximation at `se`, at the level the
-   * placebo test can attain (the largest multiple of 1/(holdouts + 1) that is ≤ α).
+   * Power against a lift of `mde` (relative): the share of placebos that, lifted by `mde`, would reach p ≤ α
+   * among the others (placeboPower). 0 when 1/(holdouts + 1) > α.
    */
   power: number | null;
   /** Post-period weeks observed, the planned number, and the p-value threshold now (null before the last look). */
@@ -51,12 +50,6 @@ export interface SyntheticAnalysis {
   holdout: { locations: number };
   excluded: string[];
   warnings: string[];
-}
-
-/** Two-sided power 1 − Φ(z − δ/se) + Φ(−z − δ/se), normal approximation (GrowthBook power docs), as did.ts. */
-function normalPower(effect: number, se: number, alpha: number): number {
-  const critical = nquantile(1 - alpha / 2, 0, 1);
-  return 1 - ncdf(critical - effect / se, 0, 1) + ncdf(-critical - effect / se, 0, 1);
 }
 
 /**
@@ -114,9 +107,6 @@ export function analyzeSynthetic(input: SyntheticInput): SyntheticAnalysis {
   const relativeSe = placeboSe(fit, placebos);
   const se = relativeSe === null ? null : relativeSe * level;
   const z = nquantile(1 - alpha / 2, 0, 1);
-  // The placebo p-value moves in steps of 1/(holdouts + 1): the level the test can actually attain is the largest
-  // step ≤ α, and the power is computed at that level (zero when even one step exceeds α).
-  const attainable = Math.floor(alpha * (donors.length + 1) + 1e-9) / (donors.length + 1);
   if (!(syntheticPost > 0)) warnings.push('the synthetic series is not positive after the start; relative is null');
   const final = look >= plannedWeeks;
   const stats = {
@@ -128,7 +118,7 @@ export function analyzeSynthetic(input: SyntheticInput): SyntheticAnalysis {
     ci: se === null ? null : ([estimate - z * se, estimate + z * se] as [number, number]),
     pValue,
     significant: final && pValue <= alpha,
-    power: attainable === 0 ? 0 : se && se > 0 ? normalPower(mde * syntheticPost, se, attainable) : null,
+    power: placeboPower(placebos, mde, alpha),
     boundary: final ? alpha : null,
     weights: donors
       .map((location, j) => ({ location, weight: fit.weights[j]!, scm: fit.scmWeights[j]! }))

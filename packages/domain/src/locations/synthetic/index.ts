@@ -4,4 +4,4 @@ export { decideSynthetic } from './decide-synthetic';
 export { candidateSets, type LocationPlan, planLocations } from './market-selection';
 export { evaluateTreatmentSet, PLAN_EFFECTS, type PlanSettings, type TreatmentSetEvaluation } from './plan';
 export { LOCATION_PLAN_DEFAULTS, type LocationPlanInput, ZLocationPlanInput } from './plan-input';
-export { SYNTHETIC_GUIDANCE } from './warnings';
+export { prefersSynthetic, SYNTHETIC_BELOW_TREATED, SYNTHETIC_GUIDANCE } from './warnings';

@@ -1,4 +1,4 @@
-import { fitSynthetic, type SyntheticFit } from './fit';
+import { fitSynthetic, rms, type SyntheticFit } from './fit';
 
 /**
  * Placebo-in-space inference (Abadie, Diamond & Hainmueller 2010, §2.4 and Fig. 7): refit the same estimator
@@ -19,6 +19,9 @@ export interface Placebo {
   postRmspe: number;
   /** Mean post-period gap in relative units. */
   postGap: number;
+  /** The post-period weeks' gaps and the placebo series' relative deviations, for injecting simulated lifts. */
+  postGaps: number[];
+  postDeviations: number[];
 }
 
 /**
@@ -47,8 +50,8 @@ export function placeboFits(donors: readonly (readonly number[])[], preWeeks: nu
     const members = [...group].map((k) => donors[k]!);
     const target = members[0]!.map((_, t) => members.reduce((s, d) => s + d[t]!, 0) / members.length);
     const others = donors.filter((_, k) => !group.has(k));
-    const { preRmspe, postRmspe, postGap } = fitSynthetic(target, others, preWeeks, 1);
-    return { preRmspe, postRmspe, postGap };
+    const { preRmspe, postRmspe, postGap, gaps } = fitSynthetic(target, others, preWeeks, 1);
+    return { preRmspe, postRmspe, postGap, postGaps: gaps.slice(preWeeks), postDeviations: target.slice(preWeeks) };
   });
 }
 
@@ -76,4 +79,31 @@ export function placeboSe(treated: Pick<SyntheticFit, 'preRmspe'>, placebos: rea
   // Root mean square about zero, not about the placebos' mean: under no effect their gaps centre on zero, and a
   // shared drift the synthetic controls miss is error the treated fit shares.
   return Math.sqrt(z.reduce((s, x) => s + x * x, 0) / z.length) * treated.preRmspe;
+}
+
+/**
+ * post/pre RMSPE ratio of a fit had its sales been lifted by `effect` after the start: sales × (1 + e) turn a
+ * relative deviation x into x + e(1 + x), and the synthetic series does not move.
+ */
+export function liftedRatio(gaps: readonly number[], deviations: readonly number[], preRmspe: number, effect: number) {
+  return rms(gaps.map((g, t) => g + effect * (1 + deviations[t]!))) / Math.max(preRmspe, 1e-12);
+}
+
+/**
+ * Power against a relative lift `effect`, by simulation on the placebos (as GeoLift injects effects, R/
+ * pre_test_power.R): the share of placebos that, lifted by `effect`, would rank first enough among the other
+ * placebos to reach p ≤ α. Slightly conservative: ranked among n − 1 others, not n. Null with under 2 placebos.
+ */
+export function placeboPower(placebos: readonly Placebo[], effect: number, alpha: number): number | null {
+  if (placebos.length < 2) return null;
+  const detected = placebos.filter((p, j) => {
+    const ratio = liftedRatio(p.postGaps, p.postDeviations, p.preRmspe, effect);
+    return (
+      placeboPValue(
+        ratio,
+        placebos.filter((_, k) => k !== j),
+      ) <= alpha
+    );
+  }).length;
+  return detected / placebos.length;
 }

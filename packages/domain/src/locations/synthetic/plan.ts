@@ -1,5 +1,5 @@
-import { fitSynthetic, mean, relativeDeviations, rms } from './fit';
-import { type Placebo, placeboFits, placeboPValue } from './placebo';
+import { fitSynthetic, mean, relativeDeviations } from './fit';
+import { liftedRatio, type Placebo, placeboFits, placeboPValue } from './placebo';
 
 /** Relative lifts the power is simulated for: +1% to +50% in steps of 1%. */
 export const PLAN_EFFECTS = Array.from({ length: 50 }, (_, i) => (i + 1) / 100);
@@ -51,9 +51,7 @@ function fitWindow(series: Map<string, number[]>, set: readonly string[], testWe
 
 /** Whether a lift `effect` injected into the window's test weeks would reach p ≤ α against its placebos. */
 function detected(window: WindowFit, effect: number, alpha: number): boolean {
-  // Sales × (1 + e) turn a relative deviation x into x + e(1 + x); the synthetic series does not move.
-  const gaps = window.gaps.map((g, t) => g + effect * (1 + window.deviations[t]!));
-  const ratio = rms(gaps) / Math.max(window.preRmspe, 1e-12);
+  const ratio = liftedRatio(window.gaps, window.deviations, window.preRmspe, effect);
   return placeboPValue(ratio, window.placebos) <= alpha;
 }
 

@@ -3,6 +3,10 @@ import type { SalesPanel } from './panel';
 /** GeoLift's guidance for a synthetic-control test (facebookincubator/GeoLift docs, "GeoLift Walkthrough"). */
 export const SYNTHETIC_GUIDANCE = { locations: 20, preWeeks: 25 } as const;
 
+/** `method: "auto"` picks the synthetic control below this many treated locations (issue 11), DiD from it on. */
+export const SYNTHETIC_BELOW_TREATED = 5;
+export const prefersSynthetic = (treatedLocations: number) => treatedLocations < SYNTHETIC_BELOW_TREATED;
+
 const listed = (ids: string[]) =>
   ids.length <= 10 ? ids.join(', ') : `${ids.slice(0, 10).join(', ')} and ${ids.length - 10} more`;
 
