@@ -48,7 +48,7 @@ console.log(
 );
 console.log(`  ${pct(lifted.covered)} of ${Math.round((1 - ALPHA) * 100)}% intervals cover +8%`);
 console.log(
-  `  placebo p ≤ ${ALPHA} in ${pct(share(lifted.pValues, ALPHA))} (mean reported power ${pct(lifted.power)})`,
+  `  placebo p ≤ ${ALPHA} in ${pct(share(lifted.pValues, ALPHA))} (mean placebo-simulated power ${pct(lifted.power)})`,
 );
 
 const aa = run(7, 0);
