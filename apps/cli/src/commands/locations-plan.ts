@@ -15,11 +15,12 @@ Request (one object, or an array of them), historical weekly sales from before a
   candidates may be treated; every other location only serves as a holdout. Give treatment to get the
   minimum detectable lift of that set; candidate sets of treatmentSize are always ranked.
 
-Result: { proposed, ranked: [{ treatment, mde, powerCurve: [{ effect, power }], preRmspe }], searched,
-  possible, exhaustive, seed, testWeeks, windows, alpha, power, treatmentSize, excluded, warnings }
+Result: { proposed, ranked: [{ treatment, mde, powerCurve: [{ effect, power }], preRmspe, falseDetections }],
+  searched, possible, exhaustive, seed, testWeeks, windows, alpha, power, treatmentSize, excluded, warnings }
   mde is the smallest relative lift (0.01 steps, up to 0.5) a synthetic-control test of testWeeks weeks
   detects (placebo p ≤ alpha) in at least power of the last windows historical test windows; null when none.
-  Sets are ranked by mde, then by pre-period fit. With more possible sets than maxCandidates, a seeded
+  falseDetections is the share of windows reaching p ≤ alpha with no lift (a drifting fit); sets are ranked
+  by it, then by mde, then by pre-period fit. With more possible sets than maxCandidates, a seeded
   random sample of them is evaluated (same seed, same answer).
 
 Invalid input: exit code 2, nothing on stdout, one line per problem on stderr,

@@ -7,7 +7,10 @@ import { SYNTHETIC_GUIDANCE } from './warnings';
 export interface LocationPlan extends PlanSettings {
   /** The proposed treatment set's evaluation, when one was given. */
   proposed: TreatmentSetEvaluation | null;
-  /** Candidate treatment sets of `treatmentSize`, best first (smallest MDE, then best pre-period fit). */
+  /**
+   * Candidate treatment sets of `treatmentSize`, best first: fewest false detections, then smallest MDE, then
+   * best pre-period fit.
+   */
   ranked: TreatmentSetEvaluation[];
   treatmentSize: number;
   /** Sets evaluated, out of how many possible; `exhaustive` when that was all of them. */
@@ -58,7 +61,9 @@ export function candidateSets(pool: readonly string[], k: number, max: number, s
 }
 
 const byPlan = (a: TreatmentSetEvaluation, b: TreatmentSetEvaluation) =>
-  (a.mde ?? Number.POSITIVE_INFINITY) - (b.mde ?? Number.POSITIVE_INFINITY) || a.preRmspe - b.preRmspe;
+  a.falseDetections - b.falseDetections ||
+  (a.mde ?? Number.POSITIVE_INFINITY) - (b.mde ?? Number.POSITIVE_INFINITY) ||
+  a.preRmspe - b.preRmspe;
 
 /**
  * Plans a synthetic-control location test from historical weekly sales (README, "Synthetic control"): the minimum

@@ -55,14 +55,31 @@ describe('planLocations', { timeout: 60_000 }, () => {
     const candidates = ['store-0', 'store-1', 'store-2', 'store-3'];
     const plan = planLocations(ZLocationPlanInput.parse({ ...base, candidates, maxCandidates: 6 }));
     expect(plan).toMatchObject({ treatmentSize: 2, searched: 6, possible: 6, exhaustive: true, proposed: null });
-    const mdes = plan.ranked.map((r) => r.mde ?? Number.POSITIVE_INFINITY);
-    expect(mdes).toEqual([...mdes].sort((a, b) => a - b));
+    const keys = plan.ranked.map((r) => [r.falseDetections, r.mde ?? Number.POSITIVE_INFINITY] as const);
+    expect(keys).toEqual([...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
     // The only pair without a noisy store comes first; every other pair needs a larger lift to be seen.
     expect(plan.ranked[0]!.treatment).toEqual(['store-2', 'store-3']);
     expect(plan.ranked[0]!.mde).not.toBeNull();
     for (const other of plan.ranked.slice(1)) expect(other.mde ?? 1).toBeGreaterThan(plan.ranked[0]!.mde!);
     // 22 stores but only 32 − 4 − 2 + 1 = 27 weeks before the earliest window: enough on both counts.
     expect(plan.warnings).toEqual([]);
+  });
+
+  it('ranks last a set whose store drifted from its synthetic control, however small its MDE looks', () => {
+    // store-4's sales climb 4% a week over the last 6 weeks: every window then "detects" it with no lift.
+    const last = [...new Set(base.rows.map((r) => r.week))].sort().slice(-6);
+    const rows = base.rows.map((r) =>
+      r.location === 'store-4' && last.includes(r.week)
+        ? { ...r, sales: r.sales * (1 + 0.04 * (last.indexOf(r.week) + 1)) }
+        : r,
+    );
+    const plan = planLocations(
+      ZLocationPlanInput.parse({ ...base, rows, candidates: ['store-2', 'store-3', 'store-4'] }),
+    );
+    const drifting = plan.ranked.filter((r) => r.treatment.includes('store-4'));
+    expect(drifting.map((r) => r.falseDetections)).toEqual([1, 1]);
+    expect(drifting.map((r) => r.mde)).toEqual([0.01, 0.01]);
+    expect(plan.ranked[0]).toMatchObject({ treatment: ['store-2', 'store-3'], falseDetections: 0 });
   });
 
   it('rejects bad plans naming the field, and says when history is too short', () => {

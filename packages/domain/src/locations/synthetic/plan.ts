@@ -12,6 +12,12 @@ export interface TreatmentSetEvaluation {
   powerCurve: { effect: number; power: number }[];
   /** Mean pre-period RMSPE of the fits, as a share of the treated pre-period mean: how well history is matched. */
   preRmspe: number;
+  /**
+   * Share of windows in which the set reaches p ≤ α with no lift at all: its synthetic control drifted away from
+   * it, which would make any lift look detectable (GeoLift ranks by the lift estimated at zero for the same
+   * reason). Sets with any rank after those without.
+   */
+  falseDetections: number;
 }
 
 export interface PlanSettings {
@@ -81,5 +87,11 @@ export function evaluateTreatmentSet(
       break;
     }
   }
-  return { treatment: [...set], mde, powerCurve, preRmspe: mean(fits.map((w) => w.preRmspe)) };
+  return {
+    treatment: [...set],
+    mde,
+    powerCurve,
+    preRmspe: mean(fits.map((w) => w.preRmspe)),
+    falseDetections: fits.filter((w) => detected(w, 0, settings.alpha)).length / fits.length,
+  };
 }
