@@ -3,6 +3,7 @@ import { registerAnalyze } from './commands/analyze';
 import { registerApiKey } from './commands/api-key';
 import { registerDecide } from './commands/decide';
 import { registerLocations } from './commands/locations';
+import { registerLocationsPlan } from './commands/locations-plan';
 import { registerPlan } from './commands/plan';
 import { registerRoi } from './commands/roi';
 import { registerSplit } from './commands/split';
@@ -21,7 +22,7 @@ registerRoi(program);
 registerAnalyze(program);
 registerDecide(program);
 registerPlan(program);
-registerLocations(program);
+registerLocationsPlan(registerLocations(program));
 registerApiKey(program, env);
 registerSplit(program, experimentLoader(env));
 

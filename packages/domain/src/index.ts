@@ -21,6 +21,7 @@ export * from './ingestion';
 export * from './ladder';
 export * from './lifecycle';
 export * from './locations';
+export * from './locations/synthetic';
 export * from './member';
 export * from './permissions';
 export * from './planned-users';
