@@ -13,6 +13,15 @@ export interface AggregateRow {
   units: number;
   sum: number;
   sumSquares: number;
+  /** CUPED, metric "": exposed units with a covariate x, Σx and Σx² over them. */
+  covariateUnits?: number;
+  covariateSum?: number;
+  covariateSumSquares?: number;
+  /** CUPED, metric rows: Σxy and Σy over the units with a covariate. */
+  sumProduct?: number;
+  coveredSum?: number;
+  /** Ratio metric rows: Σ numerator·denominator per unit. */
+  crossSum?: number;
 }
 
 export interface ReportTotals {

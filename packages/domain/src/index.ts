@@ -6,6 +6,7 @@ export * from './api-key-scopes';
 export * from './assignment';
 export * from './audit';
 export * from './backlog-order';
+export * from './cuped';
 export * from './decision';
 export * from './draft';
 export * from './enums';

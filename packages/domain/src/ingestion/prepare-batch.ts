@@ -16,6 +16,8 @@ export interface PreparedEvent {
   metric: string | null;
   kind: MetricKind | null;
   value: number | null;
+  /** Exposure: the unit's pre-period value of the primary metric (CUPED), when it carries one. */
+  covariate?: number;
   ts: Date;
 }
 
@@ -90,6 +92,8 @@ export function prepareBatch(batch: EventsBatch, experiments: ReadonlyMap<string
     }
     if (event.type === 'exposure') {
       if (event.metric !== undefined) issue('metric', 'is only for conversions');
+      if (event.covariate !== undefined && !Number.isFinite(event.covariate))
+        issue('covariate', 'must be a finite number');
       let variant = event.variant;
       if (variant === undefined) {
         const b = bounds.get(experiment.id) ?? cumulativeWeights(variants.map((v) => v.weight));
@@ -97,12 +101,14 @@ export function prepareBatch(batch: EventsBatch, experiments: ReadonlyMap<string
         variant = variants[assignVariant(experiment.seed, event.unit, b)]?.key;
       }
       const segment = experiment.segmentAttribute ? (event.attributes?.[experiment.segmentAttribute] ?? '') : '';
-      keep({ ...common(experiment.id, event, ts), variant: variant ?? null, segment });
+      const covariate = event.covariate === undefined ? {} : { covariate: event.covariate };
+      keep({ ...common(experiment.id, event, ts), variant: variant ?? null, segment, ...covariate });
       return;
     }
     const all = [metrics.primary, ...metrics.guardrails];
     const name = event.metric ?? metrics.primary.name;
     const metric = all.find((m) => m.name === name);
+    if (event.covariate !== undefined) issue('covariate', "is only for exposures (the unit's pre-period value)");
     if (!metric) {
       issue('metric', `"${name}" is not a metric of "${experiment.key}" (${all.map((m) => m.name).join(', ')})`);
       return;
