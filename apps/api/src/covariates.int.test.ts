@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { mulberry32 } from '@uplift/domain';
-import { ingestBatch, putCovariates } from '@uplift/services';
+import { experimentResults, ingestBatch, putCovariates } from '@uplift/services';
+import { evaluateExperimentJob } from '@uplift/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiServer } from './server';
 import {
@@ -43,15 +44,16 @@ const put = async (path: string, body: unknown, csv = false) => {
   return { status: res.status, json: () => res.json() as Promise<Json> };
 };
 
+const REVENUE = { name: 'revenue', kind: 'mean' as const };
 const METRICS = {
   primary: { name: 'purchase', kind: 'binomial' as const },
   guardrails: [{ name: 'revenue', kind: 'mean' as const, direction: 'up' as const }],
 };
 
-async function experiment(start = true) {
+async function experiment(start = true, metrics: typeof METRICS | { primary: typeof REVENUE } = METRICS) {
   const h = await insertHypothesis(deps.db, ws, ws.users.MARKETER.id, { status: 'APPROVED' });
   const owner = callerFor(deps, ws.users.PRODUCT_OWNER, ws.slug);
-  const e = await owner.experiment.create({ ...sampleExperiment(h.id), metrics: METRICS, start });
+  const e = await owner.experiment.create({ ...sampleExperiment(h.id), metrics, plannedUsers: 10_000, start });
   return { id: e.id, key: e.key, owner };
 }
 
@@ -237,5 +239,44 @@ describe('PUT /v1/experiments/{key}/covariates', () => {
       expect((await deps.db.experiment.findUniqueOrThrow({ where: { id: e.id } })).dataVersion).toBe(before);
     }
     expect(await kept(e.id)).toEqual(['promo/:1/1/2/4']);
+  });
+});
+
+describe('evaluation with covariates', () => {
+  it('uses CUPED once 80% of the units have a covariate: adjusted and raw estimates, fewer planned users', async () => {
+    const e = await experiment(true, { primary: REVENUE });
+    const rnd = mulberry32(5);
+    const events: Record<string, unknown>[] = [];
+    const covariates: { unit: string; covariate: number }[] = [];
+    for (let i = 0; i < 200; i++) {
+      const x = Math.floor(rnd() * 100);
+      const value = Math.max(1, x + Math.floor((rnd() - 0.5) * 40) + (i % 2 ? 10 : 0));
+      events.push({
+        id: `x${i}`,
+        experiment: e.key,
+        unit: `u${i}`,
+        type: 'exposure',
+        variant: i % 2 ? 'promo' : 'control',
+      });
+      events.push({ id: `r${i}`, experiment: e.key, unit: `u${i}`, type: 'conversion', metric: 'revenue', value });
+      if (i % 10 < 8) covariates.push({ unit: `u${i}`, covariate: x }); // 80% exactly
+    }
+    await ingest(events);
+    await evaluateExperimentJob(deps.db, deps.queue, e.id);
+    const before = await experimentResults(deps, ws.id, e.key);
+    expect(before.analysis).not.toHaveProperty('cuped');
+    expect(before.progress.plannedUsers).toBe(10_000);
+    await upload(e.key, covariates);
+    await evaluateExperimentJob(deps.db, deps.queue, e.id);
+    const after = await experimentResults(deps, ws.id, e.key);
+    const analysis = after.analysis as Json;
+    expect(analysis.cuped).toMatchObject({ coverage: 0.8, theta: expect.any(Number) });
+    const rho = analysis.cuped.correlation as number;
+    expect(rho).toBeGreaterThan(0.5);
+    expect(after.progress.plannedUsers).toBe(Math.ceil(10_000 * (1 - rho * rho)));
+    const promo = analysis.variants[1];
+    expect(promo.cuped.raw.estimate).toBeCloseTo((before.analysis as Json).variants[1].estimate, 12);
+    expect(promo.cuped.varianceReduction).toBeGreaterThan(0.2);
+    expect(promo.ci[1] - promo.ci[0]).toBeLessThan(promo.cuped.raw.ci[1] - promo.cuped.raw.ci[0]);
   });
 });

@@ -21,6 +21,7 @@ export * from './ladder';
 export * from './lifecycle';
 export * from './locations';
 export * from './member';
+export * from './metric-analysis';
 export * from './permissions';
 export * from './planned-users';
 export * from './progress';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analysisSettingsFor } from './analysis-defaults';
-import { plannedUsersFor } from './planned-users';
+import { cupedPlannedUsers, plannedUsersFor } from './planned-users';
 
 describe('plannedUsersFor', () => {
   it('plans from the baseline and expected lift at 80% power', () => {
@@ -50,5 +50,15 @@ describe('analysisSettingsFor', () => {
       alpha: 0.01,
       correction: 'bh',
     });
+  });
+});
+
+describe('cupedPlannedUsers', () => {
+  it('plans plannedUsers × (1 − ρ²), rounded up, between 2 and the plan', () => {
+    expect(cupedPlannedUsers(10_000, 0.5)).toBe(7500);
+    expect(cupedPlannedUsers(10_000, -0.3)).toBe(9100);
+    expect(cupedPlannedUsers(1001, 0.5)).toBe(751); // 750.75 up
+    expect(cupedPlannedUsers(10_000, 0)).toBe(10_000);
+    expect(cupedPlannedUsers(10_000, 1)).toBe(2);
   });
 });

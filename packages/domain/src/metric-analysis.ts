@@ -1,0 +1,137 @@
+import { type CoveredStats, type CupedInput, cupedInput, engineTakesCuped } from './cuped/adjust';
+import type { AnalysisSettings, MetricKind, VariantDefinition } from './experiment';
+import { analyze } from './stats/analyze';
+import type { AnalyzeRequest, VariantStats } from './stats/request';
+import type { AnalyzeResult, TreatmentResult } from './stats/types';
+
+/** One row of the aggregates kept at ingestion: metric "" counts exposed units; others sum unit values. */
+export interface AggregateRow {
+  variant: string;
+  segment: string;
+  metric: string;
+  units: number;
+  sum: number;
+  sumSquares: number;
+  /** CUPED, metric "": exposed units with a covariate x, Σx and Σx² over them. */
+  covariateUnits?: number;
+  covariateSum?: number;
+  covariateSumSquares?: number;
+  /** CUPED, metric rows: Σxy and Σy over the units with a covariate. */
+  sumProduct?: number;
+  coveredSum?: number;
+  /** Ratio metric rows: Σ numerator·denominator per unit. */
+  crossSum?: number;
+}
+
+export interface ReportTotals {
+  metric: string;
+  variants: { key: string; users: number; conversions?: number; sum?: number; sumSquares?: number }[];
+}
+
+export interface MetricAnalysisInput {
+  variants: VariantDefinition[];
+  analysis: AnalysisSettings;
+  aggregates: AggregateRow[];
+  /** The newest campaign report per metric; where one exists it replaces the event data of that metric. */
+  reports: ReportTotals[];
+}
+
+/** A treatment analysed with CUPED: the unadjusted figures beside the adjusted ones, and the variance cut. */
+export interface TreatmentCuped {
+  raw: { estimate: number | null; se: number | null; ci: [number, number] | null };
+  /** 1 − (adjusted se / raw se)²; null when either se is. */
+  varianceReduction: number | null;
+}
+
+/** The engine's CUPED summary, and what the pipeline adds: coverage, ρ and the planned users it allows. */
+export interface CupedSummary {
+  theta: number | null;
+  coverage: number;
+  correlation: number | null;
+  plannedUsers?: number;
+}
+
+export type MetricAnalysis = Omit<AnalyzeResult, 'cuped'> & { cuped?: CupedSummary };
+
+type Summed =
+  | 'units'
+  | 'sum'
+  | 'sumSquares'
+  | 'covariateUnits'
+  | 'covariateSum'
+  | 'covariateSumSquares'
+  | 'sumProduct'
+  | 'coveredSum';
+
+/** Each variant's sums of one metric (and the CUPED sums), from the events' aggregates. */
+function coveredOf(input: MetricAnalysisInput, metric: string, segment: string | null): CoveredStats[] {
+  return input.variants.map(({ key }) => {
+    const rows = input.aggregates.filter((a) => a.variant === key && (segment === null || a.segment === segment));
+    const total = (m: string, f: Summed) => rows.reduce((s, a) => (a.metric === m ? s + (a[f] ?? 0) : s), 0);
+    return {
+      key,
+      users: total('', 'units'),
+      sum: total(metric, 'sum'),
+      sumSquares: total(metric, 'sumSquares'),
+      covered: total('', 'covariateUnits'),
+      covariateSum: total('', 'covariateSum'),
+      covariateSumSquares: total('', 'covariateSumSquares'),
+      sumProduct: total(metric, 'sumProduct'),
+      coveredSum: total(metric, 'coveredSum'),
+    };
+  });
+}
+
+/** A report's totals as sufficient statistics (binomial: conversions; mean: sum and Σx²). */
+function reportStats(report: ReportTotals, input: MetricAnalysisInput): VariantStats[] {
+  return input.variants.map(({ key }) => {
+    const row = report.variants.find((v) => v.key === key);
+    const sum = row?.conversions ?? row?.sum ?? 0;
+    return { key, users: row?.users ?? 0, sum, sumSquares: row?.sumSquares ?? sum };
+  });
+}
+
+/**
+ * One metric's `analyze` output, from its report when there is one, else from the events' aggregates. With
+ * `cuped`, the metric is analysed with its covariates when the engine takes CUPED for its kind and at least 80%
+ * of the users have one (cuped/adjust.ts); each treatment then carries its raw figures beside the adjusted ones.
+ */
+export function analyzeMetric(
+  input: MetricAnalysisInput,
+  metric: { name: string; kind: MetricKind },
+  segment: string | null,
+  options: { difference?: 'relative' | 'absolute'; cuped?: boolean } = {},
+): MetricAnalysis {
+  const report = segment === null ? input.reports.find((r) => r.metric === metric.name) : undefined;
+  const covered = report ? null : coveredOf(input, metric.name, segment);
+  const request: AnalyzeRequest = {
+    metric: metric.kind,
+    variants: report
+      ? reportStats(report, input)
+      : (covered ?? []).map(({ key, users, sum, sumSquares }) => ({ key, users, sum, sumSquares })),
+    engine: input.analysis.engine,
+    difference: options.difference ?? 'relative',
+    alpha: input.analysis.alpha,
+    sequential: input.analysis.sequential,
+    weights: input.variants.map((v) => v.weight),
+    correction: input.analysis.correction,
+    cuped: false,
+  };
+  const adjusted = options.cuped && covered && engineTakesCuped(metric.kind) ? cupedInput(covered) : null;
+  const raw = analyze(request);
+  if (!adjusted) return raw as MetricAnalysis; // no cuped asked for: the engine added no summary
+  return withCuped(raw, analyze({ ...request, variants: adjusted.variants, cuped: true }), adjusted);
+}
+
+/** The adjusted analysis, its treatments carrying their raw figures (unless the engine gives them itself). */
+function withCuped(raw: AnalyzeResult, result: AnalyzeResult, input: CupedInput): MetricAnalysis {
+  const variants = result.variants.map((v, i) => {
+    const t = v as TreatmentResult & { cuped?: TreatmentCuped };
+    const r = raw.variants[i] as TreatmentResult;
+    if (i === 0 || t.cuped || r.estimate === undefined) return v;
+    const reduction = t.se != null && r.se != null && r.se > 0 ? 1 - (t.se / r.se) ** 2 : null;
+    return { ...t, cuped: { raw: { estimate: r.estimate, se: r.se, ci: r.ci }, varianceReduction: reduction } };
+  }) as AnalyzeResult['variants'];
+  const theta = result.cuped?.theta ?? null;
+  return { ...result, variants, cuped: { theta, coverage: input.coverage, correlation: input.correlation } };
+}
