@@ -90,7 +90,8 @@ describe('CUPED in evaluation', () => {
     const raw = analyze({ metric: 'mean', variants: byHand, correction: 'none' });
     const treatment = e.analysis.variants[1] as (typeof e.analysis.variants)[1] & { cuped: TreatmentCuped };
     expect(treatment.estimate).toBeCloseTo(expected.variants[1]?.estimate as number, 10);
-    expect(treatment.ci?.[0]).toBeCloseTo((expected.variants[1]?.ci as number[])[0] as number, 10);
+    const expectedTreatment = expected.variants[1] as typeof treatment;
+    expect(treatment.ci?.[0]).toBeCloseTo(expectedTreatment.ci?.[0] as number, 10);
     expect(treatment.cuped.raw.estimate).toBeCloseTo(raw.variants[1]?.estimate as number, 10);
     expect(treatment.cuped.varianceReduction).toBeGreaterThan(0.3);
     const { coverage, correlation, plannedUsers } = e.analysis.cuped ?? {};
