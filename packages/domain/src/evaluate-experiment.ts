@@ -1,11 +1,12 @@
 import { type DecisionSettings, decideExperiment, type ExperimentDecision, type GuardrailAnalysis } from './decision';
-import type { ExperimentMetrics } from './experiment';
+import type { ExperimentMetrics } from './experiment-metrics';
 import { bayesianWithPrior, type NormalPrior } from './ladder/prior';
-import { analyzeMetric, type MetricAnalysis, type MetricAnalysisInput } from './metric-analysis';
+import { analyzeMetric, type MetricAnalysis } from './metric-analysis';
+import type { MetricAnalysisInput } from './metric-inputs';
 import { cupedPlannedUsers } from './planned-users';
 import type { AnalyzeResult, BayesianTreatmentResult } from './stats/types';
 
-export type { AggregateRow, ReportTotals } from './metric-analysis';
+export type { AggregateRow, ReportTotals } from './metric-inputs';
 
 export interface EvaluationInput extends MetricAnalysisInput {
   metrics: ExperimentMetrics;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { engineTakesCuped } from './cuped/adjust';
 import { type AggregateRow, type EvaluationInput, evaluateExperiment } from './evaluate-experiment';
-import type { MetricKind } from './experiment';
+import type { MetricKind } from './experiment-metrics';
 import type { TreatmentCuped } from './metric-analysis';
 import { analyze } from './stats/analyze';
 import { mulberry32 } from './stats/prng';

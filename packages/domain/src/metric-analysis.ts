@@ -1,40 +1,10 @@
 import { type CoveredStats, type CupedInput, cupedInput, engineTakesCuped } from './cuped/adjust';
-import type { AnalysisSettings, MetricKind, VariantDefinition } from './experiment';
+import type { MetricDefinition } from './experiment-metrics';
+import { type MetricAnalysisInput, type ReportTotals, requestSettings, totalOf } from './metric-inputs';
+import { analyzeRatio } from './ratio-analysis';
 import { analyze } from './stats/analyze';
 import type { AnalyzeRequest, VariantStats } from './stats/request';
 import type { AnalyzeResult, TreatmentResult } from './stats/types';
-
-/** One row of the aggregates kept at ingestion: metric "" counts exposed units; others sum unit values. */
-export interface AggregateRow {
-  variant: string;
-  segment: string;
-  metric: string;
-  units: number;
-  sum: number;
-  sumSquares: number;
-  /** CUPED, metric "": exposed units with a covariate x, Σx and Σx² over them. */
-  covariateUnits?: number;
-  covariateSum?: number;
-  covariateSumSquares?: number;
-  /** CUPED, metric rows: Σxy and Σy over the units with a covariate. */
-  sumProduct?: number;
-  coveredSum?: number;
-  /** Ratio metric rows: Σ numerator·denominator per unit. */
-  crossSum?: number;
-}
-
-export interface ReportTotals {
-  metric: string;
-  variants: { key: string; users: number; conversions?: number; sum?: number; sumSquares?: number }[];
-}
-
-export interface MetricAnalysisInput {
-  variants: VariantDefinition[];
-  analysis: AnalysisSettings;
-  aggregates: AggregateRow[];
-  /** The newest campaign report per metric; where one exists it replaces the event data of that metric. */
-  reports: ReportTotals[];
-}
 
 /** A treatment analysed with CUPED: the unadjusted figures beside the adjusted ones, and the variance cut. */
 export interface TreatmentCuped {
@@ -53,21 +23,10 @@ export interface CupedSummary {
 
 export type MetricAnalysis = Omit<AnalyzeResult, 'cuped'> & { cuped?: CupedSummary };
 
-type Summed =
-  | 'units'
-  | 'sum'
-  | 'sumSquares'
-  | 'covariateUnits'
-  | 'covariateSum'
-  | 'covariateSumSquares'
-  | 'sumProduct'
-  | 'coveredSum';
-
 /** Each variant's sums of one metric (and the CUPED sums), from the events' aggregates. */
 function coveredOf(input: MetricAnalysisInput, metric: string, segment: string | null): CoveredStats[] {
   return input.variants.map(({ key }) => {
-    const rows = input.aggregates.filter((a) => a.variant === key && (segment === null || a.segment === segment));
-    const total = (m: string, f: Summed) => rows.reduce((s, a) => (a.metric === m ? s + (a[f] ?? 0) : s), 0);
+    const total = totalOf(input, key, segment);
     return {
       key,
       users: total('', 'units'),
@@ -98,10 +57,11 @@ function reportStats(report: ReportTotals, input: MetricAnalysisInput): VariantS
  */
 export function analyzeMetric(
   input: MetricAnalysisInput,
-  metric: { name: string; kind: MetricKind },
+  metric: Pick<MetricDefinition, 'name' | 'kind' | 'numerator' | 'denominator'>,
   segment: string | null,
   options: { difference?: 'relative' | 'absolute'; cuped?: boolean } = {},
 ): MetricAnalysis {
+  if (metric.kind === 'ratio') return analyzeRatio(input, metric, segment, options.difference);
   const report = segment === null ? input.reports.find((r) => r.metric === metric.name) : undefined;
   const covered = report ? null : coveredOf(input, metric.name, segment);
   const request: AnalyzeRequest = {
@@ -109,12 +69,7 @@ export function analyzeMetric(
     variants: report
       ? reportStats(report, input)
       : (covered ?? []).map(({ key, users, sum, sumSquares }) => ({ key, users, sum, sumSquares })),
-    engine: input.analysis.engine,
-    difference: options.difference ?? 'relative',
-    alpha: input.analysis.alpha,
-    sequential: input.analysis.sequential,
-    weights: input.variants.map((v) => v.weight),
-    correction: input.analysis.correction,
+    ...requestSettings(input, options.difference),
     cuped: false,
   };
   const adjusted = options.cuped && covered && engineTakesCuped(metric.kind) ? cupedInput(covered) : null;

@@ -2,6 +2,7 @@ import { type IngestionExperiment, type PreparedEvent, ZExperimentMetrics, ZStor
 import type { Db, Tx } from '../client';
 import { lockExperimentData, storeCovariates } from './covariates';
 import { addBinomialConversions, addMeanConversions, attributeEarlierConversions } from './ingestion-conversions';
+import { addRatioProducts } from './ingestion-ratios';
 
 export type { PreparedEvent };
 
@@ -32,6 +33,16 @@ export interface IngestResult {
   closed: { id: string; status: string }[];
 }
 
+/** The experiments' ratio metrics (the parts are checked to be event metrics when the experiment is created). */
+const ratiosOf = (experiments: Pick<IngestionExperiment, 'id' | 'metrics'>[]) =>
+  experiments.flatMap((x) =>
+    [x.metrics.primary, ...x.metrics.guardrails].flatMap((m) =>
+      m.kind === 'ratio' && m.numerator && m.denominator
+        ? [{ experimentId: x.id, name: m.name, numerator: m.numerator, denominator: m.denominator }]
+        : [],
+    ),
+  );
+
 const col = <K extends keyof PreparedEvent>(rows: PreparedEvent[], k: K) => rows.map((r) => r[k]);
 const iso = (rows: PreparedEvent[]) => rows.map((r) => r.ts.toISOString());
 
@@ -43,7 +54,8 @@ const iso = (rows: PreparedEvent[]) => rows.map((r) => r.ts.toISOString());
  * 3. raw events are inserted once per (experiment, event id) — a replay is a duplicate, not a second count;
  *    a conversion is attributed when its unit is exposed and it happened at or after the experiment's start;
  * 4. attributed conversions update the unit's value (binomial: converted once; mean: Σ value) and the
- *    variant's sum and Σx² by the change of that unit's value (and, for a unit with a covariate x, Σxy by x·Δ).
+ *    variant's sum and Σx² by the change of that unit's value (and, for a unit with a covariate x, Σxy by x·Δ);
+ *    ratio metrics' Σ numerator·denominator follow the touched units' new products (ingestion-ratios.ts).
  * So the aggregates depend on the set of stored events, not on the order they arrived in. A per-experiment
  * advisory lock serialises batches of the same experiment, so concurrent clients sending overlapping batches
  * still count each event exactly once; an experiment that stopped running meanwhile takes nothing.
@@ -82,6 +94,7 @@ export async function ingestEvents(
       const mean = attributed.filter((e) => e.kind === 'mean');
       if (binomial.length) await addBinomialConversions(tx, binomial);
       if (mean.length) await addMeanConversions(tx, mean);
+      if (attributed.length) await addRatioProducts(tx, attributed, ratiosOf(experiments));
       const covered = covariatesChanged ? covariates : [];
       const changed = [...new Set([...stored, ...earlier, ...covered].map((s) => s.experimentId))].sort();
       if (changed.length) {

@@ -92,6 +92,29 @@ describe('prepareBatch', () => {
     ]);
   });
 
+  it('refuses a conversion naming a ratio metric, naming its parts', () => {
+    const ratio = {
+      ...experiment,
+      metrics: {
+        ...experiment.metrics,
+        guardrails: [
+          ...experiment.metrics.guardrails,
+          {
+            name: 'aov',
+            kind: 'ratio' as const,
+            numerator: 'revenue',
+            denominator: 'purchase',
+            direction: 'up' as const,
+          },
+        ],
+      },
+    };
+    const { issues } = prepare([event({ type: 'conversion', metric: 'aov', value: 3 })], byKey(ratio));
+    expect(issues.map((i) => `${i.field}: ${i.message}`)).toEqual([
+      'events.0.metric: "aov" is a ratio metric; send conversions of its numerator and denominator ("revenue" and "purchase")',
+    ]);
+  });
+
   it('accepts a timestamp exactly 24 hours ahead, not a millisecond more', () => {
     const ahead = (ms: number) => new Date(now.getTime() + ms).toISOString();
     expect(prepare([event({ ts: ahead(24 * 3600 * 1000) })]).issues).toEqual([]);

@@ -1,6 +1,7 @@
 import { assignVariant, cumulativeWeights } from '../assignment';
 import { type EventsBatch, MAX_FUTURE_SKEW_MS } from '../events';
-import type { ExperimentMetrics, MetricKind, VariantDefinition } from '../experiment';
+import type { VariantDefinition } from '../experiment';
+import type { ExperimentMetrics, MetricKind } from '../experiment-metrics';
 import { closedToData } from './closed-to-data';
 
 /** An event after validation: its experiment resolved, its variant (exposure) or metric (conversion) filled in. */
@@ -111,6 +112,11 @@ export function prepareBatch(batch: EventsBatch, experiments: ReadonlyMap<string
     if (event.covariate !== undefined) issue('covariate', "is only for exposures (the unit's pre-period value)");
     if (!metric) {
       issue('metric', `"${name}" is not a metric of "${experiment.key}" (${all.map((m) => m.name).join(', ')})`);
+      return;
+    }
+    if (metric.kind === 'ratio') {
+      const parts = `"${metric.numerator}" and "${metric.denominator}"`;
+      issue('metric', `"${name}" is a ratio metric; send conversions of its numerator and denominator (${parts})`);
       return;
     }
     if (metric.kind === 'mean' && event.value === undefined) {
