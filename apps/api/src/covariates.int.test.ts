@@ -278,5 +278,6 @@ describe('evaluation with covariates', () => {
     expect(promo.cuped.raw.estimate).toBeCloseTo((before.analysis as Json).variants[1].estimate, 12);
     expect(promo.cuped.varianceReduction).toBeGreaterThan(0.2);
     expect(promo.ci[1] - promo.ci[0]).toBeLessThan(promo.cuped.raw.ci[1] - promo.cuped.raw.ci[0]);
+    expect(promo.cuped.intervalReduction).toBeGreaterThan(0.1);
   });
 });

@@ -6,11 +6,16 @@ import { analyze } from './stats/analyze';
 import type { AnalyzeRequest, VariantStats } from './stats/request';
 import type { AnalyzeResult, TreatmentResult } from './stats/types';
 
-/** A treatment analysed with CUPED: the unadjusted figures beside the adjusted ones, and the variance cut. */
+/**
+ * A treatment analysed with CUPED: the unadjusted comparison beside the adjusted one, and what CUPED cut (the
+ * engine's per-treatment `cuped` when it gives one; else the pipeline fills the same fields from a raw run).
+ */
 export interface TreatmentCuped {
-  raw: { estimate: number | null; se: number | null; ci: [number, number] | null };
+  raw: { estimate: number | null; se: number | null; ci: [number, number] | null } | null;
   /** 1 − (adjusted se / raw se)²; null when either se is. */
   varianceReduction: number | null;
+  /** 1 − adjusted interval width / raw width: "CUPED cut the interval by 31%" reads 0.31. */
+  intervalReduction?: number | null;
 }
 
 /** The engine's CUPED summary, and what the pipeline adds: coverage, ρ and the planned users it allows. */
@@ -85,7 +90,10 @@ function withCuped(raw: AnalyzeResult, result: AnalyzeResult, input: CupedInput)
     const r = raw.variants[i] as TreatmentResult;
     if (i === 0 || t.cuped || r.estimate === undefined) return v;
     const reduction = t.se != null && r.se != null && r.se > 0 ? 1 - (t.se / r.se) ** 2 : null;
-    return { ...t, cuped: { raw: { estimate: r.estimate, se: r.se, ci: r.ci }, varianceReduction: reduction } };
+    const [a, b] = [t.ci, r.ci];
+    const narrower = a && b && b[1] > b[0] ? 1 - (a[1] - a[0]) / (b[1] - b[0]) : null;
+    const unadjusted = r.estimate === null ? null : { estimate: r.estimate, se: r.se, ci: r.ci };
+    return { ...t, cuped: { raw: unadjusted, varianceReduction: reduction, intervalReduction: narrower } };
   }) as AnalyzeResult['variants'];
   const theta = result.cuped?.theta ?? null;
   return { ...result, variants, cuped: { theta, coverage: input.coverage, correlation: input.correlation } };

@@ -34,8 +34,8 @@ export function CupedNote({ analysis, kind, difference = 'relative', names = {} 
         const cut = intervalCut(t, cuped);
         return (
           <Text size="xs" key={t.key} data-testid="cuped-line" data-variant={t.key}>
-            {names[t.key] ?? t.key}: {format(t.estimate)} adjusted, {format(cuped.raw.estimate)} raw (
-            {formatInterval(cuped.raw.ci, kind, difference)})
+            {names[t.key] ?? t.key}: {format(t.estimate)} adjusted
+            {cuped.raw ? `, ${format(cuped.raw.estimate)} raw (${formatInterval(cuped.raw.ci, kind, difference)})` : ''}
             {cut !== null && cut > 0 ? ` — CUPED cut the interval by ${Math.round(cut * 100)}%` : ''}
           </Text>
         );

@@ -10,6 +10,10 @@ describe('intervalCut', () => {
     expect(intervalCut(treatment([0.03, 0.17]), { raw, varianceReduction: 0.5 })).toBeCloseTo(0.3, 12);
   });
 
+  it('takes the interval reduction the result gives', () => {
+    expect(intervalCut(treatment(null), { raw: null, varianceReduction: 0.9, intervalReduction: 0.31 })).toBe(0.31);
+  });
+
   it('falls back on the variance reduction: the width goes with √variance', () => {
     const raw = { estimate: null, se: null, ci: null };
     expect(intervalCut(treatment(null), { raw, varianceReduction: 0.51 })).toBeCloseTo(0.3, 12);
