@@ -6,7 +6,7 @@ import { ZAnalyzeRequest } from './stats/request';
 
 const row = (variant: string, metric: string, fields: Partial<AggregateRow>): AggregateRow => ({
   variant,
-  segment: 'all',
+  segment: '',
   metric,
   units: 0,
   sum: 0,
@@ -47,7 +47,12 @@ describe('ratio metrics', () => {
     const request = { metric: 'ratio', variants: ratioStats(input, aov, null), weights: [0.5, 0.5] };
     const result = analyzeRatio(input, aov, null);
     if (ZAnalyzeRequest.safeParse(request).success) {
-      expect(result.variants[1]).toMatchObject({ estimate: expect.any(Number) });
+      // GrowthBook's engine on the same statistics (gbstats-analyze.py): [estimate, ci low, ci high, p]
+      const t = result.variants[1] as { estimate: number; ci: [number, number]; pValue: number };
+      expect(t.estimate).toBeCloseTo(0.11111111111111119, 12);
+      expect(t.ci[0]).toBeCloseTo(-0.15975135881542532, 12);
+      expect(t.ci[1]).toBeCloseTo(0.38197358103764767, 12);
+      expect(t.pValue).toBeCloseTo(0.4194660356163702, 12);
     } else {
       expect(result.variants[1]).toMatchObject({ estimate: null });
       expect(result.warnings[0]).toMatch(/^ratio metric "aov" could not be analysed/);
