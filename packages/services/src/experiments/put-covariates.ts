@@ -24,7 +24,10 @@ export async function putCovariates(deps: ServiceDeps, workspaceId: string, key:
       }
       const rows = input.covariates.map((r) => ({ experimentId: experiment.id, unitId: r.unit, value: r.covariate }));
       const changed = await storeCovariates(tx, rows, 'replace');
-      if (changed) await recordDataArrival(tx, experiment.id, deps.clock());
+      // A draft has no exposed unit whose figures could move, and data before the start must not set the
+      // no-data clock (lastDataAt) back before it.
+      const moved = changed > 0 && experiment.status === 'RUNNING';
+      if (moved) await recordDataArrival(tx, experiment.id, deps.clock());
       await recordAudit(tx, {
         workspaceId,
         actor,
@@ -33,11 +36,11 @@ export async function putCovariates(deps: ServiceDeps, workspaceId: string, key:
         action: 'experiment.covariates',
         after: { units: rows.length, changed },
       });
-      return { experimentId: experiment.id, units: rows.length, changed };
+      return { experimentId: experiment.id, units: rows.length, changed, moved };
     },
     // Up to 500,000 units in one statement: more than Prisma's 5-second default.
     { timeout: 60_000 },
   );
-  if (result.changed) await requestEvaluationOrWarn(deps, result.experimentId);
+  if (result.moved) await requestEvaluationOrWarn(deps, result.experimentId);
   return { units: result.units, changed: result.changed };
 }
