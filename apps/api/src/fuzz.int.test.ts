@@ -126,7 +126,7 @@ function restCase(rng: Rng): { method: string; path: string; body?: unknown } {
     { location: 'a', week: '2026-01-05', sales: 10 },
     { location: 'b', week: '2026-01-05', sales: 12 },
   ];
-  switch (Math.floor(rng() * 11)) {
+  switch (Math.floor(rng() * 12)) {
     case 0:
       return { method: 'POST', path: '/v1/events', body: { events: [validEvent(rng), validEvent(rng)] } };
     case 1:
@@ -147,6 +147,12 @@ function restCase(rng: Rng): { method: string; path: string; body?: unknown } {
       return { method: 'GET', path: `/v1/offers?${q({ experiment: running })}` };
     case 9:
       return { method: 'GET', path: `/v1/promotions?${q({ status: 'PROPOSED' })}` };
+    case 10:
+      return {
+        method: 'PUT',
+        path: `/v1/experiments/${k()}/covariates`,
+        body: { covariates: [{ unit: 'u1', covariate: 2 }] },
+      };
     default:
       return { method: 'GET', path: '/v1/experiments' };
   }

@@ -157,6 +157,27 @@ describe('the OpenAPI document describes every real answer of /v1', () => {
     expect((await send('PUT', locations, '/v1/experiments/doc-draft/locations', { body: json })).status).toBe(409);
   });
 
+  it('covariates', async () => {
+    const path = '/v1/experiments/{key}/covariates';
+    const at = (key: string) => `/v1/experiments/${key}/covariates`;
+    const body = { covariates: [{ unit: 'u1', covariate: 4 }] };
+    expect((await send('PUT', path, at('doc-running'), { body })).status).toBe(200);
+    const csv = 'unit,covariate\nu2,1.5\n';
+    expect((await send('PUT', path, at('doc-running'), { body: csv, type: 'text/csv' })).status).toBe(200);
+    const bad = { covariates: [{ unit: 'u1', covariate: 'x' }] };
+    expect((await send('PUT', path, at('doc-running'), { body: bad })).status).toBe(400);
+    expect((await send('PUT', path, at('doc-running'), { body: 'unit\nu1', type: 'text/csv' })).status).toBe(400);
+    expect((await send('PUT', path, at('nope'), { body })).status).toBe(404);
+    await send('POST', '/v1/experiments', '/v1/experiments', {
+      body: sampleExperiment(await approvedHypothesis(), 'doc-stopped'),
+    });
+    await deps.db.experiment.updateMany({
+      where: { workspaceId: ws.id, key: 'doc-stopped' },
+      data: { status: 'STOPPED' },
+    });
+    expect((await send('PUT', path, at('doc-stopped'), { body })).status).toBe(409);
+  });
+
   it('hypotheses, offers and promotions', async () => {
     expect((await send('GET', '/v1/hypotheses', '/v1/hypotheses?limit=2')).status).toBe(200);
     expect((await send('GET', '/v1/hypotheses', '/v1/hypotheses?limit=0')).status).toBe(400);

@@ -6,6 +6,7 @@ export * from './migrate';
 export * from './repositories/aggregates';
 export * from './repositories/api-keys';
 export * from './repositories/audit';
+export * from './repositories/covariates';
 export * from './repositories/deliveries';
 export * from './repositories/evaluation';
 export * from './repositories/experiment-lookup';

@@ -2,12 +2,12 @@ import type { z } from 'zod';
 import { DomainError } from './errors';
 import {
   type AnalysisSettings,
-  type ExperimentMetrics,
   normaliseVariants,
   type VariantDefinition,
   ZExperimentCreateInput,
   type ZExperimentUpdateInput,
 } from './experiment';
+import type { ExperimentMetrics } from './experiment-metrics';
 
 /** The part of an experiment a draft edit may change. */
 export interface ExperimentSetup {

@@ -1,35 +1,19 @@
 import { sequenceRequest } from './bayesian-gate';
 import { type DecisionSettings, decideExperiment, type ExperimentDecision, type GuardrailAnalysis } from './decision';
-import type { AnalysisSettings, ExperimentMetrics, MetricKind, VariantDefinition } from './experiment';
+import type { ExperimentMetrics } from './experiment-metrics';
 import { bayesianWithPrior, type NormalPrior } from './ladder/prior';
-import { analyze } from './stats/analyze';
-import type { AnalyzeRequest, VariantStats } from './stats/request';
+import { analyzeMetric, type MetricAnalysis } from './metric-analysis';
+import type { MetricAnalysisInput } from './metric-inputs';
+import { cupedPlannedUsers } from './planned-users';
+import type { AnalyzeRequest } from './stats/request';
 import type { AnalyzeResult, BayesianTreatmentResult } from './stats/types';
 
-/** One row of the aggregates kept at ingestion: metric "" counts exposed units; others sum unit values. */
-export interface AggregateRow {
-  variant: string;
-  segment: string;
-  metric: string;
-  units: number;
-  sum: number;
-  sumSquares: number;
-}
+export type { AggregateRow, ReportTotals } from './metric-inputs';
 
-export interface ReportTotals {
-  metric: string;
-  variants: { key: string; users: number; conversions?: number; sum?: number; sumSquares?: number }[];
-}
-
-export interface EvaluationInput {
-  variants: VariantDefinition[];
+export interface EvaluationInput extends MetricAnalysisInput {
   metrics: ExperimentMetrics;
-  analysis: AnalysisSettings;
   plannedUsers: number;
   segmentAttribute: string | null;
-  aggregates: AggregateRow[];
-  /** The newest campaign report per metric; where one exists it replaces the event data of that metric. */
-  reports: ReportTotals[];
   decision: Pick<DecisionSettings, 'winChance' | 'maxRisk' | 'lossChance'>;
   /** Evidence carried up the ladder: the lower rung's result as a prior for this treatment (Bayesian only). */
   prior?: NormalPrior & { variant: string; from: string };
@@ -37,59 +21,29 @@ export interface EvaluationInput {
 
 export interface Evaluation {
   users: number;
-  analysis: AnalyzeResult;
+  /** With CUPED, `analysis.cuped` holds coverage, ρ and the planned users it allows (plannedUsers × (1 − ρ²)). */
+  analysis: MetricAnalysis;
   guardrails: (GuardrailAnalysis & { direction: 'up' | 'down' })[];
   /** Per value of the segment attribute, the primary metric's analysis; null when no breakdown is configured. */
   segments: { segment: string; analysis: AnalyzeResult }[] | null;
   decision: ExperimentDecision;
 }
 
-/** Sufficient statistics of one metric per variant, from a report when there is one, else from the events. */
-function statsOf(input: EvaluationInput, metric: string, segment: string | null): VariantStats[] {
-  const report = segment === null ? input.reports.find((r) => r.metric === metric) : undefined;
-  return input.variants.map(({ key }) => {
-    if (report) {
-      const row = report.variants.find((v) => v.key === key);
-      const sum = row?.conversions ?? row?.sum ?? 0;
-      return { key, users: row?.users ?? 0, sum, sumSquares: row?.sumSquares ?? sum };
-    }
-    const rows = input.aggregates.filter((a) => a.variant === key && (segment === null || a.segment === segment));
-    const total = (m: string, f: 'units' | 'sum' | 'sumSquares') =>
-      rows.reduce((s, a) => (a.metric === m ? s + a[f] : s), 0);
-    return { key, users: total('', 'units'), sum: total(metric, 'sum'), sumSquares: total(metric, 'sumSquares') };
-  });
-}
-
-function requestFor(
-  input: EvaluationInput,
-  metric: { name: string; kind: MetricKind },
-  segment: string | null,
-  difference: 'relative' | 'absolute' = 'relative',
-): AnalyzeRequest {
-  return {
-    metric: metric.kind,
-    variants: statsOf(input, metric.name, segment),
-    engine: input.analysis.engine,
-    difference,
-    alpha: input.analysis.alpha,
-    sequential: input.analysis.sequential,
-    weights: input.variants.map((v) => v.weight),
-    correction: input.analysis.correction,
-    cuped: false,
-  };
-}
-
-function analyzeMetric(...args: Parameters<typeof requestFor>) {
-  return analyze(requestFor(...args));
-}
-
 /** Evaluates a running experiment from its aggregates: the `analyze` output per metric (and segment) and the decision. */
 export function evaluateExperiment(input: EvaluationInput): Evaluation {
-  const request = requestFor(input, input.metrics.primary, null);
-  const analysis = withPrior(analyze(request), input);
+  // CUPED for the primary metric: its covariates are the units' pre-period values of that metric.
+  const analysis = withPrior(analyzeMetric(input, input.metrics.primary, null, { cuped: true }), input);
+  const rho = analysis.cuped?.correlation;
+  const plannedUsers = rho == null ? input.plannedUsers : cupedPlannedUsers(input.plannedUsers, rho);
+  if (analysis.cuped && rho != null) analysis.cuped.plannedUsers = plannedUsers;
+  // Bayesian: the always-valid confidence sequence over the same data (bayesian-gate.ts), which must confirm a
+  // decision before the planned sample: the engine's sequential test on the absolute difference, tuned at the plan.
   const sequences =
     input.analysis.engine === 'bayesian'
-      ? analyze(sequenceRequest(request, input.analysis.alpha, input.plannedUsers))
+      ? analyzeMetric(sequenceInput(input, plannedUsers), input.metrics.primary, null, {
+          difference: 'absolute',
+          cuped: true,
+        })
       : null;
   const guardrails = input.metrics.guardrails.map((g) => ({
     name: g.name,
@@ -97,17 +51,20 @@ export function evaluateExperiment(input: EvaluationInput): Evaluation {
     harmful: g.direction === 'down' ? ('up' as const) : ('down' as const),
     // Absolute difference: a guardrail such as unsubscribes is often 0 in the control, where a relative
     // difference is undefined and would hide the harm.
-    analysis: analyzeMetric(input, g, null, 'absolute'),
+    analysis: analyzeMetric(input, g, null, { difference: 'absolute' }),
   }));
   const segmentValues = [...new Set(input.aggregates.map((a) => a.segment))].sort();
   const segments = input.segmentAttribute
-    ? segmentValues.map((segment) => ({ segment, analysis: analyzeMetric(input, input.metrics.primary, segment) }))
+    ? segmentValues.map((segment) => ({
+        segment,
+        analysis: analyzeMetric(input, input.metrics.primary, segment, { cuped: true }),
+      }))
     : null;
   const users = analysis.variants.reduce((s, v) => s + v.users, 0);
   const decision = decideExperiment({
     primary: analysis,
     guardrails,
-    plannedUsers: input.plannedUsers,
+    plannedUsers,
     sequences,
     settings: {
       engine: input.analysis.engine,
@@ -124,7 +81,7 @@ export function evaluateExperiment(input: EvaluationInput): Evaluation {
  * A Bayesian primary analysis of the prior's treatment starts from the lower rung's result: chance to win,
  * interval and risk come from the posterior (ladder/prior.ts); the estimate and se stay the data's own.
  */
-function withPrior(analysis: AnalyzeResult, input: EvaluationInput): AnalyzeResult {
+function withPrior(analysis: MetricAnalysis, input: EvaluationInput): MetricAnalysis {
   const { prior } = input;
   if (!prior || input.analysis.engine !== 'bayesian' || analysis.srm.flagged) return analysis;
   const variants = analysis.variants.map((v) => {
@@ -143,4 +100,11 @@ function withPrior(analysis: AnalyzeResult, input: EvaluationInput): AnalyzeResu
   }) as AnalyzeResult['variants'];
   const note = `informative prior from "${prior.from}" for "${prior.variant}": Normal(${prior.mean.toPrecision(4)}, variance ${prior.variance.toPrecision(4)})`;
   return { ...analysis, variants, warnings: [...analysis.warnings, note] };
+}
+
+/** The evaluation input with the settings of `sequenceRequest` (frequentist, sequential at the plan, no correction). */
+function sequenceInput(input: EvaluationInput, plannedUsers: number): EvaluationInput {
+  const base = { engine: input.analysis.engine, alpha: input.analysis.alpha } as AnalyzeRequest;
+  const { engine, alpha, sequential, correction } = sequenceRequest(base, input.analysis.alpha, plannedUsers);
+  return { ...input, analysis: { ...input.analysis, engine, alpha, sequential, correction } } as EvaluationInput;
 }

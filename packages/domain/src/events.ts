@@ -18,6 +18,8 @@ export const ZExperimentEvent = z.object({
   variant: id('variant key').optional(),
   metric: id('metric name').optional(),
   value: bounded('must be a number').optional(),
+  /** Exposures only: the unit's pre-period value of the primary metric (CUPED); an uploaded covariate wins. */
+  covariate: bounded('must be a number (the pre-period value of the primary metric)').optional(),
   ts: isoDateTime('must be an ISO 8601 date-time, e.g. 2026-11-22T10:00:00Z').optional(),
   /** Unit attributes; the experiment's segment attribute is read from here at exposure. */
   attributes: z.record(text().max(200), text().max(200)).optional(),

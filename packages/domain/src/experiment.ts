@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CHANNELS } from './enums';
 import { DomainError } from './errors';
-import { int4, text } from './zod-safe';
+import { METRIC_KINDS, ZExperimentMetrics } from './experiment-metrics';
+import { int4, slug, text } from './zod-safe';
 
 /** Experiment lifecycle: DRAFT → RUNNING → COMPLETED, or STOPPED by a product owner (with a reason). */
 export const EXPERIMENT_STATUSES = ['DRAFT', 'RUNNING', 'COMPLETED', 'STOPPED'] as const;
@@ -20,17 +21,6 @@ export function assertExperimentTransition(from: ExperimentStatus, to: Experimen
   }
 }
 
-/** URL-safe: letters, digits, "-" and "_", starting with a letter or digit. */
-const slug = (max: number) =>
-  text()
-    .trim()
-    .min(1, 'is required')
-    .max(max, `must be at most ${max} characters`)
-    .regex(
-      /^[A-Za-z0-9][A-Za-z0-9_-]*$/,
-      'may hold only letters, digits, "-" and "_", starting with a letter or digit',
-    );
-
 /** `Exit-intent coupon!` → `exit-intent-coupon`: a key (at most 60 characters) that satisfies the slug rule above. */
 export const keyFromName = (name: string) =>
   name
@@ -41,18 +31,6 @@ export const keyFromName = (name: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/, '');
-
-export const METRIC_KINDS = ['binomial', 'mean'] as const;
-export type MetricKind = (typeof METRIC_KINDS)[number];
-
-export const ZMetricDefinition = z.object({ name: slug(64), kind: z.enum(METRIC_KINDS) });
-/** `direction` is the good direction: "down" for a metric such as unsubscribes, where up is bad. */
-export const ZGuardrailDefinition = ZMetricDefinition.extend({ direction: z.enum(['up', 'down']).default('up') });
-export const ZExperimentMetrics = z.object({
-  primary: ZMetricDefinition,
-  guardrails: z.array(ZGuardrailDefinition).max(10, 'at most 10 guardrails').default([]),
-});
-export type ExperimentMetrics = z.output<typeof ZExperimentMetrics>;
 
 export const ZVariantDefinition = z.object({
   key: slug(64),
@@ -157,7 +135,12 @@ export type ExperimentUpdateInput = z.input<typeof ZExperimentUpdateInput>;
  * a row written by an older release, the seed or the ladder still reads; the shapes are the creation's outputs.
  */
 export const ZStoredVariants = z.array(z.object({ key: z.string(), name: z.string(), weight: z.number() }));
-const ZStoredMetric = z.object({ name: z.string(), kind: z.enum(METRIC_KINDS) });
+const ZStoredMetric = z.object({
+  name: z.string(),
+  kind: z.enum(METRIC_KINDS),
+  numerator: z.string().optional(),
+  denominator: z.string().optional(),
+});
 export const ZStoredMetrics = z.object({
   primary: ZStoredMetric,
   guardrails: z.array(ZStoredMetric.extend({ direction: z.enum(['up', 'down']).default('up') })).default([]),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analysisSettingsFor } from './analysis-defaults';
-import { plannedUsersFor } from './planned-users';
+import { cupedPlannedUsers, plannedUsersFor } from './planned-users';
 
 describe('plannedUsersFor', () => {
   it('plans from the baseline and expected lift at 80% power', () => {
@@ -56,5 +56,15 @@ describe('analysisSettingsFor', () => {
     expect(analysisSettingsFor(workspace, {}, { expectedLift: -0.2 }).minLift).toBeCloseTo(0.1, 12);
     expect(analysisSettingsFor(workspace, { minLift: 0.03 }, { expectedLift: 0.2 }).minLift).toBe(0.03);
     expect(analysisSettingsFor(workspace, { minLift: null }, { expectedLift: 0.2 }).minLift).toBeNull();
+  });
+});
+
+describe('cupedPlannedUsers', () => {
+  it('plans plannedUsers × (1 − ρ²), rounded up, between 2 and the plan', () => {
+    expect(cupedPlannedUsers(10_000, 0.5)).toBe(7500);
+    expect(cupedPlannedUsers(10_000, -0.3)).toBe(9100);
+    expect(cupedPlannedUsers(1001, 0.5)).toBe(751); // 750.75 up
+    expect(cupedPlannedUsers(10_000, 0)).toBe(10_000);
+    expect(cupedPlannedUsers(10_000, 1)).toBe(2);
   });
 });

@@ -21,3 +21,12 @@ export function plannedUsersFor(
   }
   return plan({ metric: 'binomial', baseline: baselineRate, lift: expectedLift, alpha, variations }).totalUsers;
 }
+
+/**
+ * The users CUPED needs for the planned power: the variance of the adjusted metric is (1 − ρ²) times the raw one
+ * (Deng et al. 2013, CUPED, section 3), so plannedUsers × (1 − ρ²) users give it, ρ the observed correlation of
+ * the metric with its pre-period covariate. At least 2 (a comparison needs them), never more than planned.
+ */
+export function cupedPlannedUsers(plannedUsers: number, correlation: number): number {
+  return Math.max(2, Math.min(plannedUsers, Math.ceil(plannedUsers * (1 - correlation * correlation))));
+}

@@ -42,6 +42,20 @@ describe('validateReport', () => {
     );
   });
 
+  it('refuses a report for a ratio metric, naming its parts', () => {
+    const ratio = {
+      name: 'aov',
+      kind: 'ratio' as const,
+      numerator: 'revenue',
+      denominator: 'purchase',
+      direction: 'up' as const,
+    };
+    const withRatio = { ...experiment, metrics: { ...experiment.metrics, guardrails: [ratio] } };
+    expect(() => validateReport(report({ metric: 'aov', variants: binomial }), withRatio)).toThrow(
+      '"aov" is a ratio metric; report its parts ("revenue" and "purchase") instead.',
+    );
+  });
+
   it('refuses a variant listed twice, naming the second', () => {
     fails(
       { variants: [...binomial, { key: 'control', users: 50, conversions: 1 }] },

@@ -1,6 +1,6 @@
 import { DomainError } from './errors';
 import type { ReportInput } from './events';
-import type { ExperimentMetrics, MetricKind } from './experiment';
+import type { ExperimentMetrics, MetricKind } from './experiment-metrics';
 
 /**
  * Checks an email tool's campaign report against its experiment: the metric and every variant must be the
@@ -15,6 +15,10 @@ export function validateReport(
   const name = report.metric ?? metrics.primary.name;
   const metric = [metrics.primary, ...metrics.guardrails].find((m) => m.name === name);
   if (!metric) throw new DomainError('BAD_INPUT', `"${name}" is not a metric of this experiment.`, 'metric');
+  if (metric.kind === 'ratio') {
+    const parts = `"${metric.numerator}" and "${metric.denominator}"`;
+    throw new DomainError('BAD_INPUT', `"${name}" is a ratio metric; report its parts (${parts}) instead.`, 'metric');
+  }
   report.variants.forEach((v, i) => {
     const field = (f: string) => `variants.${i}.${f}`;
     if (!variants.some((d) => d.key === v.key)) {

@@ -39,3 +39,14 @@ export const isoDateTime = (message: string) => z.iso.datetime({ offset: true, m
 
 /** A calendar date written YYYY-MM-DD, in years 1900–9999. */
 export const isoDate = (params?: Parameters<typeof z.iso.date>[0]) => z.iso.date(params).refine(inYears, YEAR_MESSAGE);
+
+/** URL-safe: letters, digits, "-" and "_", starting with a letter or digit. */
+export const slug = (max: number) =>
+  text()
+    .trim()
+    .min(1, 'is required')
+    .max(max, `must be at most ${max} characters`)
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9_-]*$/,
+      'may hold only letters, digits, "-" and "_", starting with a letter or digit',
+    );

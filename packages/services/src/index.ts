@@ -27,6 +27,7 @@ export * from './experiments/list-experiments';
 export * from './experiments/list-reports';
 export * from './experiments/must-get-experiment';
 export * from './experiments/no-data-alert';
+export * from './experiments/put-covariates';
 export * from './experiments/put-locations';
 export * from './experiments/put-report';
 export * from './experiments/reconcile-experiments';

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { RestEnv } from './env';
 import { HttpError } from './errors';
 
-/** JSON bodies of every route but the two upload routes. */
+/** JSON bodies of every route but the upload routes (locations, covariates) and the events batch. */
 export const DEFAULT_BODY_BYTES = 1024 * 1024;
 
 const tooLarge = (limit: number) =>

@@ -6,6 +6,7 @@ import type { Deps } from '../context';
 import type { RestEnv } from './env';
 import { HttpError, invalidInput, toHttpError } from './errors';
 import { assign } from './routes/assign';
+import { covariates } from './routes/covariates';
 import { events } from './routes/events';
 import { experimentsCreate } from './routes/experiments-create';
 import { experimentsGet } from './routes/experiments-get';
@@ -22,6 +23,7 @@ const ROUTES = [
   events,
   report,
   locations,
+  covariates,
   experimentsList,
   experimentsCreate,
   experimentsGet,

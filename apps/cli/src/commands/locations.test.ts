@@ -43,20 +43,22 @@ describe('uplift locations analyze', { timeout: 30_000 }, () => {
     expect(result.decision.outcome).toBe('KEEP_RUNNING');
   });
 
-  it('answers an array from a file in order: a WIN at the last planned week, auto falling back to DiD', () => {
+  it('answers an array from a file in order: a WIN at the last planned week; auto below 5 treated is synthetic', () => {
     const file = join(tmpdir(), `uplift-locations-${process.pid}.json`);
     writeFileSync(
       file,
       JSON.stringify([
+        { ...request, plannedWeeks: 2, method: 'did' },
+        { ...request, plannedWeeks: 2, alpha: 0.0005, method: 'did' },
         { ...request, plannedWeeks: 2 },
-        { ...request, plannedWeeks: 2, alpha: 0.0005 },
       ]),
     );
     const run = runCli(['locations', 'analyze', file]);
     expect(run.status).toBe(0);
-    const [win, inconclusive] = JSON.parse(run.stdout);
+    const [win, inconclusive, auto] = JSON.parse(run.stdout);
     expect(win).toMatchObject({ method: 'did', look: 2, plannedWeeks: 2, decision: { outcome: 'WIN' } });
-    expect(win.warnings).toEqual(['synthetic control not available in this build; used DiD']);
+    expect(win.warnings).toEqual([]);
+    expect(auto).toMatchObject({ method: 'synthetic', z: null, look: 2, plannedWeeks: 2 });
     expect(win.boundary).toBeCloseTo(1.9686, 3);
     expect(inconclusive.decision.outcome).toBe('INCONCLUSIVE');
   });

@@ -1,13 +1,10 @@
-import { runLocationTest, summarizeLocationTest, ZLocationAnalysisInput } from '@uplift/domain';
+import { analyzeLocationTest, ZLocationAnalysisInput } from '@uplift/domain';
 import type { Command } from 'commander';
 import { parseRequests, readJson, runCommand, writeResults } from '../io';
 
 export async function locationsAnalyzeCommand(file: string | undefined): Promise<void> {
   const { requests, single } = parseRequests(await readJson(file), ZLocationAnalysisInput);
-  writeResults(
-    requests.map((request) => summarizeLocationTest(runLocationTest(request))),
-    single,
-  );
+  writeResults(requests.map(analyzeLocationTest), single);
 }
 
 const DETAILS = `
@@ -25,7 +22,8 @@ Result (one object, or an array in request order):
   past the planned weeks is held to the last one), z the difference-in-differences' Welch t on the z scale.
   WIN / LOSS only when |z| reaches the boundary; INCONCLUSIVE at the last planned look; otherwise KEEP_RUNNING.
   ci and pValue are this look's fixed-horizon figures, for reading only: the decision uses the boundary.
-  "auto" picks synthetic control below 5 treated locations; this build falls back to DiD with a warning.
+  "auto" picks synthetic control below 5 treated locations (see README, "Synthetic control"): it decides at the
+  last planned week only, by its placebo p-value against alpha, so it has z null and boundary null before then.
 
 Invalid input: exit code 2, nothing on stdout, one line per problem on stderr,
   "request N: field: problem" (a lone request is request 0).`;

@@ -5,7 +5,20 @@ import type { Db, Tx } from '../client';
 export function readAggregates(db: Tx, experimentId: string): Promise<AggregateRow[]> {
   return db.experimentAggregate.findMany({
     where: { experimentId },
-    select: { variant: true, segment: true, metric: true, units: true, sum: true, sumSquares: true },
+    select: {
+      variant: true,
+      segment: true,
+      metric: true,
+      units: true,
+      sum: true,
+      sumSquares: true,
+      covariateUnits: true,
+      covariateSum: true,
+      covariateSumSquares: true,
+      sumProduct: true,
+      coveredSum: true,
+      crossSum: true,
+    },
   });
 }
 

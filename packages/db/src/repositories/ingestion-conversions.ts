@@ -1,5 +1,6 @@
 import type { MetricKind, PreparedEvent } from '@uplift/domain';
 import type { Tx } from '../client';
+import { Prisma } from '../generated/prisma/client';
 
 /** An attributed conversion as the aggregates need it: from this batch, or stored earlier and attributed now. */
 export type Conversion = Pick<PreparedEvent, 'experimentId' | 'unitId' | 'metric' | 'kind' | 'value'>;
@@ -30,7 +31,14 @@ export function attributeEarlierConversions(
     RETURNING ev."experimentId", ev."unitId", ev.metric, k.kind, ev.value`;
 }
 
-/** A unit converts once: only its first conversion moves the variant's count. */
+/** How a conversion's row adds to the stored one (Σxy and Σy over covered units: CUPED, covariates.ts). */
+const SUMS = Prisma.raw(`units = "ExperimentAggregate".units + EXCLUDED.units,
+      sum = "ExperimentAggregate".sum + EXCLUDED.sum,
+      "sumSquares" = "ExperimentAggregate"."sumSquares" + EXCLUDED."sumSquares",
+      "sumProduct" = "ExperimentAggregate"."sumProduct" + EXCLUDED."sumProduct",
+      "coveredSum" = "ExperimentAggregate"."coveredSum" + EXCLUDED."coveredSum"`);
+
+/** A unit converts once: only its first conversion moves the variant's count (and Σxy by its covariate x). */
 export async function addBinomialConversions(tx: Tx, rows: Conversion[]) {
   await tx.$executeRaw`
     WITH fresh AS (
@@ -41,17 +49,18 @@ export async function addBinomialConversions(tx: Tx, rows: Conversion[]) {
       ON CONFLICT DO NOTHING
       RETURNING "experimentId", metric, "unitId"
     )
-    INSERT INTO "ExperimentAggregate" ("experimentId", variant, segment, metric, units, sum, "sumSquares")
-    SELECT f."experimentId", x.variant, x.segment, f.metric, count(*), count(*), count(*)
+    INSERT INTO "ExperimentAggregate" ("experimentId", variant, segment, metric, units, sum, "sumSquares",
+                                       "sumProduct", "coveredSum")
+    SELECT f."experimentId", x.variant, x.segment, f.metric, count(*), count(*), count(*),
+           coalesce(sum(c.value), 0), count(c.value)
     FROM fresh f JOIN "ExperimentUnit" x ON x."experimentId" = f."experimentId" AND x."unitId" = f."unitId"
+    LEFT JOIN "UnitCovariate" c ON c."experimentId" = f."experimentId" AND c."unitId" = f."unitId"
     GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
     ON CONFLICT ("experimentId", variant, segment, metric) DO UPDATE SET
-      units = "ExperimentAggregate".units + EXCLUDED.units,
-      sum = "ExperimentAggregate".sum + EXCLUDED.sum,
-      "sumSquares" = "ExperimentAggregate"."sumSquares" + EXCLUDED."sumSquares"`;
+      ${SUMS}`;
 }
 
-/** Σ value per unit; the variant's Σx² moves by new² − old² of each unit whose value changed. */
+/** Σ value per unit; the variant's Σx² moves by new² − old² of each unit whose value changed, Σxy by covariate·Δ. */
 export async function addMeanConversions(tx: Tx, rows: Conversion[]) {
   await tx.$executeRaw`
     WITH delta AS (
@@ -64,15 +73,16 @@ export async function addMeanConversions(tx: Tx, rows: Conversion[]) {
       ON CONFLICT ("experimentId", metric, "unitId") DO UPDATE SET value = "UnitMetric".value + EXCLUDED.value
       RETURNING "experimentId", metric, "unitId", value, (xmax = 0) AS inserted
     )
-    INSERT INTO "ExperimentAggregate" ("experimentId", variant, segment, metric, units, sum, "sumSquares")
+    INSERT INTO "ExperimentAggregate" ("experimentId", variant, segment, metric, units, sum, "sumSquares",
+                                       "sumProduct", "coveredSum")
     SELECT p."experimentId", x.variant, x.segment, p.metric,
-           count(*) FILTER (WHERE p.inserted), sum(d.d), sum(p.value * p.value - (p.value - d.d) * (p.value - d.d))
+           count(*) FILTER (WHERE p.inserted), sum(d.d), sum(p.value * p.value - (p.value - d.d) * (p.value - d.d)),
+           coalesce(sum(c.value * d.d), 0), coalesce(sum(d.d) FILTER (WHERE c.value IS NOT NULL), 0)
     FROM upserted p
     JOIN delta d ON d.e = p."experimentId" AND d.m = p.metric AND d.u = p."unitId"
     JOIN "ExperimentUnit" x ON x."experimentId" = p."experimentId" AND x."unitId" = p."unitId"
+    LEFT JOIN "UnitCovariate" c ON c."experimentId" = p."experimentId" AND c."unitId" = p."unitId"
     GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
     ON CONFLICT ("experimentId", variant, segment, metric) DO UPDATE SET
-      units = "ExperimentAggregate".units + EXCLUDED.units,
-      sum = "ExperimentAggregate".sum + EXCLUDED.sum,
-      "sumSquares" = "ExperimentAggregate"."sumSquares" + EXCLUDED."sumSquares"`;
+      ${SUMS}`;
 }

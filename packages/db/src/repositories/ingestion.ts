@@ -1,6 +1,8 @@
 import { type IngestionExperiment, type PreparedEvent, ZExperimentMetrics, ZStoredVariants } from '@uplift/domain';
 import type { Db, Tx } from '../client';
+import { lockExperimentData, storeCovariates } from './covariates';
 import { addBinomialConversions, addMeanConversions, attributeEarlierConversions } from './ingestion-conversions';
+import { addRatioProducts } from './ingestion-ratios';
 
 export type { PreparedEvent };
 
@@ -40,17 +42,29 @@ export interface IngestResult {
   closed: { id: string; status: string }[];
 }
 
+/** The experiments' ratio metrics (the parts are checked to be event metrics when the experiment is created). */
+const ratiosOf = (experiments: Pick<IngestionExperiment, 'id' | 'metrics'>[]) =>
+  experiments.flatMap((x) =>
+    [x.metrics.primary, ...x.metrics.guardrails].flatMap((m) =>
+      m.kind === 'ratio' && m.numerator && m.denominator
+        ? [{ experimentId: x.id, name: m.name, numerator: m.numerator, denominator: m.denominator }]
+        : [],
+    ),
+  );
+
 const col = <K extends keyof PreparedEvent>(rows: PreparedEvent[], k: K) => rows.map((r) => r[k]);
 const iso = (rows: PreparedEvent[]) => rows.map((r) => r.ts.toISOString());
 
 /**
  * Stores a batch and maintains the aggregates evaluation reads, all in one transaction (nothing is half-written):
- * 1. new exposures fix their unit's variant (first exposure wins) and count the unit;
+ * 0. exposures' covariates are stored (`storeCovariates`, the first stored wins);
+ * 1. new exposures fix their unit's variant (first exposure wins) and count the unit (and its covariate);
  * 2. stored conversions of those units that arrived before their exposure are attributed now;
  * 3. raw events are inserted once per (experiment, event id) — a replay is a duplicate, not a second count;
  *    a conversion is attributed when its unit is exposed and it happened at or after the experiment's start;
  * 4. attributed conversions update the unit's value (binomial: converted once; mean: Σ value) and the
- *    variant's sum and Σx² by the change of that unit's value.
+ *    variant's sum and Σx² by the change of that unit's value (and, for a unit with a covariate x, Σxy by x·Δ);
+ *    ratio metrics' Σ numerator·denominator follow the touched units' new products (ingestion-ratios.ts).
  * So the aggregates depend on the set of stored events, not on the order they arrived in. A per-experiment
  * advisory lock serialises batches of the same experiment, so concurrent clients sending overlapping batches
  * still count each event exactly once; an experiment that stopped running meanwhile takes nothing.
@@ -67,12 +81,16 @@ export async function ingestEvents(
   );
   return db.$transaction(
     async (tx) => {
-      for (const id of experimentIds) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${id}, 7))`;
-      const closed = await tx.$queryRaw<{ id: string; status: string }[]>`
-        SELECT id, status::text FROM "Experiment" WHERE id = ANY(${experimentIds}::text[]) AND status <> 'RUNNING'
-        ORDER BY id FOR NO KEY UPDATE`;
+      const closed = await lockExperimentData(tx, experimentIds);
       if (closed.length) return { accepted: 0, duplicates: 0, unattributed: 0, changed: [], closed };
       const exposures = events.filter((e) => e.type === 'exposure');
+      // Before the exposures: a covariate of a unit exposed earlier moves its aggregates now, one of a unit
+      // exposed by this batch is counted with its exposure.
+      const covariates = exposures
+        .filter((e) => e.covariate !== undefined)
+        .sort((a, b) => a.ts.getTime() - b.ts.getTime())
+        .map((e) => ({ experimentId: e.experimentId, unitId: e.unitId, value: e.covariate as number }));
+      const covariatesChanged = await storeCovariates(tx, covariates, 'fill');
       if (exposures.length) await insertExposures(tx, exposures);
       const earlier = exposures.length ? await attributeEarlierConversions(tx, exposures, metrics) : [];
       const stored = await insertRaw(tx, events);
@@ -85,7 +103,9 @@ export async function ingestEvents(
       const mean = attributed.filter((e) => e.kind === 'mean');
       if (binomial.length) await addBinomialConversions(tx, binomial);
       if (mean.length) await addMeanConversions(tx, mean);
-      const changed = [...new Set([...stored, ...earlier].map((s) => s.experimentId))].sort();
+      if (attributed.length) await addRatioProducts(tx, attributed, ratiosOf(experiments));
+      const covered = covariatesChanged ? covariates : [];
+      const changed = [...new Set([...stored, ...earlier, ...covered].map((s) => s.experimentId))].sort();
       if (changed.length) {
         // Unattributed events: this batch's orphans, less the earlier ones its exposures attributed.
         const orphans = changed.map(
@@ -118,13 +138,19 @@ async function insertExposures(tx: Tx, rows: PreparedEvent[]) {
                   ${col(rows, 'segment')}::text[], ${iso(rows)}::text[]) AS t(e, u, v, s, ts)
       ORDER BY e, u, ts
       ON CONFLICT DO NOTHING
-      RETURNING "experimentId", variant, segment
+      RETURNING "experimentId", "unitId", variant, segment
     )
-    INSERT INTO "ExperimentAggregate" ("experimentId", variant, segment, metric, units, sum, "sumSquares")
-    SELECT "experimentId", variant, segment, '', count(*), 0, 0 FROM fresh GROUP BY 1, 2, 3
-    ORDER BY 1, 2, 3
-    ON CONFLICT ("experimentId", variant, segment, metric)
-    DO UPDATE SET units = "ExperimentAggregate".units + EXCLUDED.units`;
+    INSERT INTO "ExperimentAggregate" ("experimentId", variant, segment, metric, units, sum, "sumSquares",
+                                       "covariateUnits", "covariateSum", "covariateSumSquares")
+    SELECT f."experimentId", f.variant, f.segment, '', count(*), 0, 0,
+           count(c.value), coalesce(sum(c.value), 0), coalesce(sum(c.value * c.value), 0)
+    FROM fresh f LEFT JOIN "UnitCovariate" c ON c."experimentId" = f."experimentId" AND c."unitId" = f."unitId"
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT ("experimentId", variant, segment, metric) DO UPDATE SET
+      units = "ExperimentAggregate".units + EXCLUDED.units,
+      "covariateUnits" = "ExperimentAggregate"."covariateUnits" + EXCLUDED."covariateUnits",
+      "covariateSum" = "ExperimentAggregate"."covariateSum" + EXCLUDED."covariateSum",
+      "covariateSumSquares" = "ExperimentAggregate"."covariateSumSquares" + EXCLUDED."covariateSumSquares"`;
 }
 
 function insertRaw(tx: Tx, rows: PreparedEvent[]) {

@@ -83,6 +83,39 @@ describe('prepareBatch', () => {
     ]);
   });
 
+  it("keeps an exposure's covariate and refuses one on a conversion or one that is not finite", () => {
+    expect(prepare([event({ covariate: 12.5 })]).prepared[0]).toMatchObject({ type: 'exposure', covariate: 12.5 });
+    expect(prepare([event()]).prepared[0]).not.toHaveProperty('covariate');
+    const { issues } = prepare([event({ type: 'conversion', covariate: 3 }), event({ covariate: Number.NaN })]);
+    expect(issues.map((i) => `${i.field}: ${i.message}`)).toEqual([
+      "events.0.covariate: is only for exposures (the unit's pre-period value)",
+      'events.1.covariate: must be a finite number',
+    ]);
+  });
+
+  it('refuses a conversion naming a ratio metric, naming its parts', () => {
+    const ratio = {
+      ...experiment,
+      metrics: {
+        ...experiment.metrics,
+        guardrails: [
+          ...experiment.metrics.guardrails,
+          {
+            name: 'aov',
+            kind: 'ratio' as const,
+            numerator: 'revenue',
+            denominator: 'purchase',
+            direction: 'up' as const,
+          },
+        ],
+      },
+    };
+    const { issues } = prepare([event({ type: 'conversion', metric: 'aov', value: 3 })], byKey(ratio));
+    expect(issues.map((i) => `${i.field}: ${i.message}`)).toEqual([
+      'events.0.metric: "aov" is a ratio metric; send conversions of its numerator and denominator ("revenue" and "purchase")',
+    ]);
+  });
+
   it('accepts a timestamp exactly 24 hours ahead, not a millisecond more', () => {
     const ahead = (ms: number) => new Date(now.getTime() + ms).toISOString();
     expect(prepare([event({ ts: ahead(24 * 3600 * 1000) })]).issues).toEqual([]);

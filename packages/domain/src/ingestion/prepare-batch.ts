@@ -1,6 +1,7 @@
 import { assignVariant, cumulativeWeights } from '../assignment';
 import { type EventsBatch, MAX_FUTURE_SKEW_MS } from '../events';
-import type { ExperimentMetrics, MetricKind, VariantDefinition } from '../experiment';
+import type { VariantDefinition } from '../experiment';
+import type { ExperimentMetrics, MetricKind } from '../experiment-metrics';
 import { inScope, isScoped, outOfScopeMessage, segmentAttributeOf, unitSegment } from '../segment-scope';
 import { closedToData } from './closed-to-data';
 
@@ -17,6 +18,8 @@ export interface PreparedEvent {
   metric: string | null;
   kind: MetricKind | null;
   value: number | null;
+  /** Exposure: the unit's pre-period value of the primary metric (CUPED), when it carries one. */
+  covariate?: number;
   ts: Date;
 }
 
@@ -93,6 +96,8 @@ export function prepareBatch(batch: EventsBatch, experiments: ReadonlyMap<string
     }
     if (event.type === 'exposure') {
       if (event.metric !== undefined) issue('metric', 'is only for conversions');
+      if (event.covariate !== undefined && !Number.isFinite(event.covariate))
+        issue('covariate', 'must be a finite number');
       let variant = event.variant;
       if (variant === undefined) {
         const b = bounds.get(experiment.id) ?? cumulativeWeights(variants.map((v) => v.weight));
@@ -108,14 +113,21 @@ export function prepareBatch(batch: EventsBatch, experiments: ReadonlyMap<string
         issue(`attributes.${segmentAttributeOf(experiment)}`, outOfScopeMessage(experiment, segment));
         return;
       }
-      keep({ ...common(experiment.id, event, ts), variant: variant ?? null, segment: segment ?? '' });
+      const covariate = event.covariate === undefined ? {} : { covariate: event.covariate };
+      keep({ ...common(experiment.id, event, ts), variant: variant ?? null, segment: segment ?? '', ...covariate });
       return;
     }
     const all = [metrics.primary, ...metrics.guardrails];
     const name = event.metric ?? metrics.primary.name;
     const metric = all.find((m) => m.name === name);
+    if (event.covariate !== undefined) issue('covariate', "is only for exposures (the unit's pre-period value)");
     if (!metric) {
       issue('metric', `"${name}" is not a metric of "${experiment.key}" (${all.map((m) => m.name).join(', ')})`);
+      return;
+    }
+    if (metric.kind === 'ratio') {
+      const parts = `"${metric.numerator}" and "${metric.denominator}"`;
+      issue('metric', `"${name}" is a ratio metric; send conversions of its numerator and denominator (${parts})`);
       return;
     }
     if (metric.kind === 'mean' && event.value === undefined) {

@@ -1,4 +1,5 @@
 // The channel ladder's offline rung: stores or regions are the units of a treatment / holdout test.
+export { analyzeLocationTest } from './analyze-location-test';
 export { type CsvLineError, type ParsedWeeklySales, parseWeeklySales } from './csv';
 export { decideLocationTest, LOCATION_TEST_WEEKS } from './decide';
 export { analyzeLocations, type LocationAnalysis, type LocationGroupSummary } from './did';
@@ -20,8 +21,6 @@ export {
   type LocationTestSummary,
   runLocationTest,
   type StoredLocationAnalysis,
-  SYNTHETIC_BELOW_TREATED,
-  SYNTHETIC_UNAVAILABLE,
   summarizeLocationTest,
 } from './location-test';
 export { preperiodMeans, proposeLocationSplit } from './propose-split';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeLocationTest } from './analyze-location-test';
 import { ZLocationAnalysisInput } from './did-input';
 import { groupSequentialBoundaries } from './group-sequential';
-import { chooseLocationMethod, runLocationTest, SYNTHETIC_UNAVAILABLE, summarizeLocationTest } from './location-test';
+import { chooseLocationMethod, runLocationTest, summarizeLocationTest } from './location-test';
 
 // The worked example of did.test.ts: 4 treated and 4 holdout stores, 2 weeks before 2025-03-17 and 2 from it.
 // estimate 14.5, se 2.629956, df 5.572122, t 5.513401, p 0.0019 — z = −Φ⁻¹(T₅.₅₇₂(−5.513401)) = 3.104892 (scipy).
@@ -80,13 +81,13 @@ describe('location method', () => {
     expect(chooseLocationMethod(5)).toBe('did');
   });
 
-  it('falls back to DiD with a warning when synthetic control is asked for or chosen', () => {
+  it('analyses by synthetic control when asked or chosen, by DiD from 5 treated locations or when asked', () => {
     for (const method of ['auto', 'synthetic'] as const) {
-      const result = runLocationTest(request({ method }));
-      expect(result.method).toBe('did');
-      expect(result.analysis.warnings).toContain(SYNTHETIC_UNAVAILABLE);
+      const summary = analyzeLocationTest(request({ method }));
+      expect(summary).toMatchObject({ method: 'synthetic', z: null, boundary: null, look: 2 });
+      expect(summary.decision.outcome).not.toBe('WIN');
     }
-    expect(runLocationTest(request({ method: 'did' })).analysis.warnings).toEqual([]);
+    expect(analyzeLocationTest(request({ method: 'did' })).method).toBe('did');
   });
 });
 

@@ -1,47 +1,33 @@
 import type { ExperimentDecision } from '../decision';
 import { decideLocationTest } from './decide';
 import { analyzeLocations, type LocationAnalysis } from './did';
-import { LOCATION_ANALYSIS_DEFAULTS, type LocationAnalysisInput, type LocationMethod } from './did-input';
+import { LOCATION_ANALYSIS_DEFAULTS, type LocationAnalysisInput } from './did-input';
 import { postPeriodWeeks, type SequentialLook, sequentialLook } from './sequential-look';
+import { prefersSynthetic } from './synthetic/warnings';
 
-/** Below this many treated locations a synthetic control fits the counterfactual better than DiD (issue 11). */
-export const SYNTHETIC_BELOW_TREATED = 5;
-
-/** What `method: "auto"` resolves to for a test with `treatedCount` treated locations. */
+/** What `method: "auto"` resolves to for a test with `treatedCount` treated locations (synthetic/warnings.ts). */
 export function chooseLocationMethod(treatedCount: number): 'did' | 'synthetic' {
-  return treatedCount < SYNTHETIC_BELOW_TREATED ? 'synthetic' : 'did';
-}
-
-export const SYNTHETIC_UNAVAILABLE = 'synthetic control not available in this build; used DiD';
-
-/**
- * The one switch from a resolved method to its estimator. Synthetic control is not wired in yet, so it falls back
- * to DiD with a warning; replace this function's body when it is.
- */
-function estimate(method: 'did' | 'synthetic', input: LocationAnalysisInput) {
-  const analysis = analyzeLocations(input);
-  if (method === 'did') return { method: 'did' as const, analysis };
-  return { method: 'did' as const, analysis: { ...analysis, warnings: [SYNTHETIC_UNAVAILABLE, ...analysis.warnings] } };
+  return prefersSynthetic(treatedCount) ? 'synthetic' : 'did';
 }
 
 /** What a location-test snapshot stores: the analysis and, since weekly looks, where it stood against its boundary. */
 export type StoredLocationAnalysis = LocationAnalysis & { sequential?: SequentialLook };
 
 export interface LocationTestResult {
-  method: 'did' | 'synthetic';
+  method: 'did';
   analysis: LocationAnalysis;
   sequential: SequentialLook;
   decision: ExperimentDecision;
 }
 
 /**
- * A location test at the week its data has reached: the estimate by the requested (or chosen) method, this look
- * against its group-sequential boundary, and the decision. `previousLook` as in decideLocationTest.
+ * A difference-in-differences location test at the week its data has reached: the estimate, this look against
+ * its group-sequential boundary, and the decision. `previousLook` as in decideLocationTest. (A synthetic-control
+ * test decides only at its last look: analyzeLocationTest in analyze-location-test.ts picks between the two.)
  */
 export function runLocationTest(input: LocationAnalysisInput, previousLook: number | null = null): LocationTestResult {
-  const requested: LocationMethod = input.method ?? LOCATION_ANALYSIS_DEFAULTS.method;
-  const resolved = requested === 'auto' ? chooseLocationMethod(input.treatment.length) : requested;
-  const { method, analysis } = estimate(resolved, input);
+  const method = 'did' as const;
+  const analysis = analyzeLocations(input);
   const sequential = sequentialLook(
     analysis,
     postPeriodWeeks(input.rows, input.start),
@@ -63,7 +49,8 @@ export interface LocationTestSummary {
   power: number | null;
   look: number;
   plannedWeeks: number;
-  boundary: number;
+  /** The critical |z| of this look (DiD); for a synthetic control the p-value threshold α at its last look, else null. */
+  boundary: number | null;
   z: number | null;
   decision: { outcome: ExperimentDecision['outcome']; reason: string };
   warnings: string[];

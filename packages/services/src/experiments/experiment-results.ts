@@ -1,10 +1,14 @@
 import { latestSnapshot } from '@uplift/db';
 import { experimentProgress } from '@uplift/domain';
+import { z } from 'zod';
 import type { ServiceDeps } from '../deps';
 import { inAnalyzeOrder } from './analysis-order';
 import { mustGetExperiment } from './must-get-experiment';
 
 type Analysed = { analysis: unknown };
+
+/** With CUPED the evaluation plans fewer users (plannedUsers × (1 − ρ²)); progress counts towards those. */
+const ZCupedPlan = z.object({ cuped: z.object({ plannedUsers: z.number() }) });
 
 /** `GET /v1/experiments/KEY/results`: the latest evaluation, the decision and progress to the planned sample. */
 export async function experimentResults(
@@ -37,7 +41,7 @@ export async function experimentResults(
     pendingConfirmation: experiment.pendingOutcome,
     progress: experimentProgress({
       users,
-      plannedUsers: experiment.plannedUsers,
+      plannedUsers: ZCupedPlan.safeParse(snapshot?.analysis).data?.cuped.plannedUsers ?? experiment.plannedUsers,
       startedAt: experiment.startedAt,
       now: clock(),
     }),

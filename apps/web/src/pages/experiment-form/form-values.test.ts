@@ -12,6 +12,8 @@ const values: ExperimentFormValues = {
   ],
   primaryName: 'conversion',
   primaryKind: 'binomial',
+  primaryNumerator: '',
+  primaryDenominator: '',
   guardrails: [],
   engine: 'frequentist',
   sequential: false,
@@ -56,7 +58,7 @@ describe('the new-experiment form', () => {
           { key: 'a', name: '', weight: 0.7 },
           { key: 'a', name: '', weight: 0.7 },
         ],
-        guardrails: [{ name: 'conversion', kind: 'binomial', direction: 'down' }],
+        guardrails: [{ name: 'conversion', kind: 'binomial', numerator: '', denominator: '', direction: 'down' }],
         sequential: true,
       },
       'h1',
@@ -69,6 +71,34 @@ describe('the new-experiment form', () => {
       'variants.1.key',
     ]);
     expect(errors.variants).toMatch(/sum to 1/);
+  });
+
+  it('sends a ratio metric with its parts, and puts an unknown part on its field', () => {
+    const ratio = {
+      ...values,
+      guardrails: [
+        { name: 'orders', kind: 'mean' as const, numerator: 'x', denominator: 'y', direction: 'up' as const },
+        {
+          name: 'aov',
+          kind: 'ratio' as const,
+          numerator: ' conversion ',
+          denominator: 'orders',
+          direction: 'up' as const,
+        },
+      ],
+    };
+    const input = toInput(ratio, 'h1');
+    expect(input.metrics.guardrails).toEqual([
+      { name: 'orders', kind: 'mean', direction: 'up' },
+      { name: 'aov', kind: 'ratio', numerator: 'conversion', denominator: 'orders', direction: 'up' },
+    ]);
+    expect(validate(ratio, 'h1')).toEqual({});
+    const errors = validate({ ...ratio, primaryKind: 'ratio', primaryNumerator: 'revenue' }, 'h1');
+    expect(Object.keys(errors).sort()).toEqual([
+      'metrics.guardrails.1.numerator',
+      'metrics.primary.denominator',
+      'metrics.primary.numerator',
+    ]);
   });
 
   it('asks a saved draft for the name and planned users it keeps', () => {

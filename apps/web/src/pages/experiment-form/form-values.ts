@@ -19,6 +19,9 @@ export interface VariantValue {
 export interface GuardrailValue {
   name: string;
   kind: MetricKind;
+  /** A ratio metric's parts: two binomial or mean metrics of the experiment (e.g. revenue / orders). */
+  numerator: string;
+  denominator: string;
   /** The good direction: "down" for unsubscribes or complaints. */
   direction: 'up' | 'down';
 }
@@ -30,6 +33,8 @@ export interface ExperimentFormValues {
   variants: VariantValue[];
   primaryName: string;
   primaryKind: MetricKind;
+  primaryNumerator: string;
+  primaryDenominator: string;
   guardrails: GuardrailValue[];
   engine: AnalysisSettings['engine'];
   sequential: boolean;
@@ -68,6 +73,10 @@ const num = (v: NumberValue): number | undefined => {
 
 export const weightSum = (variants: VariantValue[]) => variants.reduce((s, v) => s + (num(v.weight) ?? 0), 0);
 
+/** Only a ratio metric names its parts; the others send none (the api refuses them there). */
+const ratioParts = (kind: MetricKind, numerator: string, denominator: string) =>
+  kind === 'ratio' ? { numerator: numerator.trim(), denominator: denominator.trim() } : {};
+
 export function toInput(v: ExperimentFormValues, hypothesisId: string): ExperimentCreateInput {
   return {
     key: v.key.trim(),
@@ -80,8 +89,17 @@ export function toInput(v: ExperimentFormValues, hypothesisId: string): Experime
       weight: num(x.weight) as number,
     })),
     metrics: {
-      primary: { name: v.primaryName.trim(), kind: v.primaryKind },
-      guardrails: v.guardrails.map((g) => ({ name: g.name.trim(), kind: g.kind, direction: g.direction })),
+      primary: {
+        name: v.primaryName.trim(),
+        kind: v.primaryKind,
+        ...ratioParts(v.primaryKind, v.primaryNumerator, v.primaryDenominator),
+      },
+      guardrails: v.guardrails.map((g) => ({
+        name: g.name.trim(),
+        kind: g.kind,
+        ...ratioParts(g.kind, g.numerator, g.denominator),
+        direction: g.direction,
+      })),
     },
     analysis: {
       engine: v.engine,

@@ -17,6 +17,8 @@ export function initialValues(h: Hypothesis, w: Workspace): ExperimentFormValues
     ],
     primaryName: 'conversion',
     primaryKind: 'binomial',
+    primaryNumerator: '',
+    primaryDenominator: '',
     guardrails: [],
     engine: w.defaultEngine as AnalysisSettings['engine'],
     sequential: w.defaultSequential !== null,

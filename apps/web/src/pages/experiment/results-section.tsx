@@ -2,6 +2,7 @@ import { Accordion, Grid, Paper, Skeleton, Stack, Text, Title } from '@mantine/c
 import { describeScope, type MetricKind } from '@uplift/domain';
 import { lazy, Suspense } from 'react';
 import { isLocationAnalysis, LocationAnalysisPanel } from '../../components/location-analysis-panel';
+import { CupedNote } from './cuped-note';
 import { DecisionPanel } from './decision-panel';
 import { HealthBanners } from './health-banners';
 import { ProgressPanel } from './progress-panel';
@@ -73,12 +74,15 @@ export function ResultsSection({ experiment, results, history }: Props) {
             </Text>
           </Title>
           {analysis ? (
-            <ResultsTable
-              analysis={analysis}
-              kind={setup.metrics.primary.kind}
-              alpha={setup.analysis.alpha}
-              names={names}
-            />
+            <>
+              <ResultsTable
+                analysis={analysis}
+                kind={setup.metrics.primary.kind}
+                alpha={setup.analysis.alpha}
+                names={names}
+              />
+              <CupedNote analysis={analysis} kind={setup.metrics.primary.kind} names={names} />
+            </>
           ) : (
             <Text size="sm" c="dimmed" data-testid="results-empty">
               {results.status === 'DRAFT'

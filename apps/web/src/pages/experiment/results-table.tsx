@@ -46,7 +46,9 @@ export function ResultsTable({ analysis, kind, alpha, difference = 'relative', n
           <Table.Tr>
             <Table.Th>Variant</Table.Th>
             <Table.Th ta="right">Users</Table.Th>
-            <Table.Th ta="right">{kind === 'binomial' ? 'Conversion rate' : 'Mean'}</Table.Th>
+            <Table.Th ta="right">
+              {kind === 'binomial' ? 'Conversion rate' : kind === 'ratio' ? 'Ratio' : 'Mean'}
+            </Table.Th>
             <Table.Th ta="right">{difference === 'relative' ? 'Lift' : 'Difference'}</Table.Th>
             <Table.Th ta="right">{intervalLabel(alpha)}</Table.Th>
             <Table.Th ta="right">{bayesian ? 'Chance to win' : adjusted ? 'p-value (adjusted)' : 'p-value'}</Table.Th>

@@ -40,7 +40,13 @@ export function SetupSummary({ experiment: e }: { experiment: ExperimentRow }) {
           <Fact label="Segment attribute">{e.segmentAttribute ?? '—'}</Fact>
           <Fact label="Scope">{describeScope(e) ?? 'Every unit'}</Fact>
           <Fact label="Primary metric">
-            {metrics.primary.name} ({metrics.primary.kind === 'binomial' ? 'conversion' : 'average value'})
+            {metrics.primary.name} (
+            {metrics.primary.kind === 'binomial'
+              ? 'conversion'
+              : metrics.primary.kind === 'ratio'
+                ? `${metrics.primary.numerator} per ${metrics.primary.denominator}`
+                : 'average value'}
+            )
           </Fact>
           <Fact label="Guardrails">
             {metrics.guardrails.length

@@ -1,0 +1,3 @@
+export * from './adjust';
+export * from './csv';
+export * from './upload';
