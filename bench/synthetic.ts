@@ -6,7 +6,9 @@ import { analyzeSynthetic } from '../packages/domain/src/locations/synthetic';
 import { factorSales } from '../packages/domain/src/locations/synthetic/factor-sales';
 import { mulberry32 } from '../packages/domain/src/stats/prng';
 
-const RUNS = Number(process.argv[2] ?? 2_000);
+// About 0.5–0.8 s per analysis: `npm run bench` runs 300 of each (a few minutes); pass a count for more
+// (the README's figures: `npx tsx bench/synthetic.ts 1000`).
+const RUNS = Number(process.argv[2] ?? 300);
 const ALPHA = 0.05;
 const LIFT = 0.08;
 const shape = { locations: 40, preWeeks: 26, postWeeks: 8, treated: 2 };

@@ -60,7 +60,7 @@ describe('uplift decide', { timeout: 30_000 }, () => {
       ['decide'],
       JSON.stringify([
         { request: data(250, 310), plannedUsers: 20_000 },
-        { request: { ...data(250, 310), metric: 'ratio' }, plannedUsers: 1 },
+        { request: { ...data(250, 310), metric: 'count' }, plannedUsers: 1 },
         {
           request: data(250, 310),
           plannedUsers: 20_000,
@@ -73,7 +73,7 @@ describe('uplift decide', { timeout: 30_000 }, () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')).toEqual([
-      'request 1: request.metric: must be "binomial" or "mean"',
+      'request 1: request.metric: must be "binomial", "mean" or "ratio"',
       'request 1: plannedUsers: must be ≥ 2',
       'request 2: settings.engine: must be "frequentist" or "bayesian"',
       'request 2: settings.winChance: must be > 0 and < 1 (a probability, e.g. 0.95)',
