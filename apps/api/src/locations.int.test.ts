@@ -2,14 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { evaluateExperimentJob } from '@uplift/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiServer } from './server';
-import {
-  apiKeyFor,
-  createWorkspace,
-  insertHypothesis,
-  type TestWorkspace,
-  testAuth,
-  testDeps,
-} from './testing/fixtures';
+import { apiKeyFor, createWorkspace, type TestWorkspace, testAuth, testDeps } from './testing/fixtures';
+import { offlineRollout as createRollout } from './testing/offline-rollout';
 
 const deps = testDeps('locations');
 const server = createApiServer(deps, await testAuth(deps.db));
@@ -28,35 +22,7 @@ afterAll(async () => {
   await deps.close();
 });
 
-/** An offline rollout already on the top rung (as the ladder leaves it), running since 2026-10-05. */
-async function offlineRollout() {
-  const h = await insertHypothesis(deps.db, ws, ws.users.MARKETER.id, { status: 'WON' });
-  const offer = await deps.db.offer.create({
-    data: { workspaceId: ws.id, hypothesisId: h.id, name: 'Tote bag', rung: 'OFFLINE', state: 'TESTING' },
-  });
-  const k = `stores-${Math.random().toString(36).slice(2, 8)}`;
-  return deps.db.experiment.create({
-    data: {
-      workspaceId: ws.id,
-      hypothesisId: h.id,
-      offerId: offer.id,
-      key: k,
-      name: 'Stores',
-      channel: 'OFFLINE',
-      design: 'rollout',
-      status: 'RUNNING',
-      startedAt: new Date('2026-10-05T00:00:00Z'),
-      seed: k,
-      variants: [
-        { key: 'holdout', name: 'Holdout', weight: 0.1 },
-        { key: 'promo', name: 'Promo', weight: 0.9 },
-      ],
-      metrics: { primary: { name: 'purchase', kind: 'binomial' }, guardrails: [] },
-      analysis: { engine: 'frequentist', sequential: null, alpha: 0.05, correction: 'none' },
-      plannedUsers: 100,
-    },
-  });
-}
+const offlineRollout = () => createRollout(deps.db, ws);
 
 const weeks = ['2026-09-14', '2026-09-21', '2026-09-28', '2026-10-05', '2026-10-12', '2026-10-19'];
 /** 20 stores with sales 1,000–5,750 a week; treated stores (known only after the split) sell `lift` more after start. */

@@ -220,7 +220,7 @@ async function locationTest(ctx: Ctx, key: string, priorFromExperimentId: string
       metrics: json(METRICS),
       analysis: json(ANALYSIS),
       plannedUsers: 20,
-      locationSplit: json({ ...split, seed: key, start: startDay, plannedWeeks: 4 }),
+      locationSplit: json({ ...split, seed: key, start: startDay, plannedWeeks: 4, method: 'did' }),
       dataVersion: 1,
       evaluatedVersion: 1,
       evaluatedAt: ended,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHANNELS } from './enums';
 import { DomainError } from './errors';
 import { METRIC_KINDS, ZExperimentMetrics } from './experiment-metrics';
+import { LOCATION_METHODS } from './locations/did-input';
 import { int4, slug, text } from './zod-safe';
 
 /** Experiment lifecycle: DRAFT → RUNNING → COMPLETED, or STOPPED by a product owner (with a reason). */
@@ -162,6 +163,8 @@ export const ZStoredLocationSplit = z.object({
   start: z.string(),
   /** Post-period weeks the test is planned for (one group-sequential look a week); absent means 8. */
   plannedWeeks: z.number().int().min(1).max(104).optional(),
+  /** How the worker analyses the test; absent in splits made before the choice existed, which ran DiD (storedLocationMethod). */
+  method: z.enum(LOCATION_METHODS).optional(),
 });
 export type LocationSplitRecord = z.output<typeof ZStoredLocationSplit>;
 /** A stored campaign report's per-variant totals (ZReportInput without its cross-field rules). */

@@ -6,6 +6,7 @@ import {
   ZExperimentStopInput,
   ZExperimentUpdateInput,
   ZIsoDate,
+  ZLocationMethod,
   ZPlannedWeeks,
 } from '@uplift/domain';
 import {
@@ -80,6 +81,7 @@ export const experimentRouter = router({
           .max(20 * 1024 * 1024, 'is larger than 20 MB'),
         start: ZIsoDate.optional(),
         plannedWeeks: ZPlannedWeeks.optional(),
+        method: ZLocationMethod.optional(),
       }),
     )
     .mutation(({ ctx, input }) =>
@@ -91,6 +93,7 @@ export const experimentRouter = router({
           rows: rowsFromCsv(input.csv),
           ...(input.start ? { start: input.start } : {}),
           ...(input.plannedWeeks ? { plannedWeeks: input.plannedWeeks } : {}),
+          ...(input.method ? { method: input.method } : {}),
         },
         ctx.actor,
       ),

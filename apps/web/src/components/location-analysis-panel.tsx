@@ -1,38 +1,25 @@
-import { List, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
-import type { StoredLocationAnalysis } from '@uplift/domain';
-import { lazy, type ReactNode, Suspense } from 'react';
+import { SimpleGrid, Skeleton, Stack, Table } from '@mantine/core';
+import { isSyntheticAnalysis, type StoredLocationAnalysis } from '@uplift/domain';
+import { lazy, Suspense } from 'react';
 import { formatAmount, formatLift, formatPValue, formatRate } from '../lib/format';
+import { Figure, LocationWarnings, maybe, signed } from './location-figure';
+import { SyntheticAnalysisPanel } from './synthetic-analysis-panel';
 
 // recharts is most of a chart's weight: the numbers show first, the chart when its chunk arrives.
 const LocationBoundaryChart = lazy(() =>
   import('./location-boundary-chart').then((m) => ({ default: m.LocationBoundaryChart })),
 );
 
-/** A stored analysis is a location test's (difference-in-differences) rather than an A/B test's. */
+/** A stored analysis is a location test's (difference-in-differences or synthetic control) rather than an A/B test's. */
 export const isLocationAnalysis = (json: unknown): json is StoredLocationAnalysis =>
   Boolean(json) && typeof json === 'object' && 'treatment' in (json as object) && 'holdout' in (json as object);
-
-const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${formatAmount(Math.abs(value))}`;
-const maybe = (value: number | null, format: (v: number) => string) => (value === null ? '—' : format(value));
-
-function Figure({ label, children, testId }: { label: string; children: ReactNode; testId: string }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text size="lg" fw={600} data-testid={testId}>
-        {children}
-      </Text>
-    </Stack>
-  );
-}
 
 /**
  * Treated locations against the holdout: the extra weekly sales per location, its interval, p-value and power, and
  * (snapshots since weekly looks) this week's statistic against the group-sequential boundary.
  */
 export function LocationAnalysisPanel({ analysis: a }: { analysis: StoredLocationAnalysis }) {
+  if (isSyntheticAnalysis(a)) return <SyntheticAnalysisPanel analysis={a} />;
   return (
     <Stack gap="sm" data-testid="location-analysis">
       <SimpleGrid cols={{ base: 2, sm: 5 }}>
@@ -79,13 +66,7 @@ export function LocationAnalysisPanel({ analysis: a }: { analysis: StoredLocatio
           <LocationBoundaryChart sequential={a.sequential} />
         </Suspense>
       )}
-      {a.warnings.length > 0 && (
-        <List size="xs" c="dimmed" data-testid="location-warnings">
-          {a.warnings.map((w) => (
-            <List.Item key={w}>{w.charAt(0).toUpperCase() + w.slice(1)}.</List.Item>
-          ))}
-        </List>
-      )}
+      <LocationWarnings warnings={a.warnings} />
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import type { ExperimentDecision } from '../decision';
-import type { LocationAnalysis } from '../locations/did';
+import type { StoredLocationAnalysis } from '../locations/location-test';
 import type { AnalyzeResult } from '../stats/types';
 import type { OfferState } from './offer-state';
 import { type LadderChannel, type LadderSettings, nextRung, previousRung, rungPolicy } from './policy';
@@ -8,8 +8,8 @@ import { bestSegmentWins } from './segments';
 import { type LadderNotice, stepNotice } from './step-notice';
 
 export interface LadderSnapshot {
-  /** An A/B analysis (it has `srm`), or a location test's difference-in-differences. */
-  analysis: AnalyzeResult | LocationAnalysis;
+  /** An A/B analysis (it has `srm`), or a location test's difference-in-differences or synthetic control. */
+  analysis: AnalyzeResult | StoredLocationAnalysis;
   users: number;
   reason: string;
   winner: string | null;
@@ -65,7 +65,7 @@ export function decideLadderStep(input: LadderStepInput): LadderStep {
     const policy = rungPolicy({ policies: input.policies }, to);
     const { analysis } = snapshot;
     const decision: ExperimentDecision = { outcome: 'WIN', reason: snapshot.reason, winner: snapshot.winner };
-    // A location test's result is a difference-in-differences, not an A/B analysis: its WIN is the evidence.
+    // A location test's result (DiD or synthetic control) is not an A/B analysis: its WIN is the evidence.
     const q =
       'srm' in analysis
         ? qualifiesForPromotion({ decision, analysis, users: snapshot.users }, policy)

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS } from '../enums';
 import type { ZStoredVariants } from '../experiment';
-import type { LocationAnalysis } from '../locations/did';
+import type { StoredLocationAnalysis } from '../locations/location-test';
 import type { AnalyzeResult } from '../stats/types';
 import { OFFER_STATES, PROMOTION_KINDS, PROMOTION_STATUSES } from './offer-state';
 import { ZRungPolicy } from './policy';
@@ -68,8 +68,8 @@ export const ZStoredPrimaryMetric = z
   .looseObject({ primary: z.looseObject({ name: z.string().optional() }).optional() })
   .transform((m) => m.primary?.name ?? null);
 
-/** A snapshot's analysis: an A/B analysis (it has `srm`), or a location test's difference-in-differences. */
-export const ZStoredSnapshotAnalysis = z.custom<AnalyzeResult | LocationAnalysis>(
+/** A snapshot's analysis: an A/B analysis (it has `srm`), or a location test's DiD or synthetic control. */
+export const ZStoredSnapshotAnalysis = z.custom<AnalyzeResult | StoredLocationAnalysis>(
   isObject,
   'must be an analysis object',
 );

@@ -1,21 +1,45 @@
+import type { ExperimentDecision } from '../decision';
 import { LOCATION_ANALYSIS_DEFAULTS, type LocationAnalysisInput } from './did-input';
 import {
-  chooseLocationMethod,
   type LocationTestSummary,
+  resolveLocationMethod,
   runLocationTest,
+  type StoredLocationAnalysis,
   summarizeLocationTest,
 } from './location-test';
 import { analyzeSynthetic } from './synthetic/analyze-synthetic';
 
+/** One evaluation of a location test, in the shape a snapshot stores. */
+export interface LocationEvaluation {
+  method: 'did' | 'synthetic';
+  analysis: StoredLocationAnalysis;
+  decision: ExperimentDecision;
+}
+
 /**
- * One `uplift locations analyze` request: the method asked for, or for "auto" synthetic control below 5 treated
- * locations and DiD from 5 on (README, "Synthetic control"), summarised the same way for both. A DiD test is held
- * to its group-sequential boundary at every weekly look; a synthetic control decides at its last planned look
- * only (its placebo p-value cannot go below 1/(holdouts + 1)), so it has no z and no early boundary.
+ * The worker's location test: the method asked for, or for "auto" synthetic control below 5 treated locations and
+ * DiD from 5 on (README, "Synthetic control"). A DiD test is held to its group-sequential boundary at every weekly
+ * look (`previousLook` as in decideLocationTest); a synthetic control decides at its last planned look only (its
+ * placebo p-value cannot go below 1/(holdouts + 1)), so it has no z, no early boundary and no use for
+ * `previousLook`.
  */
+export function evaluateLocationTest(
+  input: LocationAnalysisInput,
+  previousLook: number | null = null,
+): LocationEvaluation {
+  const method = resolveLocationMethod(input.method, input.treatment.length);
+  if (method === 'did') {
+    const { analysis, sequential, decision } = runLocationTest(input, previousLook);
+    return { method, analysis: { ...analysis, sequential }, decision };
+  }
+  const plannedWeeks = input.plannedWeeks ?? LOCATION_ANALYSIS_DEFAULTS.plannedWeeks;
+  const analysis = analyzeSynthetic({ ...input, plannedWeeks });
+  return { method, analysis, decision: analysis.decision };
+}
+
+/** One `uplift locations analyze` request, summarised the same way for both methods. */
 export function analyzeLocationTest(input: LocationAnalysisInput): LocationTestSummary {
-  const requested = input.method ?? LOCATION_ANALYSIS_DEFAULTS.method;
-  const method = requested === 'auto' ? chooseLocationMethod(input.treatment.length) : requested;
+  const method = resolveLocationMethod(input.method, input.treatment.length);
   if (method === 'did') return summarizeLocationTest(runLocationTest(input));
   const s = analyzeSynthetic({ ...input, plannedWeeks: input.plannedWeeks ?? LOCATION_ANALYSIS_DEFAULTS.plannedWeeks });
   return {

@@ -32,6 +32,7 @@ export const ZPlannedWeeks = z
 /** How a location test estimates the counterfactual: difference-in-differences, synthetic control, or chosen by size. */
 export const LOCATION_METHODS = ['did', 'synthetic', 'auto'] as const;
 export type LocationMethod = (typeof LOCATION_METHODS)[number];
+export const ZLocationMethod = z.enum(LOCATION_METHODS, expected('must be "did", "synthetic" or "auto"'));
 
 export const ZLocationAnalysisInput = z
   .object(
@@ -46,7 +47,7 @@ export const ZLocationAnalysisInput = z
       mde: finite.gt(0, 'must be > 0 (a relative lift, e.g. 0.05)').optional(),
       /** Post-period weeks the test is planned for (default 8). */
       plannedWeeks: ZPlannedWeeks.optional(),
-      method: z.enum(LOCATION_METHODS, expected('must be "did", "synthetic" or "auto"')).optional(),
+      method: ZLocationMethod.optional(),
     },
     expected('must be an analysis request ({ rows, treatment, holdout, start })'),
   )

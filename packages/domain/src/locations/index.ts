@@ -1,5 +1,5 @@
 // The channel ladder's offline rung: stores or regions are the units of a treatment / holdout test.
-export { analyzeLocationTest } from './analyze-location-test';
+export { analyzeLocationTest, evaluateLocationTest, type LocationEvaluation } from './analyze-location-test';
 export { type CsvLineError, type ParsedWeeklySales, parseWeeklySales } from './csv';
 export { decideLocationTest, LOCATION_TEST_WEEKS } from './decide';
 export { analyzeLocations, type LocationAnalysis, type LocationGroupSummary } from './did';
@@ -11,16 +11,20 @@ export {
   type WeeklySalesRow,
   ZIsoDate,
   ZLocationAnalysisInput,
+  ZLocationMethod,
   ZPlannedWeeks,
   ZWeeklySalesRow,
 } from './did-input';
 export { groupSequentialBoundaries, obrienFlemingSpending, welchToZ } from './group-sequential';
 export {
   chooseLocationMethod,
+  isSyntheticAnalysis,
   type LocationTestResult,
   type LocationTestSummary,
+  resolveLocationMethod,
   runLocationTest,
   type StoredLocationAnalysis,
+  storedLocationMethod,
   summarizeLocationTest,
 } from './location-test';
 export { preperiodMeans, proposeLocationSplit } from './propose-split';

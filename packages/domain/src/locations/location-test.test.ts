@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeLocationTest } from './analyze-location-test';
+import { mulberry32 } from '../stats/prng';
+import { analyzeLocationTest, evaluateLocationTest } from './analyze-location-test';
 import { ZLocationAnalysisInput } from './did-input';
 import { groupSequentialBoundaries } from './group-sequential';
-import { chooseLocationMethod, runLocationTest, summarizeLocationTest } from './location-test';
+import {
+  chooseLocationMethod,
+  isSyntheticAnalysis,
+  runLocationTest,
+  storedLocationMethod,
+  summarizeLocationTest,
+} from './location-test';
+import { factorSales } from './synthetic/factor-sales';
 
 // The worked example of did.test.ts: 4 treated and 4 holdout stores, 2 weeks before 2025-03-17 and 2 from it.
 // estimate 14.5, se 2.629956, df 5.572122, t 5.513401, p 0.0019 — z = −Φ⁻¹(T₅.₅₇₂(−5.513401)) = 3.104892 (scipy).
@@ -88,6 +96,40 @@ describe('location method', () => {
       expect(summary.decision.outcome).not.toBe('WIN');
     }
     expect(analyzeLocationTest(request({ method: 'did' })).method).toBe('did');
+  });
+});
+
+describe('evaluateLocationTest (the worker)', () => {
+  it('stores a synthetic control for 4 treated locations under "auto", deciding only at the last planned week', () => {
+    const sales = factorSales(mulberry32(3), { locations: 12, preWeeks: 6, postWeeks: 2, treated: 4, lift: 0 });
+    const early = evaluateLocationTest(ZLocationAnalysisInput.parse(sales), 1);
+    expect(early.method).toBe('synthetic');
+    expect(isSyntheticAnalysis(early.analysis)).toBe(true);
+    expect(early.analysis).toMatchObject({ method: 'synthetic', look: 2, plannedWeeks: 8, boundary: null });
+    expect('sequential' in early.analysis).toBe(false);
+    expect(early.decision.outcome).toBe('KEEP_RUNNING');
+    // At the last planned week it decides; 8 holdouts cannot bring p below 1/9 > α, so not WIN.
+    const last = evaluateLocationTest(ZLocationAnalysisInput.parse({ ...sales, plannedWeeks: 2 }));
+    expect(last.analysis).toMatchObject({ boundary: 0.05 });
+    expect(last.decision.outcome).toBe('INCONCLUSIVE');
+    expect(last.decision.reason).toContain('placebo p =');
+    // Asked for DiD, the same 4 treated locations get one.
+    expect(evaluateLocationTest(ZLocationAnalysisInput.parse({ ...sales, method: 'did' })).method).toBe('did');
+  });
+
+  it('stores a DiD with its sequential look when asked, honouring the previous look', () => {
+    const did = evaluateLocationTest(request({ method: 'did', plannedWeeks: 2 }));
+    expect(did.method).toBe('did');
+    expect(isSyntheticAnalysis(did.analysis)).toBe(false);
+    expect(did.analysis).toMatchObject({ sequential: { look: 2, plannedWeeks: 2, crossed: true } });
+    expect(did.decision.outcome).toBe('WIN');
+    // The same crossing seen again at look 2 of 3 is no new look.
+    expect(evaluateLocationTest(request({ method: 'did', plannedWeeks: 3 }), 2).decision.outcome).toBe('KEEP_RUNNING');
+  });
+
+  it('runs a stored split without a method (made before the choice) as the DiD it started as', () => {
+    expect(storedLocationMethod({})).toBe('did');
+    expect(storedLocationMethod({ method: 'auto' })).toBe('auto');
   });
 });
 

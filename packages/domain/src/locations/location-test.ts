@@ -1,8 +1,10 @@
 import type { ExperimentDecision } from '../decision';
+import type { LocationSplitRecord } from '../experiment';
 import { decideLocationTest } from './decide';
 import { analyzeLocations, type LocationAnalysis } from './did';
-import { LOCATION_ANALYSIS_DEFAULTS, type LocationAnalysisInput } from './did-input';
+import { LOCATION_ANALYSIS_DEFAULTS, type LocationAnalysisInput, type LocationMethod } from './did-input';
 import { postPeriodWeeks, type SequentialLook, sequentialLook } from './sequential-look';
+import type { SyntheticAnalysis } from './synthetic/analyze-synthetic';
 import { prefersSynthetic } from './synthetic/warnings';
 
 /** What `method: "auto"` resolves to for a test with `treatedCount` treated locations (synthetic/warnings.ts). */
@@ -10,8 +12,27 @@ export function chooseLocationMethod(treatedCount: number): 'did' | 'synthetic' 
   return prefersSynthetic(treatedCount) ? 'synthetic' : 'did';
 }
 
-/** What a location-test snapshot stores: the analysis and, since weekly looks, where it stood against its boundary. */
-export type StoredLocationAnalysis = LocationAnalysis & { sequential?: SequentialLook };
+/** The method a test runs: the one asked for, or for "auto" (the default) by its number of treated locations. */
+export function resolveLocationMethod(requested: LocationMethod | undefined, treatedCount: number) {
+  const method = requested ?? LOCATION_ANALYSIS_DEFAULTS.method;
+  return method === 'auto' ? chooseLocationMethod(treatedCount) : method;
+}
+
+/**
+ * The method a stored split asks for. A split made before the choice existed has none: its test was started
+ * as a DiD and keeps that method, so a running test never switches estimator (and snapshot shape) mid-way.
+ */
+export const storedLocationMethod = (split: Pick<LocationSplitRecord, 'method'>): LocationMethod =>
+  split.method ?? 'did';
+
+/**
+ * What a location-test snapshot stores: a DiD with (since weekly looks) where it stood against its boundary, or a
+ * synthetic control (`method: "synthetic"`).
+ */
+export type StoredLocationAnalysis = (LocationAnalysis & { sequential?: SequentialLook }) | SyntheticAnalysis;
+
+export const isSyntheticAnalysis = (analysis: object): analysis is SyntheticAnalysis =>
+  'method' in analysis && analysis.method === 'synthetic';
 
 export interface LocationTestResult {
   method: 'did';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DomainError } from '../errors';
 import { text } from '../zod-safe';
 import { parseWeeklySales } from './csv';
-import { type WeeklySalesRow, ZIsoDate, ZPlannedWeeks, ZWeeklySalesRow } from './did-input';
+import { type WeeklySalesRow, ZIsoDate, ZLocationMethod, ZPlannedWeeks, ZWeeklySalesRow } from './did-input';
 
 /** `PUT /v1/experiments/KEY/locations` and the CSV upload: weekly sales per location of an offline test. */
 export const ZLocationsUpload = z
@@ -15,6 +15,8 @@ export const ZLocationsUpload = z
     holdoutShare: z.number().gt(0, 'must be > 0 and < 1').lt(1, 'must be > 0 and < 1').optional(),
     /** Post-period weeks the test is planned for, one group-sequential look a week (default 8); set with the split. */
     plannedWeeks: ZPlannedWeeks.optional(),
+    /** How the worker analyses the test (default "auto": synthetic control below 5 treated locations); set with the split. */
+    method: ZLocationMethod.optional(),
   })
   // One row per location and week, as the CSV path (parseWeeklySales) and the analysis require.
   .check((ctx) => {

@@ -9,8 +9,9 @@ import {
   carriedPrior,
   type ExperimentDecision,
   evaluateExperiment as evaluateAggregates,
-  runLocationTest,
+  evaluateLocationTest,
   type StoredLocationSplit,
+  storedLocationMethod,
 } from '@uplift/domain';
 import type { ServiceDeps } from '../deps';
 
@@ -57,9 +58,10 @@ async function analyseAbTest(deps: Pick<ServiceDeps, 'db'>, experiment: Evaluati
 }
 
 /**
- * Offline location test: weekly sales per location, difference-in-differences against the holdout, held each week
- * to its group-sequential boundary. Only a new week is a new look: data that adds none (a corrected upload) is
- * stored but decides nothing (domain decideLocationTest).
+ * Offline location test: weekly sales per location against the holdout, by the method stored with the split
+ * (domain evaluateLocationTest). A difference-in-differences is held each week to its group-sequential boundary,
+ * and only a new week is a new look: data that adds none (a corrected upload) is stored but decides nothing
+ * (domain decideLocationTest). A synthetic control (few treated locations) decides at its last planned week only.
  */
 async function analyseLocationTest(
   deps: Pick<ServiceDeps, 'db'>,
@@ -68,22 +70,21 @@ async function analyseLocationTest(
 ) {
   const { version, weekly } = await readLocationSalesData(deps.db, experiment.id);
   const previousLook = await lastLocationLook(deps.db, experiment.id, version);
-  // DiD until the lead wires synthetic control into the worker (then: the method stored with the split).
-  const { analysis, sequential, decision } = runLocationTest(
+  const { analysis, decision } = evaluateLocationTest(
     {
       rows: weekly,
       treatment: split.treatment,
       holdout: split.holdout,
       start: split.start,
       alpha: experiment.analysis.alpha,
-      method: 'did',
+      method: storedLocationMethod(split),
       ...(split.plannedWeeks ? { plannedWeeks: split.plannedWeeks } : {}),
     },
     previousLook,
   );
   const evaluation: Evaluated = {
     users: analysis.treatment.locations + analysis.holdout.locations,
-    analysis: { ...analysis, sequential },
+    analysis,
     guardrails: [],
     segments: null,
     decision,

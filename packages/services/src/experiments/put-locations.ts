@@ -1,5 +1,12 @@
 import { listLocationSales, recordAudit, recordDataArrival, transaction, upsertLocationSales } from '@uplift/db';
-import { closedToData, DomainError, proposeLocationSplit, ZLocationsUpload } from '@uplift/domain';
+import {
+  closedToData,
+  DomainError,
+  LOCATION_ANALYSIS_DEFAULTS,
+  proposeLocationSplit,
+  storedLocationMethod,
+  ZLocationsUpload,
+} from '@uplift/domain';
 import type { Actor, ServiceDeps } from '../deps';
 import { requestEvaluationOrWarn } from './evaluation-jobs';
 import { mustGetExperiment } from './must-get-experiment';
@@ -7,7 +14,8 @@ import { mustGetExperiment } from './must-get-experiment';
 /**
  * Stores weekly sales per location (a week sent again replaces its figure) and, the first time, proposes the
  * treatment / holdout split stratified by each location's mean weekly sales before the start, with the weeks the
- * test is planned for (its group-sequential looks; default 8).
+ * test is planned for (its group-sequential looks; default 8) and the method the worker analyses it by (default
+ * "auto": synthetic control below 5 treated locations, else difference-in-differences).
  */
 export async function putLocations(deps: ServiceDeps, workspaceId: string, key: string, raw: unknown, actor: Actor) {
   const input = ZLocationsUpload.parse(raw);
@@ -26,6 +34,7 @@ export async function putLocations(deps: ServiceDeps, workspaceId: string, key: 
           holdoutShare: input.holdoutShare,
         }),
         ...(input.plannedWeeks ? { plannedWeeks: input.plannedWeeks } : {}),
+        method: input.method ?? LOCATION_ANALYSIS_DEFAULTS.method,
       };
       await recordDataArrival(tx, experiment.id, now, split);
       await recordAudit(tx, {
@@ -46,5 +55,6 @@ export async function putLocations(deps: ServiceDeps, workspaceId: string, key: 
     { timeout: 60_000 },
   );
   await requestEvaluationOrWarn(deps, result.experimentId);
-  return { rows: result.rows, split: result.split };
+  // A split from before the method choice has none stored: it answers with the method it runs (DiD).
+  return { rows: result.rows, split: { ...result.split, method: storedLocationMethod(result.split) } };
 }

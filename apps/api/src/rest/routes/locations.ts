@@ -1,5 +1,5 @@
 import { createRoute, defineOpenAPIRoute, z } from '@hono/zod-openapi';
-import { rowsFromCsv, text, ZLocationsUpload, ZPlannedWeeks } from '@uplift/domain';
+import { LOCATION_METHODS, rowsFromCsv, text, ZLocationMethod, ZLocationsUpload, ZPlannedWeeks } from '@uplift/domain';
 import { putLocations } from '@uplift/services';
 import { apiKey } from '../api-key';
 import { body } from '../body';
@@ -15,14 +15,18 @@ const ZSplit = z.object({
   seed: z.string(),
   start: z.string(),
   plannedWeeks: z.number().int().optional().describe('Weekly looks the test is planned for; absent means 8'),
+  method: z
+    .enum(LOCATION_METHODS)
+    .describe('How the worker analyses the test: "auto" picks synthetic control below 5 treated locations, else DiD'),
 });
 
 const route = createRoute({
   method: 'put',
   path: '/v1/experiments/{key}/locations',
   summary:
-    'Weekly sales per location of an offline location test (JSON `{ rows, start?, seed?, plannedWeeks? }` or a `text/csv` body with ' +
-    'location, week, sales columns; `?start=YYYY-MM-DD&plannedWeeks=N`); the first upload proposes the stratified treatment/holdout split',
+    'Weekly sales per location of an offline location test (JSON `{ rows, start?, seed?, holdoutShare?, plannedWeeks?, method? }` ' +
+    'or a `text/csv` body with location, week, sales columns; `?start=YYYY-MM-DD&plannedWeeks=N&method=did|synthetic|auto`); ' +
+    'the first upload proposes the stratified treatment/holdout split and fixes the planned weeks and the method',
   'x-scopes': ['ingest'],
   middleware: [apiKey('ingest'), body(MAX_LOCATIONS_BYTES, { csv: true })] as const,
   request: {
@@ -41,6 +45,9 @@ const route = createRoute({
         .pipe(ZPlannedWeeks)
         .optional()
         .describe('CSV uploads: the weekly looks the test is planned for (default 8)'),
+      method: ZLocationMethod.optional().describe(
+        'CSV uploads: "did", "synthetic" or "auto" (default: synthetic control below 5 treated locations)',
+      ),
     }),
     body: {
       required: false, // required in fact; false lets the text/csv form past the JSON validator
@@ -60,7 +67,7 @@ export const locations = defineOpenAPIRoute<typeof route, RestEnv>({
   route,
   handler: async (c) => {
     const csv = c.var.csv;
-    const { start, seed, plannedWeeks } = c.req.valid('query');
+    const { start, seed, plannedWeeks, method } = c.req.valid('query');
     const input =
       csv === undefined
         ? c.req.valid('json')
@@ -69,6 +76,7 @@ export const locations = defineOpenAPIRoute<typeof route, RestEnv>({
             ...(start ? { start } : {}),
             ...(seed ? { seed } : {}),
             ...(plannedWeeks ? { plannedWeeks } : {}),
+            ...(method ? { method } : {}),
           };
     const { key } = c.req.valid('param');
     return c.json(await putLocations(c.var.deps, c.var.key.workspaceId, key, input, c.var.scope.actor), 200);

@@ -24,7 +24,7 @@ interface Props {
 /** The decision, the progress, the per-variant numbers and the charts of one experiment. */
 export function ResultsSection({ experiment, results, history }: Props) {
   const setup = setupOf(experiment);
-  // An offline location test stores a difference-in-differences, not per-variant results.
+  // An offline location test stores a difference-in-differences or a synthetic control, not per-variant results.
   if (isLocationAnalysis(results.analysis)) {
     return (
       <Stack gap="md">

@@ -1,9 +1,25 @@
 import { Group, Spoiler, Stack, Text } from '@mantine/core';
-import type { LocationSplit as ProposedSplit } from '@uplift/domain';
+import {
+  LOCATION_TEST_WEEKS,
+  type LocationMethod,
+  type LocationSplit as ProposedSplit,
+  storedLocationMethod,
+} from '@uplift/domain';
 import { formatAmount } from '../../../lib/format';
 
 /** The experiment's `locationSplit` JSON: the proposed split with the seed and start it was made from. */
-export type LocationSplitRecord = ProposedSplit & { seed: string; start: string };
+export type LocationSplitRecord = ProposedSplit & {
+  seed: string;
+  start: string;
+  plannedWeeks?: number;
+  method?: LocationMethod;
+};
+
+const METHOD_NAMES: Record<LocationMethod, string> = {
+  did: 'difference-in-differences',
+  synthetic: 'synthetic control',
+  auto: 'auto (synthetic control below 5 treated locations, else difference-in-differences)',
+};
 
 /** |d| below 0.1 is the usual bar for balanced groups (Austin 2009, Stat Med 28:3083). */
 const verdict = (d: number) =>
@@ -27,6 +43,10 @@ export function LocationSplit({ split }: { split: LocationSplitRecord }) {
       <Text size="sm" data-testid="location-balance">
         {`Mean weekly sales before: treatment ${formatAmount(treatmentMean)}, holdout ${formatAmount(holdoutMean)}; `}
         standardized difference {d.toFixed(3)} ({verdict(d)}).
+      </Text>
+      <Text size="sm" data-testid="location-split-method">
+        Analysed by {METHOD_NAMES[storedLocationMethod(split)]} over {split.plannedWeeks ?? LOCATION_TEST_WEEKS} planned
+        weeks.
       </Text>
       <Spoiler maxHeight={0} showLabel="Show the locations" hideLabel="Hide the locations">
         <Group align="flex-start" gap="xl">

@@ -1,7 +1,7 @@
-import { Alert, Button, FileInput, Group, List, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, FileInput, Group, List, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconCheck, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { LOCATION_TEST_WEEKS, parseWeeklySales } from '@uplift/domain';
+import { LOCATION_TEST_WEEKS, type LocationMethod, parseWeeklySales } from '@uplift/domain';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
 import { formatCount } from '../../../lib/format';
@@ -16,6 +16,12 @@ interface Props {
 
 type Picked = { name: string; text: string; rows: number; locations: number; errors: string[] };
 
+const METHODS: { value: LocationMethod; label: string }[] = [
+  { value: 'auto', label: 'Auto: synthetic control below 5 treated locations' },
+  { value: 'did', label: 'Difference-in-differences, weekly looks' },
+  { value: 'synthetic', label: 'Synthetic control, decides at the last week' },
+];
+
 /** Weekly sales per location (location, week, sales) from a CSV, checked in the browser before it is sent. */
 export function LocationUpload({ experimentKey, askStart, defaultStart }: Props) {
   const trpc = useTRPC();
@@ -23,6 +29,7 @@ export function LocationUpload({ experimentKey, askStart, defaultStart }: Props)
   const [picked, setPicked] = useState<Picked | null>(null);
   const [start, setStart] = useState(defaultStart);
   const [plannedWeeks, setPlannedWeeks] = useState<number>(LOCATION_TEST_WEEKS);
+  const [method, setMethod] = useState<LocationMethod>('auto');
   const upload = useMutation(
     trpc.experiment.uploadLocations.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.experiment.pathKey() }),
@@ -82,6 +89,18 @@ export function LocationUpload({ experimentKey, askStart, defaultStart }: Props)
             data-testid="location-planned-weeks"
           />
         )}
+        {askStart && (
+          <Select
+            label="Method"
+            description="How the worker compares treated locations with the holdout"
+            data={METHODS}
+            value={method}
+            onChange={(v) => v && setMethod(v as LocationMethod)}
+            allowDeselect={false}
+            w={340}
+            data-testid="location-method"
+          />
+        )}
       </Group>
       {picked && picked.errors.length > 0 && (
         <Alert color="red" title={`${picked.name} has lines that cannot be read`} data-testid="location-file-errors">
@@ -107,7 +126,7 @@ export function LocationUpload({ experimentKey, askStart, defaultStart }: Props)
                 key: experimentKey,
                 csv: picked.text,
                 ...(askStart && start ? { start } : {}),
-                ...(askStart ? { plannedWeeks } : {}),
+                ...(askStart ? { plannedWeeks, method } : {}),
               })
             }
             data-testid="location-submit"
