@@ -59,8 +59,8 @@ describe('location tests by synthetic control in the worker', () => {
     expect(await evaluateExperimentJob(deps.db, deps.queue, e.id)).toMatchObject({ outcome: 'NO_DATA' });
 
     const weeks = [...new Set(sales.rows.map((r) => r.week))].sort();
-    const upTo = (last: string) => lifted(sales.rows, split.treatment, sales.start, 0.2).filter((r) => r.week <= last);
-    // Week 3 of 4 with a +20% effect: a synthetic control does not decide before its last planned week.
+    const upTo = (last: string) => lifted(sales.rows, split.treatment, sales.start, 0.5).filter((r) => r.week <= last);
+    // Week 3 of 4 with a +50% effect (large, so the treated pair outranks every placebo whichever stores the split treats): a synthetic control does not decide before its last planned week.
     await put(e.key, JSON.stringify({ rows: upTo(weeks[28]!) }));
     expect(await evaluateExperimentJob(deps.db, deps.queue, e.id)).toMatchObject({ outcome: 'KEEP_RUNNING' });
     const running = await latest(e.id);
