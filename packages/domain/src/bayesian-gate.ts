@@ -19,14 +19,18 @@ export interface BayesianRule {
  * "no difference", so the sign they confirm is the same.
  */
 export function sequenceRequest(request: AnalyzeRequest, alpha: number, plannedUsers: number): AnalyzeRequest {
+  return { ...request, ...sequenceSettings(alpha, plannedUsers) };
+}
+
+/** The settings `sequenceRequest` puts on a request: what the worker's evaluation also analyses the sequence with. */
+export function sequenceSettings(alpha: number, plannedUsers: number) {
   return {
-    ...request,
     engine: 'frequentist',
     difference: 'absolute',
     alpha,
     sequential: Math.max(plannedUsers, 2),
     correction: 'none',
-  };
+  } as const;
 }
 
 /**

@@ -1,11 +1,10 @@
-import { sequenceRequest } from './bayesian-gate';
+import { sequenceSettings } from './bayesian-gate';
 import { type DecisionSettings, decideExperiment, type ExperimentDecision, type GuardrailAnalysis } from './decision';
 import type { ExperimentMetrics } from './experiment-metrics';
 import { bayesianWithPrior, type NormalPrior } from './ladder/prior';
 import { analyzeMetric, type MetricAnalysis } from './metric-analysis';
 import type { MetricAnalysisInput } from './metric-inputs';
 import { cupedPlannedUsers } from './planned-users';
-import type { AnalyzeRequest } from './stats/request';
 import type { AnalyzeResult, BayesianTreatmentResult } from './stats/types';
 
 export type { AggregateRow, ReportTotals } from './metric-inputs';
@@ -104,7 +103,6 @@ function withPrior(analysis: MetricAnalysis, input: EvaluationInput): MetricAnal
 
 /** The evaluation input with the settings of `sequenceRequest` (frequentist, sequential at the plan, no correction). */
 function sequenceInput(input: EvaluationInput, plannedUsers: number): EvaluationInput {
-  const base = { engine: input.analysis.engine, alpha: input.analysis.alpha } as AnalyzeRequest;
-  const { engine, alpha, sequential, correction } = sequenceRequest(base, input.analysis.alpha, plannedUsers);
-  return { ...input, analysis: { ...input.analysis, engine, alpha, sequential, correction } } as EvaluationInput;
+  const { engine, alpha, sequential, correction } = sequenceSettings(input.analysis.alpha, plannedUsers);
+  return { ...input, analysis: { ...input.analysis, engine, alpha, sequential, correction } };
 }

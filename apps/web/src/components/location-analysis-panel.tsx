@@ -1,8 +1,8 @@
-import { SimpleGrid, Skeleton, Stack, Table } from '@mantine/core';
+import { Skeleton, Stack, Table } from '@mantine/core';
 import { isSyntheticAnalysis, type StoredLocationAnalysis } from '@uplift/domain';
 import { lazy, Suspense } from 'react';
-import { formatAmount, formatLift, formatPValue, formatRate } from '../lib/format';
-import { Figure, LocationWarnings, maybe, signed } from './location-figure';
+import { formatAmount } from '../lib/format';
+import { LocationHeadline, LocationWarnings, maybe, signed } from './location-figure';
 import { SyntheticAnalysisPanel } from './synthetic-analysis-panel';
 
 // recharts is most of a chart's weight: the numbers show first, the chart when its chunk arrives.
@@ -22,23 +22,7 @@ export function LocationAnalysisPanel({ analysis: a }: { analysis: StoredLocatio
   if (isSyntheticAnalysis(a)) return <SyntheticAnalysisPanel analysis={a} />;
   return (
     <Stack gap="sm" data-testid="location-analysis">
-      <SimpleGrid cols={{ base: 2, sm: 5 }}>
-        <Figure label="Extra weekly sales / location" testId="location-estimate">
-          {maybe(a.estimate, signed)}
-        </Figure>
-        <Figure label="Relative lift" testId="location-relative">
-          {maybe(a.relative, formatLift)}
-        </Figure>
-        <Figure label="Interval" testId="location-ci">
-          {a.ci ? `${signed(a.ci[0])} to ${signed(a.ci[1])}` : '—'}
-        </Figure>
-        <Figure label="p-value" testId="location-p">
-          {maybe(a.pValue, formatPValue)}
-        </Figure>
-        <Figure label="Power" testId="location-power">
-          {maybe(a.power, formatRate)}
-        </Figure>
-      </SimpleGrid>
+      <LocationHeadline a={a} estimateLabel="Extra weekly sales / location" pLabel="p-value" />
       <Table fz="sm" verticalSpacing={4}>
         <Table.Thead>
           <Table.Tr>

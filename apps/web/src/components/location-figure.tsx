@@ -1,6 +1,6 @@
-import { List, Stack, Text } from '@mantine/core';
+import { List, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { formatAmount } from '../lib/format';
+import { formatAmount, formatLift, formatPValue, formatRate } from '../lib/format';
 
 /** Extra sales read signed, with a true minus sign. */
 export const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${formatAmount(Math.abs(value))}`;
@@ -17,6 +17,40 @@ export function Figure({ label, children, testId }: { label: string; children: R
         {children}
       </Text>
     </Stack>
+  );
+}
+
+interface Headline {
+  estimate: number | null;
+  relative: number | null;
+  ci: [number, number] | null;
+  pValue: number | null;
+  power: number | null;
+}
+
+/**
+ * The five headline figures of a location test, by either method; `estimateLabel` and `pLabel` say what the
+ * estimate is per and which p-value it is (DiD's Welch test, or the synthetic control's placebo rank).
+ */
+export function LocationHeadline({ a, estimateLabel, pLabel }: { a: Headline; estimateLabel: string; pLabel: string }) {
+  return (
+    <SimpleGrid cols={{ base: 2, sm: 5 }}>
+      <Figure label={estimateLabel} testId="location-estimate">
+        {maybe(a.estimate, signed)}
+      </Figure>
+      <Figure label="Relative lift" testId="location-relative">
+        {maybe(a.relative, formatLift)}
+      </Figure>
+      <Figure label="Interval" testId="location-ci">
+        {a.ci ? `${signed(a.ci[0])} to ${signed(a.ci[1])}` : '—'}
+      </Figure>
+      <Figure label={pLabel} testId="location-p">
+        {maybe(a.pValue, formatPValue)}
+      </Figure>
+      <Figure label="Power" testId="location-power">
+        {maybe(a.power, formatRate)}
+      </Figure>
+    </SimpleGrid>
   );
 }
 

@@ -1,8 +1,8 @@
-import { SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Skeleton, Stack, Table, Text } from '@mantine/core';
 import type { SyntheticAnalysis } from '@uplift/domain';
 import { lazy, Suspense } from 'react';
-import { formatLift, formatPValue, formatRate } from '../lib/format';
-import { Figure, LocationWarnings, maybe, signed } from './location-figure';
+import { formatRate } from '../lib/format';
+import { LocationHeadline, LocationWarnings } from './location-figure';
 
 // recharts is most of a chart's weight: the numbers show first, the chart when its chunk arrives.
 const SyntheticSeriesChart = lazy(() =>
@@ -32,23 +32,7 @@ export function SyntheticAnalysisPanel({ analysis: a }: { analysis: SyntheticAna
   const top = a.weights.slice(0, TOP_WEIGHTS);
   return (
     <Stack gap="sm" data-testid="location-analysis" data-method="synthetic">
-      <SimpleGrid cols={{ base: 2, sm: 5 }}>
-        <Figure label="Extra weekly sales / treated location" testId="location-estimate">
-          {maybe(a.estimate, signed)}
-        </Figure>
-        <Figure label="Relative lift" testId="location-relative">
-          {maybe(a.relative, formatLift)}
-        </Figure>
-        <Figure label="Interval" testId="location-ci">
-          {a.ci ? `${signed(a.ci[0])} to ${signed(a.ci[1])}` : '—'}
-        </Figure>
-        <Figure label="Placebo p-value" testId="location-p">
-          {maybe(a.pValue, formatPValue)}
-        </Figure>
-        <Figure label="Power" testId="location-power">
-          {maybe(a.power, formatRate)}
-        </Figure>
-      </SimpleGrid>
+      <LocationHeadline a={a} estimateLabel="Extra weekly sales / treated location" pLabel="Placebo p-value" />
       <Timing analysis={a} />
       {top.length > 0 && (
         <Table fz="sm" verticalSpacing={4} data-testid="synthetic-weights">
