@@ -1,6 +1,6 @@
 import type { Channel, FunnelStage, HypothesisStatus, Role } from '@uplift/domain';
 
-interface DemoHypothesis {
+export interface DemoHypothesis {
   title: string;
   statement: string;
   funnelStage: FunnelStage;
@@ -20,7 +20,7 @@ interface DemoHypothesis {
   iceEase?: number;
 }
 
-const h = (
+export const h = (
   title: string,
   funnelStage: FunnelStage,
   segment: string,

@@ -8,6 +8,7 @@ import {
 import type { Db } from './client';
 import type { Prisma } from './generated/prisma/client';
 import { ingestEvents, type PreparedEvent } from './repositories/ingestion';
+import { seedTestHistory } from './seed-history';
 import { seedLadderJourneys } from './seed-ladder';
 
 const json = (v: unknown) => v as Prisma.InputJsonValue;
@@ -80,5 +81,8 @@ export async function seedDemoExperiments(db: Db, workspaceId: string, ownerId: 
       await ingestEvents(db, events.slice(i, i + 5_000), [{ id: e.id, metrics: METRICS }]);
     }
   }
-  if (owner) await seedLadderJourneys(db, workspaceId, owner);
+  if (owner) {
+    await seedLadderJourneys(db, workspaceId, owner);
+    await seedTestHistory(db, workspaceId, owner);
+  }
 }

@@ -24,9 +24,12 @@ interface Ctx {
   offerId: string;
 }
 
+/** A completed test's context; past tests of the insights history (seed-history.ts) belong to no offer. */
+export type CompletedTestCtx = Omit<Ctx, 'offerId'> & { offerId: string | null };
+
 /** A completed A/B test from campaign totals, with the snapshot the worker would have stored. */
-async function completedTest(
-  ctx: Ctx,
+export async function completedTest(
+  ctx: CompletedTestCtx,
   step: {
     key: string;
     name: string;
@@ -35,7 +38,7 @@ async function completedTest(
     totals: [number, number][];
     endedDaysAgo: number;
   },
-  expected: 'WIN' | 'LOSS',
+  expected: 'WIN' | 'LOSS' | 'INCONCLUSIVE',
   priorFromExperimentId: string | null,
 ) {
   const variants: VariantDefinition[] = [

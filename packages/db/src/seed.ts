@@ -4,6 +4,7 @@ import { rerankBacklog } from './repositories/hypotheses';
 import { createPasswordUser, type PasswordHasher } from './repositories/users';
 import { DEMO_HYPOTHESES } from './seed-data';
 import { seedDemoExperiments } from './seed-experiments';
+import { HISTORY_HYPOTHESES } from './seed-history';
 
 export const DEMO_PASSWORD = 'uplift-demo-2026';
 export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
@@ -26,7 +27,8 @@ export async function seedDemo(db: Db, deps: PasswordHasher): Promise<boolean> {
   }
   const now = Date.now();
   await db.$transaction(async (tx) => {
-    for (const [i, h] of DEMO_HYPOTHESES.entries()) {
+    const hypotheses = [...DEMO_HYPOTHESES, ...HISTORY_HYPOTHESES];
+    for (const [i, h] of hypotheses.entries()) {
       const { status, author, ...fields } = h;
       const inputs = ZRoiInput.parse({ ...fields, horizonMonths: workspace.horizonMonths });
       const created = await tx.hypothesis.create({
@@ -37,7 +39,7 @@ export async function seedDemo(db: Db, deps: PasswordHasher): Promise<boolean> {
           workspaceId: workspace.id,
           authorId: users[author],
           decisionReason: status === 'REJECTED' ? 'Margin after the discount is below our floor.' : null,
-          createdAt: new Date(now - (DEMO_HYPOTHESES.length - i) * 86_400_000),
+          createdAt: new Date(now - (hypotheses.length - i) * 86_400_000),
         },
       });
       await tx.auditEvent.create({
