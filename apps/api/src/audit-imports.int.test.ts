@@ -1,16 +1,14 @@
-import type { AddressInfo } from 'node:net';
 import type { Logger } from '@uplift/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from './context';
-import { createApiServer } from './server';
 import {
   apiKeyFor,
   callerFor,
   createWorkspace,
   insertHypothesis,
   sampleExperiment,
+  serveApi,
   type TestWorkspace,
-  testAuth,
   testDeps,
 } from './testing/fixtures';
 
@@ -23,21 +21,20 @@ const capture: Logger = {
 };
 const base = testDeps('audit-imports');
 const deps: Deps & { close: () => Promise<void> } = { ...base, log: capture };
-const server = createApiServer(deps, await testAuth(deps.db));
+const api = await serveApi(deps);
 let url: string;
 let ws: TestWorkspace;
 let key: string;
 let readOnly: string;
 
 beforeAll(async () => {
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = api.base;
   ws = await createWorkspace(deps.db, 'audit-imp');
   key = await apiKeyFor(deps.db, ws, ['ingest', 'read', 'write']);
   readOnly = await apiKeyFor(deps.db, ws, ['read']);
 });
 afterAll(async () => {
-  server.close();
+  await api.close();
   await deps.close();
 });
 

@@ -1,35 +1,32 @@
-import type { AddressInfo } from 'node:net';
 import { mulberry32 } from '@uplift/domain';
 import { experimentResults, ingestBatch, putCovariates } from '@uplift/services';
 import { evaluateExperimentJob } from '@uplift/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiServer } from './server';
 import {
   apiKeyFor,
   callerFor,
   createWorkspace,
   insertHypothesis,
   sampleExperiment,
+  serveApi,
   type TestWorkspace,
-  testAuth,
   testDeps,
 } from './testing/fixtures';
 
 // Issue 11 part 3: covariates (CUPED) in, kept exact in the aggregates whatever the order of arrival.
 const deps = testDeps('covariates');
-const server = createApiServer(deps, await testAuth(deps.db));
+const api = await serveApi(deps);
 let base: string;
 let ws: TestWorkspace;
 let key: string;
 
 beforeAll(async () => {
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = api.base;
   ws = await createWorkspace(deps.db, 'covariates');
   key = await apiKeyFor(deps.db, ws, ['ingest', 'read']);
 });
 afterAll(async () => {
-  server.close();
+  await api.close();
   await deps.close();
 });
 

@@ -1,8 +1,6 @@
-import type { AddressInfo } from 'node:net';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiServer } from './server';
 import {
   apiKeyFor,
   callerFor,
@@ -10,8 +8,8 @@ import {
   insertHypothesis,
   sampleExperiment,
   sampleHypothesis,
+  serveApi,
   type TestWorkspace,
-  testAuth,
   testDeps,
 } from './testing/fixtures';
 import { hostileText, mutate, pick, type Rng, seeded } from './testing/fuzz-values';
@@ -26,7 +24,7 @@ const REST_REQUESTS = 2400;
 const TRPC_CALLS = 800;
 
 const deps = testDeps('fuzz');
-const server = createApiServer(deps, await testAuth(deps.db));
+const api = await serveApi(deps);
 let base: string;
 let ws: TestWorkspace;
 let key: string;
@@ -37,8 +35,7 @@ const figures = new Map<string, number>();
 const failures: string[] = [];
 
 beforeAll(async () => {
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = api.base;
   ws = await createWorkspace(deps.db, 'fuzz');
   key = await apiKeyFor(deps.db, ws, ['ingest', 'read', 'write']);
   const approved = await insertHypothesis(deps.db, ws, ws.users.MARKETER.id, { status: 'APPROVED' });
@@ -50,7 +47,7 @@ beforeAll(async () => {
   hypothesisId = (await insertHypothesis(deps.db, ws, ws.users.MARKETER.id, { status: 'APPROVED' })).id;
 });
 afterAll(async () => {
-  server.close();
+  await api.close();
   await deps.close();
   const byStatus = [...figures].sort().map(([s, n]) => `${s}: ${n}`);
   console.log(`fuzz (seed ${SEED}): ${REST_REQUESTS} REST requests, ${TRPC_CALLS} tRPC calls; ${byStatus.join(', ')}`);

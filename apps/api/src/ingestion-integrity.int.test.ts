@@ -1,34 +1,31 @@
-import type { AddressInfo } from 'node:net';
 import { mulberry32 } from '@uplift/domain';
 import { ingestBatch } from '@uplift/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiServer } from './server';
 import {
   apiKeyFor,
   callerFor,
   createWorkspace,
   insertHypothesis,
   sampleExperiment,
+  serveApi,
   type TestWorkspace,
-  testAuth,
   testDeps,
 } from './testing/fixtures';
 
 // Issue 10, points 1, 4 and 5: aggregates follow exactly the stored raw rows, whatever the delivery.
 const deps = testDeps('ingestion-integrity');
-const server = createApiServer(deps, await testAuth(deps.db));
+const api = await serveApi(deps);
 let base: string;
 let ws: TestWorkspace;
 let key: string;
 
 beforeAll(async () => {
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = api.base;
   ws = await createWorkspace(deps.db, 'integrity');
   key = await apiKeyFor(deps.db, ws, ['ingest', 'read', 'write']);
 });
 afterAll(async () => {
-  server.close();
+  await api.close();
   await deps.close();
 });
 

@@ -1,24 +1,21 @@
-import type { AddressInfo } from 'node:net';
 import { evaluateExperimentJob } from '@uplift/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiServer } from './server';
-import { apiKeyFor, createWorkspace, type TestWorkspace, testAuth, testDeps } from './testing/fixtures';
+import { apiKeyFor, createWorkspace, serveApi, type TestWorkspace, testDeps } from './testing/fixtures';
 import { offlineRollout as createRollout } from './testing/offline-rollout';
 
 const deps = testDeps('locations');
-const server = createApiServer(deps, await testAuth(deps.db));
+const api = await serveApi(deps);
 let base: string;
 let ws: TestWorkspace;
 let key: string;
 
 beforeAll(async () => {
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = api.base;
   ws = await createWorkspace(deps.db, 'loc');
   key = await apiKeyFor(deps.db, ws, ['ingest', 'read']);
 });
 afterAll(async () => {
-  server.close();
+  await api.close();
   await deps.close();
 });
 

@@ -1,21 +1,19 @@
-import type { AddressInfo } from 'node:net';
 import { hashApiKey } from '@uplift/db';
 import { assignVariant, bucketOf, cumulativeWeights } from '@uplift/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiServer } from './server';
 import {
   apiKeyFor,
   callerFor,
   createWorkspace,
   insertHypothesis,
   sampleExperiment,
+  serveApi,
   type TestWorkspace,
-  testAuth,
   testDeps,
 } from './testing/fixtures';
 
 const deps = testDeps('rest');
-const server = createApiServer(deps, await testAuth(deps.db));
+const api = await serveApi(deps);
 let base: string;
 let ws: TestWorkspace;
 let other: TestWorkspace;
@@ -24,8 +22,7 @@ let readOnly: string;
 let foreign: string;
 
 beforeAll(async () => {
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = api.base;
   ws = await createWorkspace(deps.db, 'rest');
   other = await createWorkspace(deps.db, 'rest-other');
   key = await apiKeyFor(deps.db, ws, ['ingest', 'read', 'write']);
@@ -33,7 +30,7 @@ beforeAll(async () => {
   foreign = await apiKeyFor(deps.db, other, ['ingest', 'read', 'write']);
 });
 afterAll(async () => {
-  server.close();
+  await api.close();
   await deps.close();
 });
 

@@ -1,33 +1,30 @@
-import type { AddressInfo } from 'node:net';
 import { assignVariant, cumulativeWeights } from '@uplift/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiServer } from './server';
 import {
   apiKeyFor,
   createWorkspace,
   insertHypothesis,
   sampleExperiment,
+  serveApi,
   type TestWorkspace,
-  testAuth,
   testDeps,
 } from './testing/fixtures';
 
 // A promotion approved for some segments only creates an experiment that reaches those segments only:
 // /v1/assign leaves other units out, and /v1/events refuses their exposures.
 const deps = testDeps('segment-scope');
-const server = createApiServer(deps, await testAuth(deps.db));
+const api = await serveApi(deps);
 let base: string;
 let ws: TestWorkspace;
 let key: string;
 
 beforeAll(async () => {
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = api.base;
   ws = await createWorkspace(deps.db, 'segment-scope');
   key = await apiKeyFor(deps.db, ws, ['ingest', 'read', 'write']);
 });
 afterAll(async () => {
-  server.close();
+  await api.close();
   await deps.close();
 });
 

@@ -127,3 +127,18 @@ export async function testAuth(db: Db) {
     signInLimitPerMinute: 5,
   });
 }
+
+/**
+ * The api served over HTTP on a free port with the test auth, for tests that call it as a client would:
+ * `base` is its address; `close` stops it.
+ */
+export async function serveApi(deps: Deps) {
+  const { createApiServer } = await import('../server');
+  const server = createApiServer(deps, await testAuth(deps.db));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    base: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
