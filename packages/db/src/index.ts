@@ -4,6 +4,7 @@ export type * from './generated/prisma/models';
 export * from './json';
 export * from './migrate';
 export * from './repositories/aggregates';
+export * from './repositories/approved-roi';
 export * from './repositories/api-keys';
 export * from './repositories/audit';
 export * from './repositories/covariates';

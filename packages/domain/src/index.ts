@@ -2,6 +2,7 @@ import './zod-messages';
 
 export * from './admins';
 export * from './analysis-defaults';
+export * from './approved-roi';
 export * from './api-key-scopes';
 export * from './assignment';
 export * from './audit';
