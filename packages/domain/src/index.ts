@@ -2,8 +2,8 @@ import './zod-messages';
 
 export * from './admins';
 export * from './analysis-defaults';
-export * from './approved-roi';
 export * from './api-key-scopes';
+export * from './approved-roi';
 export * from './assignment';
 export * from './audit';
 export * from './backlog-order';
