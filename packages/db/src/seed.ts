@@ -1,4 +1,4 @@
-import { type HypothesisStatus, type Role, scoreRoi, ZRoiInput } from '@uplift/domain';
+import { freezeApprovedRoi, type HypothesisStatus, type Role, scoreRoi, ZRoiInput } from '@uplift/domain';
 import type { Db } from './client';
 import { rerankBacklog } from './repositories/hypotheses';
 import { createPasswordUser, type PasswordHasher } from './repositories/users';
@@ -29,15 +29,20 @@ export async function seedDemo(db: Db, deps: PasswordHasher): Promise<boolean> {
     for (const [i, h] of DEMO_HYPOTHESES.entries()) {
       const { status, author, ...fields } = h;
       const inputs = ZRoiInput.parse({ ...fields, horizonMonths: workspace.horizonMonths });
+      const score = scoreRoi(inputs);
+      const createdAt = new Date(now - (DEMO_HYPOTHESES.length - i) * 86_400_000);
+      // Approved ideas (and those tested since) keep the ROI they were approved on, as the approval stores it.
+      const approved = !['DRAFT', 'SUBMITTED', 'REJECTED'].includes(status);
       const created = await tx.hypothesis.create({
         data: {
           ...fields,
-          ...scoreRoi(inputs),
+          ...score,
+          ...(approved ? { approvedInputs: freezeApprovedRoi({ ...inputs, ...score }), approvedAt: createdAt } : {}),
           status,
           workspaceId: workspace.id,
           authorId: users[author],
           decisionReason: status === 'REJECTED' ? 'Margin after the discount is below our floor.' : null,
-          createdAt: new Date(now - (DEMO_HYPOTHESES.length - i) * 86_400_000),
+          createdAt,
         },
       });
       await tx.auditEvent.create({

@@ -45,7 +45,7 @@ export async function transitionHypothesis(
       entityId: id,
       action: 'hypothesis.status',
       before: { status: current.status },
-      after: approved ? { status: to, approvedInputs: approved } : { status: to },
+      after: { status: to },
       reason: reason || null,
     });
     return approved ? { ...moved, approvedInputs: approved, approvedAt } : moved;
