@@ -3,8 +3,9 @@ import { HYPOTHESIS_STATUS_FOR_OUTCOME } from '@uplift/domain';
 import { proposeStep } from '../ladder/propose-step';
 
 /**
- * Completes a running experiment with a terminal decision: the experiment (a WIN rolled out), its hypothesis (WON / LOST /
- * INCONCLUSIVE), their audit entries, the ladder's step and the notification — call inside one transaction.
+ * Completes a running experiment with a terminal decision: the experiment (a WIN rolled out), its hypothesis
+ * (WON / LOST / INCONCLUSIVE), their audit entries, the ladder's step and the notification — call inside one
+ * transaction.
  * Returns the webhook deliveries to enqueue.
  */
 export async function completeExperiment(
