@@ -241,7 +241,8 @@ describe('an offer climbing the channel ladder', () => {
     await expect.poll(() => proposal.getByTestId('readiness-status').getAttribute('data-state')).toBe('passed');
     await proposal.getByTestId('proposal-approve').click();
     await page.getByTestId('modal-confirm').click();
-    await expect.poll(() => proposal.count()).toBe(0);
+    // A loaded machine can take more than the poll's default second to apply the step and refresh the inbox.
+    await expect.poll(() => proposal.count(), { timeout: 15_000 }).toBe(0);
 
     // Offline starts as a rollout with a holdout, so the offer is testing on its new rung.
     await page.getByTestId('nav-ladder').click();
