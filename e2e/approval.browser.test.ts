@@ -1,7 +1,7 @@
 import { scoreRoi } from '@uplift/domain';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoUser, expectText, launchBrowser, selectOption, signIn, uniqueTitle } from './support';
+import { demoUser, expectText, launchBrowser, selectOption, signIn, trpcMutation, uniqueTitle } from './support';
 
 // Known inputs: 10,000 reached × 2% × 10% lift × 50 per conversion × 80% confidence = 800 a month.
 const INPUTS = {
@@ -13,6 +13,15 @@ const INPUTS = {
   cost: 1_000,
 };
 
+const expectedInputs = () => ({
+  reachPerMonth: INPUTS.reachPerMonth,
+  baselineRate: 0.02,
+  expectedLift: 0.1,
+  valuePerConversion: INPUTS.valuePerConversion,
+  confidence: 0.8,
+  cost: INPUTS.cost,
+});
+
 describe('a hypothesis from idea to approval', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -22,7 +31,7 @@ describe('a hypothesis from idea to approval', () => {
     await browser?.close();
   });
 
-  it('marketer writes and submits it with a live ROI preview; the product owner approves it', async () => {
+  it('marketer writes and submits it with a live ROI preview; the product owner approves it, and its ROI at approval stays', async () => {
     const title = uniqueTitle('E2E exit-intent coupon');
     const marketer = await signIn(browser, 'MARKETER');
     const { page } = marketer;
@@ -44,15 +53,7 @@ describe('a hypothesis from idea to approval', () => {
 
     // The preview scores with the workspace horizon, whatever an admin set it to.
     const horizonMonths = Number(await page.getByTestId('roi-preview-horizon').getAttribute('data-months'));
-    const expected = scoreRoi({
-      reachPerMonth: INPUTS.reachPerMonth,
-      baselineRate: 0.02,
-      expectedLift: 0.1,
-      valuePerConversion: INPUTS.valuePerConversion,
-      confidence: 0.8,
-      cost: INPUTS.cost,
-      horizonMonths,
-    });
+    const expected = scoreRoi({ ...expectedInputs(), horizonMonths });
     expect(expected.expectedMonthlyGain).toBeCloseTo(800);
     const roiPercent = Math.round(expected.roi * 100).toLocaleString('en-US');
     await expectText(page.getByTestId('roi-preview-monthly'), '800');
@@ -82,11 +83,37 @@ describe('a hypothesis from idea to approval', () => {
     await expectText(approval.getByTestId('audit-actor'), demoUser('PRODUCT_OWNER').email);
     await expectText(approval.getByTestId('audit-reason'), 'Cheap to run; strong expected return.');
 
+    // Approved as it scores today: nothing to compare with yet.
+    expect(await owner.page.getByTestId('roi-at-approval').count()).toBe(0);
+
     // The marketer sees the decision too.
     await page.reload();
     await expectText(page.getByTestId('status-badge'), /approved/i);
 
+    // A new horizon rescores the idea, but the ROI it was approved on stays, shown beside today's.
+    await owner.page.getByTestId('nav-settings').click();
+    const horizon = owner.page.getByTestId('settings-horizon');
+    await horizon.waitFor();
+    const changed = horizonMonths === 24 ? 18 : 24;
+    try {
+      await horizon.fill(String(changed));
+      await owner.page.getByTestId('settings-save').click();
+      await expectText(owner.page.getByTestId('rescore-done'), /backlog rescored/i, 30_000);
+      await owner.page.goto(detailUrl);
+      const rescored = scoreRoi({ ...expectedInputs(), horizonMonths: changed });
+      await expectText(
+        owner.page.getByTestId('hypothesis-roi'),
+        `+${Math.round(rescored.roi * 100).toLocaleString('en-US')}%`,
+      );
+      await expectText(owner.page.getByTestId('roi-at-approval-value'), `+${roiPercent}%`);
+      await expectText(owner.page.getByTestId('roi-at-approval'), new RegExp(`${horizonMonths} months`));
+    } finally {
+      // Leave the workspace as the other tests expect it, even when an assertion failed.
+      const restored = await trpcMutation(owner.page, 'workspace.updateSettings', { horizonMonths });
+      expect(restored.status).toBe(200);
+    }
+
     await marketer.context.close();
     await owner.context.close();
-  });
+  }, 120_000);
 });

@@ -130,6 +130,15 @@ describe('an offer climbing the channel ladder', () => {
       offerId = (await proposal.getAttribute('data-offer')) ?? '';
       expect(offerId).not.toBe('');
 
+      // Banners reach more people than the email list: the product owner sets the rung's own reach, and the
+      // projection follows it (50,000 × 10% × 60% × 40 = 120,000 a month).
+      const reach = proposal.getByTestId('next-rung-reach-input');
+      expect(await reach.inputValue()).toBe('20,000');
+      await reach.fill('50000');
+      await expectText(
+        proposal.getByTestId('next-rung-reach-projection'),
+        'At this reach: projected +120,000 per month on banners.',
+      );
       await proposal.getByTestId('proposal-approve').click();
       await page.getByTestId('reason-input').fill('Clear email win; banners are cheap.');
       await page.getByTestId('modal-confirm').click();
@@ -143,6 +152,7 @@ describe('an offer climbing the channel ladder', () => {
       await expectText(page.getByTestId('offer-rung'), /banners/);
       const draft = page.locator(`[data-testid="journey-experiment"][data-key="${bannerKey}"]`);
       await expectText(draft.getByTestId('experiment-status'), /draft/i);
+      await expectText(draft.getByTestId('journey-experiment-reach'), 'Reach 50,000 per month');
       await expectText(
         page.locator('[data-testid="journey-promotion"][data-status="APPLIED"]'),
         /Applied by .*Clear email win/,
@@ -151,11 +161,12 @@ describe('an offer climbing the channel ladder', () => {
       const card = column(page, 'BANNER').locator(`[data-testid="offer-card"][data-offer="${offerId}"]`);
       await expectText(card.getByTestId('offer-state'), 'Ready to test');
       await expectText(card.getByTestId('offer-latest'), bannerKey);
-      await expectText(card.getByTestId('offer-projected'), /\+48,000/);
+      await expectText(card.getByTestId('offer-projected'), /\+120,000/);
 
-      // The email experiment's page links back to the offer.
+      // The email experiment's page links back to the offer, and says when its winner went live.
       await page.goto(`/experiments/${key}`);
       await expectText(page.getByTestId('experiment-ladder-link'), offerName);
+      await expectText(page.getByTestId('rolled-out'), /^Rolled out on /);
     } finally {
       const { ladder, policies, priorDiscount } = original;
       const restored = await trpcMutation(page, 'ladder.updateSettings', { ladder, policies, priorDiscount });
@@ -230,7 +241,8 @@ describe('an offer climbing the channel ladder', () => {
     await expect.poll(() => proposal.getByTestId('readiness-status').getAttribute('data-state')).toBe('passed');
     await proposal.getByTestId('proposal-approve').click();
     await page.getByTestId('modal-confirm').click();
-    await expect.poll(() => proposal.count()).toBe(0);
+    // A loaded machine can take more than the poll's default second to apply the step and refresh the inbox.
+    await expect.poll(() => proposal.count(), { timeout: 15_000 }).toBe(0);
 
     // Offline starts as a rollout with a holdout, so the offer is testing on its new rung.
     await page.getByTestId('nav-ladder').click();

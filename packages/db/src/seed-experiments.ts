@@ -52,6 +52,7 @@ export async function seedDemoExperiments(db: Db, workspaceId: string, ownerId: 
         analysis: json(ANALYSIS),
         plannedUsers: 20_000,
         startedAt,
+        reachPerMonth: running.reachPerMonth,
         createdById: ownerId,
       },
     });

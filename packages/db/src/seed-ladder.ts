@@ -3,6 +3,7 @@ import {
   evaluateExperiment,
   keyFromName,
   type OfferState,
+  projectMonthlyGain,
   runLocationTest,
   splitLocations,
   type VariantDefinition,
@@ -22,6 +23,8 @@ interface Ctx {
   ownerEmail: string;
   hypothesisId: string;
   offerId: string;
+  /** The hypothesis' reach per month: every seeded rung's own reach. */
+  reach: number;
 }
 
 /** A completed test's context; past tests of the insights history (seed-history.ts) belong to no offer. */
@@ -85,6 +88,8 @@ export async function completedTest(
       outcomeReason: evaluation.decision.reason,
       startedAt: new Date(ended.getTime() - 14 * DAY),
       endedAt: ended,
+      rolledOutAt: evaluation.decision.outcome === 'WIN' ? ended : null,
+      reachPerMonth: ctx.reach,
       priorFromExperimentId,
       createdById: ctx.ownerId,
       reports: { create: { metric: 'purchase', variants: json(report), source: 'csv', createdBy: ctx.ownerEmail } },
@@ -141,8 +146,15 @@ async function promotion(
         // A step back carries no projection: there is nothing to gain on the lower rung that it did not have.
         ...(kind === 'PROMOTE'
           ? {
-              projectedMonthlyGain:
-                hypothesis.reachPerMonth * control * (treatment?.estimate ?? 0) * hypothesis.valuePerConversion,
+              projectedMonthlyGain: projectMonthlyGain({
+                reachPerMonth: ctx.reach,
+                controlMean: control,
+                lift: treatment?.estimate,
+                valuePerConversion: hypothesis.valuePerConversion,
+              }),
+              reachPerMonth: ctx.reach,
+              valuePerConversion: hypothesis.valuePerConversion,
+              controlMean: control,
             }
           : {}),
         experiment: from.key,
@@ -231,6 +243,8 @@ async function locationTest(ctx: Ctx, key: string, priorFromExperimentId: string
       outcomeReason: decision.reason,
       startedAt: start,
       endedAt: ended,
+      rolledOutAt: ended,
+      reachPerMonth: ctx.reach,
       priorFromExperimentId,
       createdById: ctx.ownerId,
       snapshots: {
@@ -263,7 +277,7 @@ async function offerFor(
 ) {
   const h = await db.hypothesis.findFirstOrThrow({ where: { workspaceId, title } });
   const offer = await db.offer.create({ data: { workspaceId, hypothesisId: h.id, name: h.offer, rung, state } });
-  return { hypothesisId: h.id, offerId: offer.id };
+  return { hypothesisId: h.id, offerId: offer.id, reach: h.reachPerMonth };
 }
 
 /**

@@ -1,10 +1,10 @@
-import { type HypothesisStatus, type Role, scoreRoi, ZRoiInput } from '@uplift/domain';
+import { freezeApprovedRoi, type HypothesisStatus, type Role, scoreRoi, ZRoiInput } from '@uplift/domain';
 import type { Db } from './client';
 import { rerankBacklog } from './repositories/hypotheses';
 import { createPasswordUser, type PasswordHasher } from './repositories/users';
 import { DEMO_HYPOTHESES } from './seed-data';
-import { seedDemoExperiments } from './seed-experiments';
 import { HISTORY_HYPOTHESES } from './seed-history';
+import { seedDemoExperiments } from './seed-experiments';
 
 export const DEMO_PASSWORD = 'uplift-demo-2026';
 export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
@@ -26,48 +26,57 @@ export async function seedDemo(db: Db, deps: PasswordHasher): Promise<boolean> {
     users[u.role] = user.id;
   }
   const now = Date.now();
-  await db.$transaction(async (tx) => {
-    const hypotheses = [...DEMO_HYPOTHESES, ...HISTORY_HYPOTHESES];
-    for (const [i, h] of hypotheses.entries()) {
-      const { status, author, ...fields } = h;
-      const inputs = ZRoiInput.parse({ ...fields, horizonMonths: workspace.horizonMonths });
-      const created = await tx.hypothesis.create({
-        data: {
-          ...fields,
-          ...scoreRoi(inputs),
-          status,
-          workspaceId: workspace.id,
-          authorId: users[author],
-          decisionReason: status === 'REJECTED' ? 'Margin after the discount is below our floor.' : null,
-          createdAt: new Date(now - (hypotheses.length - i) * 86_400_000),
-        },
-      });
-      await tx.auditEvent.create({
-        data: {
-          workspaceId: workspace.id,
-          actorId: users[author],
-          entityType: 'hypothesis',
-          entityId: created.id,
-          action: 'hypothesis.create',
-          after: { status: 'DRAFT', title: created.title },
-        },
-      });
-      if (status !== 'DRAFT') {
+  // Prisma's default 5 s ran out on a loaded 2-core machine and left a `demo` workspace without hypotheses.
+  await db.$transaction(
+    async (tx) => {
+      const hypotheses = [...DEMO_HYPOTHESES, ...HISTORY_HYPOTHESES];
+      for (const [i, h] of hypotheses.entries()) {
+        const { status, author, ...fields } = h;
+        const inputs = ZRoiInput.parse({ ...fields, horizonMonths: workspace.horizonMonths });
+        const score = scoreRoi(inputs);
+        const createdAt = new Date(now - (hypotheses.length - i) * 86_400_000);
+        // Approved ideas (and those tested since) keep the ROI they were approved on, as the approval stores it.
+        const approved = !['DRAFT', 'SUBMITTED', 'REJECTED'].includes(status);
+        const created = await tx.hypothesis.create({
+          data: {
+            ...fields,
+            ...score,
+            ...(approved ? { approvedInputs: freezeApprovedRoi({ ...inputs, ...score }), approvedAt: createdAt } : {}),
+            status,
+            workspaceId: workspace.id,
+            authorId: users[author],
+            decisionReason: status === 'REJECTED' ? 'Margin after the discount is below our floor.' : null,
+            createdAt,
+          },
+        });
         await tx.auditEvent.create({
           data: {
             workspaceId: workspace.id,
-            actorId: decidedBy(status, users),
+            actorId: users[author],
             entityType: 'hypothesis',
             entityId: created.id,
-            action: 'hypothesis.status',
-            before: { status: 'DRAFT' },
-            after: { status },
-            reason: created.decisionReason,
+            action: 'hypothesis.create',
+            after: { status: 'DRAFT', title: created.title },
           },
         });
+        if (status !== 'DRAFT') {
+          await tx.auditEvent.create({
+            data: {
+              workspaceId: workspace.id,
+              actorId: decidedBy(status, users),
+              entityType: 'hypothesis',
+              entityId: created.id,
+              action: 'hypothesis.status',
+              before: { status: 'DRAFT' },
+              after: { status },
+              reason: created.decisionReason,
+            },
+          });
+        }
       }
-    }
-  });
+    },
+    { timeout: 60_000 },
+  );
   await seedDemoExperiments(db, workspace.id, users.PRODUCT_OWNER);
   await rerankBacklog(db, workspace.id);
   return true;

@@ -24,9 +24,11 @@ export function publicExperiment(e: ExperimentRow) {
     plannedUsers: e.plannedUsers,
     segmentAttribute: e.segmentAttribute,
     scopeSegments: e.scopeSegments,
+    reachPerMonth: e.reachPerMonth,
     outcome: e.outcome,
     startedAt: iso(e.startedAt),
     endedAt: iso(e.endedAt),
+    rolledOutAt: iso(e.rolledOutAt),
     createdAt: e.createdAt.toISOString(),
   };
 }
@@ -45,6 +47,8 @@ export function publicOffer(o: OfferRow) {
       decision: e.outcome,
       design: e.design,
       scopeSegments: e.scopeSegments,
+      reachPerMonth: e.reachPerMonth,
+      rolledOutAt: iso(e.rolledOutAt),
     })),
   };
 }

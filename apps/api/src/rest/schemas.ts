@@ -84,9 +84,15 @@ export const ZExperimentOut = z
     scopeSegments: z
       .array(z.string())
       .describe('The segments (values of segmentAttribute, else `segment`) it reaches; empty = every unit'),
+    reachPerMonth: z
+      .number()
+      .int()
+      .nullable()
+      .describe("Units its rung reaches per month at full rollout (the hypothesis' reach unless set on a step up)"),
     outcome: z.string().nullable(),
     startedAt: ZIsoString.nullable(),
     endedAt: ZIsoString.nullable(),
+    rolledOutAt: ZIsoString.nullable().describe('When its winner went live; null unless it completed with a WIN'),
     createdAt: ZIsoString,
   })
   .openapi('Experiment');

@@ -60,6 +60,8 @@ export async function listOfferRows(db: Tx, workspaceId: string, filter: { exper
           design: true,
           segmentAttribute: true,
           scopeSegments: true,
+          reachPerMonth: true,
+          rolledOutAt: true,
         },
       },
       promotions: { orderBy: { createdAt: 'asc' } },

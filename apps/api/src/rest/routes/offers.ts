@@ -21,6 +21,8 @@ const ZOfferOut = z
         decision: z.string().nullable(),
         design: z.string(),
         scopeSegments: z.array(z.string()).describe('The segments it reaches; empty = every unit'),
+        reachPerMonth: z.number().int().nullable().describe('Units this rung reaches per month at full rollout'),
+        rolledOutAt: z.string().nullable().describe('When its winner went live (ISO 8601); null unless a WIN'),
       }),
     ),
   })

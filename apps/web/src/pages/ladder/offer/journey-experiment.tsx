@@ -4,11 +4,12 @@ import { Link } from 'react-router';
 import { ExperimentStatusBadge } from '../../../components/experiment-status-badge';
 import { OutcomeBadge } from '../../../components/outcome-badge';
 import { ScopeBadge } from '../../../components/scope-badge';
+import { formatCount, formatDate } from '../../../lib/format';
 import type { BoardOffer } from '../types';
 
 type Experiment = BoardOffer['experiments'][number];
 
-/** An experiment of the offer on one rung: its status and the decision with its reason. */
+/** An experiment of the offer on one rung: its status, the rung's reach, the decision with its reason. */
 export function JourneyExperiment({ experiment: e }: { experiment: Experiment }) {
   return (
     <Stack gap={2} data-testid="journey-experiment" data-key={e.key} data-status={e.status}>
@@ -26,6 +27,13 @@ export function JourneyExperiment({ experiment: e }: { experiment: Experiment })
         )}
         <ScopeBadge experiment={e} />
       </Group>
+      {(e.reachPerMonth !== null || e.rolledOutAt) && (
+        <Text size="xs" c="dimmed" data-testid="journey-experiment-reach">
+          {e.reachPerMonth !== null && `Reach ${formatCount(e.reachPerMonth)} per month`}
+          {e.reachPerMonth !== null && e.rolledOutAt && ' · '}
+          {e.rolledOutAt && `Rolled out on ${formatDate(e.rolledOutAt)}`}
+        </Text>
+      )}
       {e.outcomeReason && (
         <Text size="xs" c="dimmed" data-testid="journey-experiment-reason">
           {e.outcomeReason}
