@@ -34,7 +34,8 @@ describe('brierScore', () => {
 });
 
 describe('liftRatio', () => {
-  const pairs = (shrunk: number[], predicted: number[]) => shrunk.map((s, i) => ({ shrunk: s, predicted: predicted[i] as number }));
+  const pairs = (shrunk: number[], predicted: number[]) =>
+    shrunk.map((s, i) => ({ shrunk: s, predicted: predicted[i] as number }));
 
   it('is Σx̃/Σl: realised 0.05 over predicted 0.25 is 0.2', () => {
     expect(liftRatio(pairs([0.02, 0.01, 0, 0.03, -0.01], [0.05, 0.05, 0.05, 0.05, 0.05]))).toBeCloseTo(0.2, 15);

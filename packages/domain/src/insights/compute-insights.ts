@@ -46,7 +46,7 @@ export function computeInsights(input: InsightsInput) {
     const impact = realisedImpact({ ...e, shrunkLift: shrunk.estimate, horizonMonths: input.horizonMonths }, input.now);
     return { ...e, shrunkEstimate: shrunk.estimate, shrunkSe: shrunk.se, ...impact };
   });
-  const pnlTests = experiments.map((e) => ({ ...e, won: e.outcome === "WIN" }));
+  const pnlTests = experiments.map((e) => ({ ...e, won: e.outcome === 'WIN' }));
   const find = <T extends { group: string }>(rows: T[], group: string) =>
     rows.find((row) => row.group === group) ?? null;
   const channelRatio = (channel: Channel) =>

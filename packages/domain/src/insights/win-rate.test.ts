@@ -31,7 +31,11 @@ describe('winRate', () => {
       ...Array.from({ length: 20 }, (_, i) => ({ channel: 'EMAIL', won: i < 12 })),
       { channel: 'BANNER', won: false },
     ];
-    const [email, banner] = winRatesBy(tests, (t) => t.channel, (t) => t.won);
+    const [email, banner] = winRatesBy(
+      tests,
+      (t) => t.channel,
+      (t) => t.won,
+    );
     expect(email).toMatchObject({ group: 'EMAIL', wins: 12, n: 20 });
     expect(email?.low).toBeCloseTo(0.41719867013456313, 12);
     expect(email?.high).toBeCloseTo(0.7550055616916571, 12);
