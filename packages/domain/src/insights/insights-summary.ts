@@ -4,20 +4,28 @@ import { bounded, text } from '../zod-safe';
 import { calibrate } from './calibrate';
 import { TEST_OUTCOMES } from './outcome';
 
+/** An enum whose message lists the allowed values, and still says "is required" when the field is missing. */
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, {
+    error: (issue) => (issue.input === undefined ? 'is required' : `must be one of ${values.join(', ')}`),
+  });
+
 export const ZCompletedTest = z.object({
   key: text().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
   estimate: bounded(),
   se: bounded().min(0, 'must be ≥ 0'),
-  outcome: z.enum(TEST_OUTCOMES, { error: `must be one of ${TEST_OUTCOMES.join(', ')}` }),
+  outcome: oneOf(TEST_OUTCOMES),
   predictedLift: bounded().gt(-1, 'must be > −1 (a relative lift)'),
   confidence: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1'),
-  channel: z.enum(CHANNELS, { error: `must be one of ${CHANNELS.join(', ')}` }),
-  stage: z.enum(FUNNEL_STAGES, { error: `must be one of ${FUNNEL_STAGES.join(', ')}` }),
+  channel: oneOf(CHANNELS),
+  stage: oneOf(FUNNEL_STAGES),
 });
 
 /** What `uplift insights` reads: the completed experiments of one workspace. */
 export const ZInsightsSummaryInput = z.object({
-  experiments: z.array(ZCompletedTest, { error: 'expected an array of completed experiments' }),
+  experiments: z.array(ZCompletedTest, {
+    error: (issue) => (issue.input === undefined ? 'is required' : 'must be an array of completed experiments'),
+  }),
 });
 export type InsightsSummaryInput = z.output<typeof ZInsightsSummaryInput>;
 
