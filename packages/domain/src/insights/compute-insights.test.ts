@@ -63,6 +63,10 @@ describe('computeInsights', () => {
     expect(insights.pnl.total).toMatchObject({ testsRun: 5, cost: 25_000, wins: 2 });
     expect(insights.pnl.total.gainToDate).toBeCloseTo(monthlyA * months, 6);
     expect(insights.pnl.byQuarter.map((r) => r.quarter)).toEqual(['2025-Q4']);
+    // The chart's last point (now) is the same gain, all of it email's.
+    expect(insights.gainOverTime.at(-1)?.byChannel).toEqual([
+      { channel: 'EMAIL', gain: expect.closeTo(monthlyA * months, 6) },
+    ]);
   });
 
   it('calibrates the open hypothesis by its stage and channel’s win rate and the lift ratio', () => {

@@ -3,6 +3,7 @@ import type { RoiInputParsed } from '../roi';
 import { type CompletedTest, calibrate, stageAndChannel } from './calibrate';
 import { calibratedRoi } from './calibrated-roi';
 import { type FunnelStageData, funnel } from './funnel';
+import { gainOverTime } from './gain-over-time';
 import { type PnlTest, pnlByOffer, pnlByQuarter, pnlLine } from './pnl';
 import { type RealisedImpactInput, realisedImpact } from './realised-impact';
 
@@ -70,6 +71,7 @@ export function computeInsights(input: InsightsInput) {
         liftRatio: channelRatio(h.channel) ?? calibration.liftRatio,
       }),
     })),
+    gainOverTime: gainOverTime(experiments, input.horizonMonths, input.now),
     pnl: { total: pnlLine(pnlTests), byQuarter: pnlByQuarter(pnlTests), byOffer: pnlByOffer(pnlTests) },
     funnel: funnel({
       stages: input.funnelStages,

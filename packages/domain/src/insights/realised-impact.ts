@@ -14,7 +14,7 @@ export interface RealisedImpactInput {
   shrunkLift: number;
   /** v: value per conversion (1 when the metric is itself money). */
   valuePerConversion: number;
-  /** C: what the test cost; spent whatever the outcome. */
+  /** C > 0 (as for every hypothesis): what the test cost, spent whatever the outcome. */
   cost: number;
   /** H: the workspace's horizon in months. */
   horizonMonths: number;

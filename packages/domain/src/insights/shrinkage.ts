@@ -27,7 +27,7 @@ export function shrinkLifts(lifts: readonly LiftEstimate[]): Shrinkage {
   if (k < MIN_TESTS_TO_CALIBRATE) {
     return { tau2: null, calibrated: false, shrunk: lifts.map(({ estimate, se }) => ({ estimate, se })) };
   }
-  // Morris 1983, eq. (1.5) with the moment estimate of τ² truncated at 0.
+  // The moment estimate of τ² (E[xᵢ²] = τ² + sᵢ²), truncated at 0.
   const tau2 = Math.max(0, lifts.reduce((sum, { estimate, se }) => sum + estimate ** 2 - se ** 2, 0) / k);
   return { tau2, calibrated: true, shrunk: lifts.map((lift) => shrinkOne(lift, tau2)) };
 }
