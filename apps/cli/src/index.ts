@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAnalyze } from './commands/analyze';
 import { registerApiKey } from './commands/api-key';
 import { registerDecide } from './commands/decide';
+import { registerInsights } from './commands/insights';
 import { registerLocations } from './commands/locations';
 import { registerLocationsPlan } from './commands/locations-plan';
 import { registerPlan } from './commands/plan';
@@ -14,7 +15,7 @@ const env = parseCliEnv();
 const program = new Command()
   .name('uplift')
   .description(
-    'Uplift from the shell: score hypotheses, analyse, decide and plan experiments and location tests, split recipients, manage API keys.',
+    'Uplift from the shell: score hypotheses, analyse, decide and plan experiments and location tests, calibrate from completed ones, split recipients, manage API keys.',
   )
   .showHelpAfterError();
 
@@ -22,6 +23,7 @@ registerRoi(program);
 registerAnalyze(program);
 registerDecide(program);
 registerPlan(program);
+registerInsights(program);
 registerLocationsPlan(registerLocations(program));
 registerApiKey(program, env);
 registerSplit(program, experimentLoader(env));

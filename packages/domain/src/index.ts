@@ -20,6 +20,7 @@ export * from './experiment';
 export * from './experiment-metrics';
 export * from './hypothesis';
 export * from './ingestion';
+export * from './insights';
 export * from './ladder';
 export * from './lifecycle';
 export * from './locations';
