@@ -5,6 +5,7 @@ export * from './json';
 export * from './migrate';
 export * from './repositories/aggregates';
 export * from './repositories/api-keys';
+export * from './repositories/approved-roi';
 export * from './repositories/audit';
 export * from './repositories/covariates';
 export * from './repositories/deliveries';

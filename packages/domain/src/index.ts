@@ -3,6 +3,7 @@ import './zod-messages';
 export * from './admins';
 export * from './analysis-defaults';
 export * from './api-key-scopes';
+export * from './approved-roi';
 export * from './assignment';
 export * from './audit';
 export * from './backlog-order';

@@ -1,4 +1,4 @@
-import { CHANNELS, text, ZLadderSettings, ZReadinessInput } from '@uplift/domain';
+import { CHANNELS, text, ZLadderSettings, ZReadinessInput, ZRungReach } from '@uplift/domain';
 import {
   approvePromotion,
   checkReadiness,
@@ -27,6 +27,8 @@ export const ladderRouter = router({
         reason: text().trim().max(2000).optional(),
         /** Scope the step to these segments (a subset of those where the offer won). */
         segments: z.array(text().min(1).max(200)).optional(),
+        /** The next rung's own reach per month (default: the proposal's, the hypothesis' reach). */
+        reachPerMonth: ZRungReach.optional(),
       }),
     )
     .mutation(({ ctx, input }) => approvePromotion(ctx.deps, ctx, { ...input, reason: input.reason || null })),

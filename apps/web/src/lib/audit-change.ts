@@ -63,6 +63,7 @@ const ACTION_LABEL: Record<string, string> = {
   'apiKey.revoke': 'API key revoked',
   'webhook.create': 'Webhook added',
   'webhook.disable': 'Webhook disabled',
+  'promotion.reach': 'Next rung reach set',
 };
 
 /** A verb for the event: a status change reads as what happened (Approved), not as "status". */

@@ -12,6 +12,7 @@ export interface NewExperiment extends ExperimentSetup {
   status: 'DRAFT' | 'RUNNING';
   startedAt: Date | null;
   seed: string;
+  reachPerMonth: number;
   createdById: string;
 }
 

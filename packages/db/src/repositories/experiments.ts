@@ -1,14 +1,18 @@
 import type { Tx } from '../client';
 
-/** A running experiment ends with a terminal decision (the pending one, if any, is settled). */
+/**
+ * A running experiment ends with a terminal decision (the pending one, if any, is settled); `rolledOutAt` is
+ * when its winner went live, null for any other outcome.
+ */
 export async function markExperimentCompleted(
   tx: Tx,
   id: string,
-  c: { outcome: 'WIN' | 'LOSS' | 'INCONCLUSIVE'; reason: string; now: Date },
+  c: { outcome: 'WIN' | 'LOSS' | 'INCONCLUSIVE'; reason: string; now: Date; rolledOutAt: Date | null },
 ) {
+  const { outcome, reason, now, rolledOutAt } = c;
   await tx.experiment.update({
     where: { id },
-    data: { status: 'COMPLETED', endedAt: c.now, outcome: c.outcome, outcomeReason: c.reason, pendingOutcome: null },
+    data: { status: 'COMPLETED', endedAt: now, outcome, outcomeReason: reason, pendingOutcome: null, rolledOutAt },
   });
 }
 

@@ -12,9 +12,15 @@ import type { Prisma } from '../generated/prisma/client';
 import { toJsonValue } from '../json';
 import { findOffer } from './offers';
 
-/** An experiment as the ladder reads it: where it ran, its variants, significance level and primary metric. */
+/**
+ * An experiment as the ladder reads it: where it ran, its variants, significance level and primary metric, and
+ * its hypothesis' reach and value per conversion.
+ */
 export async function findLadderExperiment(tx: Tx, id: string) {
-  const e = await tx.experiment.findUniqueOrThrow({ where: { id } });
+  const e = await tx.experiment.findUniqueOrThrow({
+    where: { id },
+    include: { hypothesis: { select: { reachPerMonth: true, valuePerConversion: true } } },
+  });
   return {
     ...e,
     variants: ZStoredVariants.parse(e.variants),
@@ -36,11 +42,24 @@ export async function readStepContext(tx: Tx, experimentId: string) {
     winner: row.winner,
     segments: ZStoredSegments.parse(row.segments),
   };
-  const hypothesis = await tx.hypothesis.findUniqueOrThrow({
-    where: { id: experiment.hypothesisId },
-    select: { reachPerMonth: true, valuePerConversion: true },
+  return {
+    experiment,
+    offer,
+    snapshot,
+    hypothesis: experiment.hypothesis,
+    rungReaches: await rungReaches(tx, offer?.id),
+  };
+}
+
+/** The reach of an offer's latest experiment on each rung it has stood on (rows without one are skipped). */
+async function rungReaches(tx: Tx, offerId: string | undefined): Promise<Partial<Record<LadderChannel, number>>> {
+  if (!offerId) return {};
+  const rows = await tx.experiment.findMany({
+    where: { offerId, reachPerMonth: { not: null } },
+    select: { channel: true, reachPerMonth: true },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
-  return { experiment, offer, snapshot, hypothesis };
+  return Object.fromEntries(rows.flatMap((r) => (r.reachPerMonth === null ? [] : [[r.channel, r.reachPerMonth]])));
 }
 
 export async function experimentKeyTaken(tx: Tx, workspaceId: string, key: string): Promise<boolean> {
@@ -63,6 +82,7 @@ export async function createLadderExperiment(
     startedAt: Date | null;
     variants: object[];
     scopeSegments: string[];
+    reachPerMonth: number;
     createdById: string | null;
   },
 ) {
@@ -84,6 +104,7 @@ export async function createLadderExperiment(
       plannedUsers: source.plannedUsers,
       segmentAttribute: source.segmentAttribute,
       scopeSegments: next.scopeSegments,
+      reachPerMonth: next.reachPerMonth,
       priorFromExperimentId: source.id,
       createdById: next.createdById,
     },

@@ -68,6 +68,11 @@ export async function setPromotionSegments(tx: Tx, id: string, segments: string[
   await tx.promotion.update({ where: { id }, data: { segments } });
 }
 
+/** A proposal's evidence re-projected (a product owner set the next rung's reach); the audit keeps the old. */
+export async function setPromotionEvidence(tx: Tx, id: string, evidence: object) {
+  await tx.promotion.update({ where: { id }, data: { evidence: toJsonValue(evidence) } });
+}
+
 export async function setNextExperiment(tx: Tx, id: string, nextExperimentId: string) {
   await tx.promotion.update({ where: { id }, data: { nextExperimentId } });
 }

@@ -7,6 +7,7 @@ export * from './promotion-decision';
 export * from './qualify';
 export * from './readiness';
 export * from './readiness-state';
+export * from './rung-reach';
 export * from './segments';
 export * from './step-decision';
 export * from './step-notice';

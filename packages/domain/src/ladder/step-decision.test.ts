@@ -41,6 +41,16 @@ const snap = base.snapshot as NonNullable<LadderStepInput['snapshot']>;
 const at = (over: Partial<LadderStepInput>) => decideLadderStep({ ...base, ...over });
 
 describe('the ladder step after a decision', () => {
+  it("projects the next rung at the offer's earlier reach there, else at the hypothesis' reach", () => {
+    const step = at({ rungReaches: { EMAIL: 8_000, BANNER: 40_000 } });
+    if (step.kind !== 'promote') throw new Error('expected a promotion');
+    // 40,000 banner reach × 0.1 × 0.2 × 50 = 40,000; the email rung's own reach plays no part.
+    expect(step.evidence).toMatchObject({ reachPerMonth: 40_000, valuePerConversion: 50 });
+    expect(step.evidence.projectedMonthlyGain).toBeCloseTo(40_000, 9);
+    const fresh = at({ rungReaches: { EMAIL: 8_000 } });
+    expect(fresh.kind === 'promote' && fresh.evidence).toMatchObject({ reachPerMonth: 10_000 });
+  });
+
   it('a qualifying WIN steps up at once where the rung asks no approval, with the projected monthly gain', () => {
     const step = decideLadderStep(base);
     expect(step).toMatchObject({ kind: 'promote', to: 'BANNER', autoApply: true });

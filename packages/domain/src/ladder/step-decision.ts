@@ -4,6 +4,7 @@ import type { AnalyzeResult } from '../stats/types';
 import type { OfferState } from './offer-state';
 import { type LadderChannel, type LadderSettings, nextRung, previousRung, rungPolicy } from './policy';
 import { qualifiesForPromotion } from './qualify';
+import { projectMonthlyGain, reachAtRung } from './rung-reach';
 import { bestSegmentWins } from './segments';
 import { type LadderNotice, stepNotice } from './step-notice';
 
@@ -31,6 +32,8 @@ export interface LadderStepInput {
   /** The experiment's newest snapshot, null when it has none. */
   snapshot: LadderSnapshot | null;
   hypothesis: { reachPerMonth: number; valuePerConversion: number };
+  /** The reach of the offer's latest experiment on each rung it has stood on (a rung's own reach). */
+  rungReaches?: Partial<Record<LadderChannel, number>>;
 }
 
 export type LadderStep =
@@ -73,11 +76,15 @@ export function decideLadderStep(input: LadderStepInput): LadderStep {
     if (!q.qualifies) return { kind: 'none', state: 'WON', notice: say.notQualified(to, q.reasons) };
     const lift = q.winner?.estimate ?? 0;
     const controlMean = 'srm' in analysis ? analysis.variants[0].mean : null;
+    // Projection at the next rung: its own monthly reach at full rollout (the hypothesis' unless the offer
+    // stood there before) × the control's rate here × the measured relative lift × value per conversion. The
+    // reach and value travel with the evidence, so a product owner's other reach re-projects the same way.
+    const reachPerMonth = reachAtRung(to, input.rungReaches ?? {}, input.hypothesis.reachPerMonth);
+    const { valuePerConversion } = input.hypothesis;
     const evidence = {
-      // Projection at the next rung: its monthly reach (the hypothesis' reach at full rollout) × the control's
-      // rate here × the measured relative lift × value per conversion.
-      projectedMonthlyGain:
-        input.hypothesis.reachPerMonth * (controlMean ?? 0) * lift * input.hypothesis.valuePerConversion,
+      projectedMonthlyGain: projectMonthlyGain({ reachPerMonth, controlMean, lift, valuePerConversion }),
+      reachPerMonth,
+      valuePerConversion,
       experiment: experiment.key,
       channel: experiment.channel,
       metric: experiment.metric,

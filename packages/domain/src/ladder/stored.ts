@@ -30,6 +30,9 @@ const num = z.number().nullish();
 /** A proposal's evidence as the ladder step wrote it; unknown keys are kept. */
 export const ZPromotionEvidence = z.looseObject({
   projectedMonthlyGain: num,
+  /** The next rung's reach and the value per conversion the projection used (absent before issue 12). */
+  reachPerMonth: num,
+  valuePerConversion: num,
   experiment: z.string().nullish(),
   channel: z.string().nullish(),
   metric: z.string().nullish(),

@@ -1,5 +1,5 @@
-import { moveHypothesisStatus, recordAudit } from '@uplift/db';
-import { assertTransition, DomainError, type HypothesisStatus } from '@uplift/domain';
+import { moveHypothesisStatus, recordApprovedRoi, recordAudit } from '@uplift/db';
+import { assertTransition, DomainError, freezeApprovedRoi, type HypothesisStatus } from '@uplift/domain';
 import type { ActingScope } from '../acting';
 import type { ServiceDeps } from '../deps';
 import { mustGetHypothesis, writeAndRerank } from './write-and-rerank';
@@ -10,9 +10,12 @@ export interface HypothesisTransition {
   reason?: string | undefined;
 }
 
-/** Moves a hypothesis along its lifecycle; the domain decides what is legal, the row update guards races. */
+/**
+ * Moves a hypothesis along its lifecycle; the domain decides what is legal, the row update guards races. An
+ * approval freezes the ROI it was approved on (read from the moved row, which the update holds locked).
+ */
 export async function transitionHypothesis(
-  deps: Pick<ServiceDeps, 'db'>,
+  deps: Pick<ServiceDeps, 'db' | 'clock'>,
   { workspace, actor }: ActingScope,
   { id, to, reason }: HypothesisTransition,
 ) {
@@ -32,6 +35,9 @@ export async function transitionHypothesis(
     if (!moved) {
       throw new DomainError('CONFLICT', 'Someone changed this hypothesis meanwhile; reload and try again.');
     }
+    const approved = to === 'APPROVED' ? freezeApprovedRoi(moved) : null;
+    const approvedAt = deps.clock();
+    if (approved) await recordApprovedRoi(tx, id, approved, approvedAt);
     await recordAudit(tx, {
       workspaceId: workspace.id,
       actor,
@@ -39,9 +45,9 @@ export async function transitionHypothesis(
       entityId: id,
       action: 'hypothesis.status',
       before: { status: current.status },
-      after: { status: to },
+      after: approved ? { status: to, approvedInputs: approved } : { status: to },
       reason: reason || null,
     });
-    return moved;
+    return approved ? { ...moved, approvedInputs: approved, approvedAt } : moved;
   });
 }

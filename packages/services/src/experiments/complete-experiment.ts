@@ -3,7 +3,7 @@ import { HYPOTHESIS_STATUS_FOR_OUTCOME } from '@uplift/domain';
 import { proposeStep } from '../ladder/propose-step';
 
 /**
- * Completes a running experiment with a terminal decision: the experiment, its hypothesis (WON / LOST /
+ * Completes a running experiment with a terminal decision: the experiment (a WIN rolled out), its hypothesis (WON / LOST /
  * INCONCLUSIVE), their audit entries, the ladder's step and the notification — call inside one transaction.
  * Returns the webhook deliveries to enqueue.
  */
@@ -19,7 +19,10 @@ export async function completeExperiment(
   },
 ): Promise<string[]> {
   const { experiment, outcome, reason, actor, now } = input;
-  await markExperimentCompleted(tx, experiment.id, { outcome, reason, now });
+  // A win goes live as it completes here (at once, or as a product owner confirms it): only rolled-out winners
+  // earn in the realised figures (issue 12). A loss or an inconclusive test rolls nothing out.
+  const rolledOutAt = outcome === 'WIN' ? now : null;
+  await markExperimentCompleted(tx, experiment.id, { outcome, reason, now, rolledOutAt });
   const audit = { workspaceId: experiment.workspaceId, actor, reason };
   await recordAudit(tx, {
     ...audit,
@@ -27,7 +30,7 @@ export async function completeExperiment(
     entityId: experiment.id,
     action: actor ? 'experiment.confirm' : 'experiment.complete',
     before: { status: 'RUNNING' },
-    after: { status: 'COMPLETED', outcome },
+    after: { status: 'COMPLETED', outcome, ...(rolledOutAt ? { rolledOutAt: rolledOutAt.toISOString() } : {}) },
   });
   const status = HYPOTHESIS_STATUS_FOR_OUTCOME[outcome];
   if (await concludeHypothesis(tx, experiment.hypothesisId, { status, reason })) {

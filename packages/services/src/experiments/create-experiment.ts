@@ -76,6 +76,8 @@ export async function createExperiment(
       analysis,
       plannedUsers: input.plannedUsers ?? plannedUsersFor(hypothesis, analysis.alpha, variants.length),
       segmentAttribute: input.segmentAttribute ?? null,
+      // The rung's own reach starts as the hypothesis' (a product owner may set another on a step up).
+      reachPerMonth: hypothesis.reachPerMonth,
       createdById: actor.id,
     });
     await setHypothesisStatus(tx, hypothesis.id, 'TESTING');

@@ -47,6 +47,8 @@ export async function createNextExperiment(tx: Tx, promotionId: string, now = ne
     variants: design.variants,
     // A scoped step reaches its segments only; an unscoped step of a scoped experiment keeps the scope it proved.
     scopeSegments: promotion.segments.length ? promotion.segments : source.scopeSegments,
+    // The rung's own reach as proposed or set by the approver; proposals from before it was kept: the hypothesis'.
+    reachPerMonth: promotion.evidence.reachPerMonth ?? source.hypothesis.reachPerMonth,
     createdById: promotion.decidedById,
   });
   await setNextExperiment(tx, promotionId, next.id);
@@ -61,6 +63,7 @@ export async function createNextExperiment(tx: Tx, promotionId: string, now = ne
       key,
       channel: next.channel,
       status: next.status,
+      reachPerMonth: next.reachPerMonth,
       from: source.key,
       promotion: promotionId,
       ...(next.scopeSegments.length ? { scopeSegments: next.scopeSegments } : {}),

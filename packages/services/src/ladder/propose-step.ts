@@ -12,10 +12,11 @@ export async function proposeStep(
   tx: Tx,
   input: { experimentId: string; outcome: 'WIN' | 'LOSS' | 'INCONCLUSIVE'; now: Date },
 ): Promise<string[]> {
-  const { experiment, offer, snapshot, hypothesis } = await readStepContext(tx, input.experimentId);
+  const { experiment, offer, snapshot, hypothesis, rungReaches } = await readStepContext(tx, input.experimentId);
   if (!offer) return [];
   const { ladder, policies } = await readLadder(tx, experiment.workspaceId);
-  const step = decideLadderStep({ outcome: input.outcome, offer, experiment, ladder, policies, snapshot, hypothesis });
+  const { outcome } = input;
+  const step = decideLadderStep({ outcome, offer, experiment, ladder, policies, snapshot, hypothesis, rungReaches });
   const say = (notice: LadderNotice, data: object = {}) =>
     notify(tx, {
       workspaceId: experiment.workspaceId,

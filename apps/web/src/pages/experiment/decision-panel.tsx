@@ -2,7 +2,7 @@ import { Alert, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconHourglass } from '@tabler/icons-react';
 import { OutcomeBadge } from '../../components/outcome-badge';
 import { isOutcome, OUTCOME_HELP, OUTCOME_LABEL } from '../../lib/experiment-words';
-import { formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
 import type { ExperimentRow, Results } from './types';
 
 /** What the worker concluded, why, and — when the workspace asks for it — that a person must confirm it. */
@@ -34,6 +34,11 @@ export function DecisionPanel({ results, experiment, names }: Props) {
         {isOutcome(outcome) && !draft && (
           <Text size="xs" c="dimmed">
             {OUTCOME_HELP[outcome]}
+          </Text>
+        )}
+        {experiment.rolledOutAt && (
+          <Text size="sm" fw={600} c="teal" data-testid="rolled-out">
+            Rolled out on {formatDate(experiment.rolledOutAt)}
           </Text>
         )}
         {results.status === 'STOPPED' && experiment.stopReason && (

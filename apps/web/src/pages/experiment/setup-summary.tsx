@@ -37,6 +37,7 @@ export function SetupSummary({ experiment: e }: { experiment: ExperimentRow }) {
           </Fact>
           <Fact label="Channel">{humanize(e.channel)}</Fact>
           <Fact label="Planned users">{formatCount(e.plannedUsers)}</Fact>
+          <Fact label="Reach per month">{e.reachPerMonth === null ? '—' : formatCount(e.reachPerMonth)}</Fact>
           <Fact label="Segment attribute">{e.segmentAttribute ?? '—'}</Fact>
           <Fact label="Scope">{describeScope(e) ?? 'Every unit'}</Fact>
           <Fact label="Primary metric">

@@ -23,6 +23,7 @@ import { useTRPC } from '../../lib/trpc';
 import { AuditTrail } from './audit-trail';
 import { HypothesisActions } from './hypothesis-actions';
 import { HypothesisExperiments } from './hypothesis-experiments';
+import { RoiAtApproval } from './roi-at-approval';
 import { ScoreBreakdown } from './score-breakdown';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -140,6 +141,7 @@ export function HypothesisPage() {
                 Ranked by ROI among open hypotheses, unless a product owner pinned it.
               </Text>
               <ScoreBreakdown rows={h.breakdown} />
+              <RoiAtApproval approval={h.atApproval} />
             </Stack>
           </Paper>
         </Grid.Col>

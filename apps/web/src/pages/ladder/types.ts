@@ -30,6 +30,9 @@ export interface Evidence {
   winnerMean?: number | null;
   reason?: string | null;
   projectedMonthlyGain?: number | null;
+  /** The next rung's reach and the value per conversion the projection used (absent on older proposals). */
+  reachPerMonth?: number | null;
+  valuePerConversion?: number | null;
   segmentsWon?: SegmentWin[];
 }
 

@@ -7,6 +7,7 @@ import { useSession } from '../../../lib/session';
 import { useTRPC } from '../../../lib/trpc';
 import { evidenceSentence, stepLabel } from '../evidence-words';
 import { evidenceOf, type InboxPromotion } from '../types';
+import { NextRungReach } from './next-rung-reach';
 import { ProposalDecision } from './proposal-decision';
 import { ReadinessStatus } from './readiness-status';
 import { SegmentScope } from './segment-scope';
@@ -32,6 +33,7 @@ export function ProposalCard({ promotion: p, gate }: Props) {
   const alpha = (setup?.analysis as { alpha?: number } | undefined)?.alpha;
   const wins = evidence.segmentsWon ?? [];
   const [segments, setSegments] = useState<string[]>(p.segments);
+  const [reach, setReach] = useState<number | null>(null);
   const demote = p.kind === 'DEMOTE';
   const linked = hash === `#promotion-${p.id}`;
 
@@ -93,8 +95,17 @@ export function ProposalCard({ promotion: p, gate }: Props) {
             scoped={p.segments.length > 0}
           />
         )}
+        {!demote && (
+          <NextRungReach
+            evidence={evidence}
+            toRung={p.toRung}
+            value={reach}
+            onChange={setReach}
+            editable={can('promotion.decide')}
+          />
+        )}
         {!demote && <ReadinessStatus offerId={p.offer.id} rung={p.toRung} gate={gate} />}
-        <ProposalDecision promotion={p} segments={segments} />
+        <ProposalDecision promotion={p} segments={segments} reachPerMonth={reach} />
       </Stack>
     </Paper>
   );

@@ -13,10 +13,12 @@ interface Props {
   promotion: InboxPromotion;
   /** The scope the approver chose (empty = everyone). */
   segments: string[];
+  /** The next rung's reach the approver set; null keeps the proposal's. */
+  reachPerMonth?: number | null;
 }
 
 /** Approve (a reason is optional) or reject (a reason is required); the api's refusal shows in the dialog. */
-export function ProposalDecision({ promotion: p, segments }: Props) {
+export function ProposalDecision({ promotion: p, segments, reachPerMonth }: Props) {
   const trpc = useTRPC();
   const { can } = useSession();
   const invalidate = useLadderInvalidate();
@@ -80,7 +82,12 @@ export function ProposalDecision({ promotion: p, segments }: Props) {
         pending={approve.isPending}
         error={approve.error}
         onConfirm={(reason) =>
-          approve.mutate({ id: p.id, reason: reason || undefined, segments: segments.length ? segments : undefined })
+          approve.mutate({
+            id: p.id,
+            reason: reason || undefined,
+            segments: segments.length ? segments : undefined,
+            reachPerMonth: demote ? undefined : (reachPerMonth ?? undefined),
+          })
         }
         onClose={() => setDeciding(null)}
         testId="approve-modal"
