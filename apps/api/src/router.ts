@@ -2,6 +2,7 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { Context } from './context';
 import { experimentRouter } from './routers/experiment';
 import { hypothesisRouter } from './routers/hypothesis';
+import { insightsRouter } from './routers/insights';
 import { apiKeyRouter, notificationRouter, webhookRouter } from './routers/integrations';
 import { invitationRouter } from './routers/invitation';
 import { ladderRouter } from './routers/ladder';
@@ -21,6 +22,7 @@ export const appRouter = router({
   apiKey: apiKeyRouter,
   webhook: webhookRouter,
   ladder: ladderRouter,
+  insights: insightsRouter,
 });
 
 export type AppRouter = typeof appRouter;

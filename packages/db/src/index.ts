@@ -20,6 +20,7 @@ export * from './repositories/hypotheses';
 export * from './repositories/hypothesis-page';
 export * from './repositories/hypothesis-writes';
 export * from './repositories/ingestion';
+export * from './repositories/insights';
 export * from './repositories/invitations';
 export * from './repositories/ladder-experiments';
 export * from './repositories/ladder-settings';

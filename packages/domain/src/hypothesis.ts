@@ -52,7 +52,7 @@ export const ZHypothesisPinInput = z.object({
 });
 export type HypothesisPinInput = z.input<typeof ZHypothesisPinInput>;
 
-export const BACKLOG_SORTS = ['rank', 'roi', 'payback', 'title', 'createdAt', 'status'] as const;
+export const BACKLOG_SORTS = ['rank', 'roi', 'calibratedRoi', 'payback', 'title', 'createdAt', 'status'] as const;
 export const ZBacklogQuery = z.object({
   status: z.array(z.enum(HYPOTHESIS_STATUSES)).optional(),
   funnelStage: z.array(z.enum(FUNNEL_STAGES)).optional(),

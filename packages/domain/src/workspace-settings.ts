@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FUNNEL_STAGES } from './enums';
 import { int4 } from './zod-safe';
 
 const share = (what: string) =>
@@ -24,6 +25,17 @@ export const ZWorkspaceSettingsInput = z.object({
   winChance: share('a probability, e.g. 0.95').optional(),
   maxRisk: share('an expected relative loss, e.g. 0.0025').optional(),
   lossChance: share('a probability, e.g. 0.05').optional(),
+  /** The workspace's money (ISO 4217 code, e.g. EUR): shown with every amount; portfolios sum per currency. */
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as EUR or USD')
+    .nullable()
+    .optional(),
+  /** Funnel stages the team does not use: left out of the Insights funnel. */
+  hiddenFunnelStages: z
+    .array(z.enum(FUNNEL_STAGES, { error: `must be one of ${FUNNEL_STAGES.join(', ')}` }))
+    .refine((stages) => new Set(stages).size === stages.length, 'must not repeat a stage')
+    .optional(),
 });
 export type WorkspaceSettingsInput = z.infer<typeof ZWorkspaceSettingsInput>;
 export const WORKSPACE_SETTING_KEYS = Object.keys(ZWorkspaceSettingsInput.shape) as (keyof WorkspaceSettingsInput)[];

@@ -12,6 +12,8 @@ export const JOBS = {
   'experiment.evaluate': z.object({ experimentId: z.string().min(1) }),
   /** Scheduled: restores every running experiment's schedule and re-enqueues what Redis lost. */
   'experiment.reconcile': z.object({}),
+  /** Recomputes a workspace's Insights figures and calibrated ROIs; requested when a test completes or a setting changes. */
+  'insights.recompute': z.object({ workspaceId: z.string().min(1) }),
   /** Posts one webhook delivery (its row holds the payload); retried with exponential backoff. */
   'webhook.deliver': z.object({ deliveryId: z.string().min(1) }),
 } as const;

@@ -1,5 +1,5 @@
 import type { BacklogQuery, Channel, FunnelStage, HypothesisStatus } from '@uplift/domain';
-import { RANKED_STATUSES, ZBacklogQuery } from '@uplift/domain';
+import { CALIBRATED_RANKING_FROM, RANKED_STATUSES, ZBacklogQuery } from '@uplift/domain';
 import type { Db, Tx } from '../client';
 import { Prisma } from '../generated/prisma/client';
 
@@ -12,6 +12,8 @@ export interface BacklogRow {
   status: HypothesisStatus;
   segment: string;
   roi: number;
+  /** The ROI with the workspace's calibration (issue 12 §2); null until the Insights job has run. */
+  calibratedRoi: number | null;
   paybackMonths: number | null;
   expectedGain: number;
   pinnedRank: number | null;
@@ -23,6 +25,7 @@ export interface BacklogRow {
 const SORT_SQL = {
   rank: Prisma.sql`h."backlogOrder"`,
   roi: Prisma.sql`h.roi`,
+  calibratedRoi: Prisma.sql`h."calibratedRoi"`,
   payback: Prisma.sql`h."paybackMonths"`,
   title: Prisma.sql`lower(h.title)`,
   createdAt: Prisma.sql`h."createdAt"`,
@@ -55,7 +58,7 @@ export async function backlogPage(db: Tx, workspaceId: string, query: BacklogQue
   // and the author's name (a sub-select) is looked up for the page's rows alone, after the LIMIT.
   const [items, [count]] = await Promise.all([
     db.$queryRaw<BacklogRow[]>`
-      SELECT h.id, h.title, h."funnelStage", h.channel, h.status, h.segment, h.roi, h."paybackMonths",
+      SELECT h.id, h.title, h."funnelStage", h.channel, h.status, h.segment, h.roi, h."calibratedRoi", h."paybackMonths",
              h."expectedGain", h."pinnedRank", h."authorId", h."createdAt",
              (SELECT u.name FROM "user" u WHERE u.id = h."authorId") AS "authorName",
              CASE WHEN ${RANKED_SQL} THEN h."backlogOrder" ELSE NULL END AS rank
@@ -70,7 +73,9 @@ export async function backlogPage(db: Tx, workspaceId: string, query: BacklogQue
 
 /**
  * Recomputes the workspace's priority order and stores it in `backlogOrder`, writing only rows whose
- * position moved. The ORDER BY is the domain's `compareBacklogOrder` in SQL (a test proves they agree). Call it after any change to ROI, status or pins. Serialised per workspace (advisory
+ * position moved. The ORDER BY is the domain's `compareBacklogOrder` in SQL (a test proves they agree), with the ROI
+ * the calibrated one once the workspace's Insights count CALIBRATED_RANKING_FROM completed tests (issue 12 §2).
+ * Call it after any change to ROI, status or pins. Serialised per workspace (advisory
  * lock) so concurrent re-ranks never deadlock on each other's rows.
  */
 export async function rerankBacklog(db: Db, workspaceId: string): Promise<number> {
@@ -80,9 +85,16 @@ export async function rerankBacklog(db: Db, workspaceId: string): Promise<number
       UPDATE "Hypothesis" t SET "backlogOrder" = r.n
       FROM (
         SELECT h.id, row_number() OVER (
-          ORDER BY ${RANKED_SQL} DESC, h."pinnedRank" ASC NULLS LAST, h.roi DESC, h."createdAt" ASC, h.id COLLATE "C"
+          ORDER BY ${RANKED_SQL} DESC, h."pinnedRank" ASC NULLS LAST,
+            CASE WHEN calibrated.on THEN COALESCE(h."calibratedRoi", h.roi) ELSE h.roi END DESC,
+            h."createdAt" ASC, h.id COLLATE "C"
         )::int AS n
-        FROM "Hypothesis" h WHERE h."workspaceId" = ${workspaceId}
+        FROM "Hypothesis" h
+        CROSS JOIN (
+          SELECT COALESCE(bool_or(i."completedTests" >= ${CALIBRATED_RANKING_FROM}), false) AS on
+          FROM "WorkspaceInsights" i WHERE i."workspaceId" = ${workspaceId}
+        ) calibrated
+        WHERE h."workspaceId" = ${workspaceId}
       ) r
       WHERE t.id = r.id AND t."backlogOrder" IS DISTINCT FROM r.n`;
   });

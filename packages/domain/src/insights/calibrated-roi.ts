@@ -45,3 +45,6 @@ export function calibratedRoi({ roi, winRates, liftRatio }: CalibratedRoiInput):
     lift: { author: roi.expectedLift, ratio, used: lift },
   };
 }
+
+/** Completed tests from which the backlog's stored order ranks by the calibrated ROI (issue 12 §2). */
+export const CALIBRATED_RANKING_FROM = 10;

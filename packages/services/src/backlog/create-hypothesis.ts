@@ -16,7 +16,7 @@ import { writeAndRerank } from './write-and-rerank';
  * of the same form (same clientRequestId) returns the first hypothesis instead of a second one.
  */
 export async function createHypothesis(
-  deps: Pick<ServiceDeps, 'db'>,
+  deps: Pick<ServiceDeps, 'db' | 'queue' | 'log'>,
   { workspace, actor }: ActingScope<{ id: string; horizonMonths: number }>,
   raw: HypothesisCreateInput,
 ) {

@@ -6,7 +6,7 @@ import { mustGetHypothesis, writeAndRerank } from './write-and-rerank';
 
 /** A product owner pins a hypothesis above the ROI ranking (with a reason), or unpins it (pinnedRank null). */
 export async function pinHypothesis(
-  deps: Pick<ServiceDeps, 'db'>,
+  deps: Pick<ServiceDeps, 'db' | 'queue' | 'log'>,
   { workspace, actor }: ActingScope,
   raw: HypothesisPinInput,
 ) {

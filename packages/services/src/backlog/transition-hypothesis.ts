@@ -15,7 +15,7 @@ export interface HypothesisTransition {
  * approval freezes the ROI it was approved on (read from the moved row, which the update holds locked).
  */
 export async function transitionHypothesis(
-  deps: Pick<ServiceDeps, 'db' | 'clock'>,
+  deps: Pick<ServiceDeps, 'db' | 'clock' | 'queue' | 'log'>,
   { workspace, actor }: ActingScope,
   { id, to, reason }: HypothesisTransition,
 ) {

@@ -6,7 +6,7 @@ import { mustGetHypothesis, pick, ROI_FIELDS, writeAndRerank } from './write-and
 
 /** The author edits a draft; its score follows the new inputs, and the audit row holds only what changed. */
 export async function updateHypothesis(
-  deps: Pick<ServiceDeps, 'db'>,
+  deps: Pick<ServiceDeps, 'db' | 'queue' | 'log'>,
   { workspace, actor }: ActingScope<{ id: string; horizonMonths: number }>,
   raw: HypothesisUpdateInput,
 ) {

@@ -1,6 +1,7 @@
 import { getHypothesis, rerankBacklog, type Tx, transaction } from '@uplift/db';
 import { DomainError } from '@uplift/domain';
 import type { ServiceDeps } from '../deps';
+import { requestInsights } from '../insights/request-insights';
 
 export const ROI_FIELDS = [
   'reachPerMonth',
@@ -19,15 +20,17 @@ export async function mustGetHypothesis(deps: Pick<ServiceDeps, 'db'>, workspace
 
 /**
  * Every write that can move a hypothesis in the priority order goes through here: the change and its audit
- * entry in one transaction, then the workspace's order re-ranked, so no write path can forget the re-rank.
+ * entry in one transaction, then the workspace's order re-ranked, so no write path can forget the re-rank; and
+ * the Insights recomputed soon after, which gives a new or edited idea its calibrated ROI.
  */
 export async function writeAndRerank<T>(
-  deps: Pick<ServiceDeps, 'db'>,
+  deps: Pick<ServiceDeps, 'db' | 'queue' | 'log'>,
   workspaceId: string,
   write: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   const result = await transaction(deps.db, write);
   await rerankBacklog(deps.db, workspaceId);
+  await requestInsights(deps, workspaceId);
   return result;
 }
 

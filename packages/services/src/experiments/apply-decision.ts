@@ -11,6 +11,7 @@ import {
 import { decisionConsequences, decisionPayload, TERMINAL_OUTCOMES } from '@uplift/domain';
 import { unscheduleEvaluation } from '@uplift/jobs';
 import type { ServiceDeps } from '../deps';
+import { requestInsights } from '../insights/request-insights';
 import type { Evaluated } from './analyse-experiment';
 import { completeExperiment } from './complete-experiment';
 import { enqueueDeliveries } from './deliveries';
@@ -69,6 +70,7 @@ export async function applyDecision(
       }),
     );
     await rerankBacklog(deps.db, ws.id);
+    await requestInsights(deps, ws.id);
   }
   return { dataVersion: version, outcome, stored };
 }

@@ -2,6 +2,7 @@ import { findExperimentById, rerankBacklog, transaction } from '@uplift/db';
 import { DomainError } from '@uplift/domain';
 import { enqueueDelivery } from '@uplift/jobs';
 import type { ServiceDeps } from '../deps';
+import { requestInsights } from '../insights/request-insights';
 import { completeExperiment } from './complete-experiment';
 import { unscheduleEvaluationOrWarn } from './evaluation-jobs';
 import { mustGetExperiment } from './must-get-experiment';
@@ -33,5 +34,6 @@ export async function confirmDecision(
   for (const id of deliveries) await enqueueDelivery(deps.queue, id);
   await unscheduleEvaluationOrWarn(deps, completed.id);
   await rerankBacklog(deps.db, workspace.id);
+  await requestInsights(deps, workspace.id);
   return completed;
 }

@@ -3,6 +3,7 @@ import { WORKSPACE_SETTING_KEYS, type WorkspaceSettingsInput, ZWorkspaceSettings
 import { enqueue } from '@uplift/jobs';
 import type { ActingScope } from '../acting';
 import type { ServiceDeps } from '../deps';
+import { requestInsights } from '../insights/request-insights';
 
 type Workspace = { id: string; horizonMonths: number } & Record<string, unknown>;
 
@@ -28,6 +29,8 @@ export async function updateWorkspaceSettings(
     });
     return row;
   });
+  // The horizon, currency and funnel stages all enter the Insights figures.
+  await requestInsights(deps, workspace.id);
   if (updated.horizonMonths === workspace.horizonMonths) return { workspace: updated, jobId: null };
   const jobId = `backlog.rescore-${workspace.id}-${updated.updatedAt.getTime()}`;
   try {

@@ -37,6 +37,9 @@ export function BacklogTable({ items, view, onChange }: Props) {
             <SortHeader sort="roi" align="right" {...header}>
               ROI
             </SortHeader>
+            <SortHeader sort="calibratedRoi" align="right" {...header}>
+              Calibrated ROI
+            </SortHeader>
             <SortHeader sort="payback" align="right" {...header}>
               Payback
             </SortHeader>
@@ -83,6 +86,17 @@ export function BacklogTable({ items, view, onChange }: Props) {
                 <Text size="sm" fw={600} c={h.roi >= 0 ? 'teal.7' : 'red.7'}>
                   {formatRoi(h.roi)}
                 </Text>
+              </Table.Td>
+              <Table.Td ta="right" data-testid="cell-calibrated-roi">
+                {h.calibratedRoi === null ? (
+                  <Text size="sm" c="dimmed">
+                    —
+                  </Text>
+                ) : (
+                  <Text size="sm" fw={600} c={h.calibratedRoi >= 0 ? 'teal.7' : 'red.7'}>
+                    {formatRoi(h.calibratedRoi)}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }} data-testid="cell-payback">
                 {formatMonths(h.paybackMonths)}

@@ -32,6 +32,7 @@ export const PAGE_SIZES = [25, 50, 100] as const;
 export const FIRST_DIRECTION: Record<BacklogSort, Direction> = {
   rank: 'asc',
   roi: 'desc',
+  calibratedRoi: 'desc',
   payback: 'asc',
   title: 'asc',
   createdAt: 'desc',

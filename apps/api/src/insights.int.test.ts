@@ -1,0 +1,138 @@
+import { ingestBatch } from '@uplift/services';
+import { evaluateExperimentJob, PROCESSORS } from '@uplift/worker';
+import type { Job } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiKeyFor,
+  callerFor,
+  createWorkspace,
+  insertHypothesis,
+  sampleExperiment,
+  serveApi,
+  type TestWorkspace,
+  testDeps,
+} from './testing/fixtures';
+
+const deps = testDeps('insights');
+const api = await serveApi(deps);
+afterAll(async () => {
+  await api.close();
+  await deps.close();
+});
+
+/** Runs the worker's insights.recompute processor for the workspace, as the queued job would. */
+const recompute = (workspaceId: string) =>
+  PROCESSORS['insights.recompute']({ data: { workspaceId } } as Job, { ...deps, allowPrivateWebhooks: false });
+
+/** An approved idea tested to its planned 2,000 users: `promo` converts `promoRate` against the control's 10%. */
+async function completedTest(ws: TestWorkspace, promoConversions: number, overrides: object = {}) {
+  const h = await insertHypothesis(deps.db, ws, ws.users.MARKETER.id, { status: 'APPROVED', ...overrides });
+  const owner = callerFor(deps, ws.users.PRODUCT_OWNER, ws.slug);
+  const e = await owner.experiment.create({ ...sampleExperiment(h.id), plannedUsers: 2000, start: true });
+  const events: object[] = [];
+  for (const [variant, converted] of [
+    ['control', 100],
+    ['promo', promoConversions],
+  ] as const) {
+    for (let i = 0; i < 1000; i++) {
+      const unit = `${variant}-${i}`;
+      events.push({ id: `x-${unit}`, experiment: e.key, unit, type: 'exposure', variant });
+      if (i < converted) events.push({ id: `c-${unit}`, experiment: e.key, unit, type: 'conversion' });
+    }
+  }
+  await ingestBatch(deps, ws.id, { events: events as never });
+  await evaluateExperimentJob(deps.db, deps.queue, e.id);
+  return { ...e, hypothesisId: h.id };
+}
+
+describe('Insights from ingestion to realised figures', () => {
+  let ws: TestWorkspace;
+  beforeAll(async () => {
+    ws = await createWorkspace(deps.db, 'insights');
+  });
+
+  it('a completed win is rolled out, asks for a recomputation, and earns R·b̂·x·v a month', async () => {
+    const e = await completedTest(ws, 160);
+    const row = await deps.db.experiment.findUniqueOrThrow({ where: { id: e.id } });
+    expect(row).toMatchObject({ status: 'COMPLETED', outcome: 'WIN' });
+    expect(row.rolledOutAt).not.toBeNull();
+    const queued = await deps.queue.getJobs(['delayed', 'waiting']);
+    expect(queued.some((j) => j.name === 'insights.recompute' && j.data.workspaceId === ws.id)).toBe(true);
+
+    await recompute(ws.id);
+    const caller = callerFor(deps, ws.users.ANALYST, ws.slug);
+    const insights = await caller.insights.get();
+    expect(insights?.completedTests).toBe(1);
+    const figures = insights?.figures;
+    // k = 1 < 5: nothing is shrunk and the page says so.
+    expect(figures?.tooFewToCalibrate).toBe(true);
+    expect(figures?.tau2).toBeNull();
+    const [only] = figures?.experiments ?? [];
+    expect(only).toMatchObject({ key: e.key, outcome: 'WIN', estimatedAfterTheFact: true });
+    // x = 0.16/0.10 − 1 = 0.6; R = 10,000 (the hypothesis' reach, this rung's), b̂ = 0.10, v = 40.
+    expect(only?.estimate).toBeCloseTo(0.6, 10);
+    expect(only?.shrunkEstimate).toBeCloseTo(0.6, 10);
+    expect(only?.monthlyGain).toBeCloseTo(10_000 * 0.1 * 0.6 * 40, 6);
+
+    const res = await fetch(`${api.base}/v1/insights`, {
+      headers: { authorization: `Bearer ${await apiKeyFor(deps.db, ws, ['read'])}` },
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      completedTests: number;
+      computedAt: string;
+      figures: { experiments: { key: string }[] };
+    };
+    expect(body.completedTests).toBe(1);
+    expect(body.figures.experiments[0]?.key).toBe(e.key);
+    expect(new Date(body.computedAt).getTime()).toBeGreaterThan(0);
+  });
+
+  it('refuses a request without a key', async () => {
+    const res = await fetch(`${api.base}/v1/insights`);
+    expect(res.status).toBe(401);
+  });
+});
+
+describe('calibrated ROI reorders the backlog from 10 completed tests', () => {
+  it('a confident idea falls below a humbler one once the workspace wins a third of its tests', async () => {
+    const ws = await createWorkspace(deps.db, 'calibrated');
+    // Author's ROI: X (confidence 0.9) above Y (confidence 0.2, four times the reach): 0.9 > 4 × 0.2.
+    const x = await insertHypothesis(deps.db, ws, ws.users.MARKETER.id, { status: 'APPROVED', confidence: 0.9 });
+    const y = await insertHypothesis(deps.db, ws, ws.users.MARKETER.id, {
+      status: 'APPROVED',
+      confidence: 0.2,
+      reachPerMonth: 40_000,
+    });
+    const order = async () => {
+      const rows = await deps.db.hypothesis.findMany({ where: { id: { in: [x.id, y.id] } } });
+      return Object.fromEntries(rows.map((r) => [r.id === x.id ? 'x' : 'y', r]));
+    };
+    const before = await order();
+    expect(before.x!.backlogOrder!).toBeLessThan(before.y!.backlogOrder!);
+
+    // 3 wins at +60% and 7 flat tests in email at retention: win rate (3 + 1)/(10 + 2) = 1/3 for both ideas.
+    for (let i = 0; i < 10; i++) await completedTest(ws, i < 3 ? 160 : 105);
+    await recompute(ws.id);
+
+    const after = await order();
+    expect(after.y!.backlogOrder!).toBeLessThan(after.x!.backlogOrder!);
+    expect(after.x!.calibratedRoi).not.toBeNull();
+    expect(after.y!.calibratedRoi!).toBeGreaterThan(after.x!.calibratedRoi!);
+    const insights = await callerFor(deps, ws.users.MARKETER, ws.slug).insights.get();
+    expect(insights?.completedTests).toBe(10);
+    expect(insights?.figures.calibration.winRate).toMatchObject({ wins: 3, n: 10 });
+    expect(insights?.figures.calibration.winRate.mean).toBeCloseTo(4 / 12, 12);
+    const forX = insights?.figures.openHypotheses.find((h) => h.id === x.id);
+    expect(forX?.confidence).toMatchObject({ author: 0.9, level: 'stageAndChannel', n: 10 });
+    expect(forX?.confidence.used).toBeCloseTo(4 / 12, 12);
+
+    // The backlog shows both ROIs and sorts by the calibrated one on request.
+    const page = await callerFor(deps, ws.users.MARKETER, ws.slug).hypothesis.list({
+      sort: 'calibratedRoi',
+      direction: 'desc',
+      status: ['APPROVED'],
+    });
+    expect(page.items.map((h) => h.id)).toEqual([y.id, x.id]);
+  });
+});
