@@ -5,6 +5,7 @@ import { hypothesisRouter } from './routers/hypothesis';
 import { apiKeyRouter, notificationRouter, webhookRouter } from './routers/integrations';
 import { invitationRouter } from './routers/invitation';
 import { ladderRouter } from './routers/ladder';
+import { learningRouter } from './routers/learning';
 import { memberRouter } from './routers/member';
 import { auditRouter, meRouter, workspaceRouter } from './routers/workspace';
 import { createCallerFactory, router } from './trpc';
@@ -21,6 +22,7 @@ export const appRouter = router({
   apiKey: apiKeyRouter,
   webhook: webhookRouter,
   ladder: ladderRouter,
+  learning: learningRouter,
 });
 
 export type AppRouter = typeof appRouter;

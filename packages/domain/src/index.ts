@@ -21,6 +21,7 @@ export * from './experiment-metrics';
 export * from './hypothesis';
 export * from './ingestion';
 export * from './ladder';
+export * from './learnings';
 export * from './lifecycle';
 export * from './locations';
 export * from './locations/synthetic';
