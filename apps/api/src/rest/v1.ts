@@ -12,6 +12,7 @@ import { experimentsCreate } from './routes/experiments-create';
 import { experimentsGet } from './routes/experiments-get';
 import { experimentsList } from './routes/experiments-list';
 import { hypotheses } from './routes/hypotheses';
+import { learnings } from './routes/learnings';
 import { locations } from './routes/locations';
 import { offers } from './routes/offers';
 import { promotions } from './routes/promotions';
@@ -31,6 +32,7 @@ const ROUTES = [
   hypotheses,
   offers,
   promotions,
+  learnings,
 ] as const;
 
 const DOCUMENT = {
