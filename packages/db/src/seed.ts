@@ -4,6 +4,7 @@ import { rerankBacklog } from './repositories/hypotheses';
 import { createPasswordUser, type PasswordHasher } from './repositories/users';
 import { DEMO_HYPOTHESES } from './seed-data';
 import { seedDemoExperiments } from './seed-experiments';
+import { seedDemoLearnings } from './seed-learnings';
 
 export const DEMO_PASSWORD = 'uplift-demo-2026';
 export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
@@ -67,6 +68,7 @@ export async function seedDemo(db: Db, deps: PasswordHasher): Promise<boolean> {
     }
   });
   await seedDemoExperiments(db, workspace.id, users.PRODUCT_OWNER);
+  await seedDemoLearnings(db, workspace.id, users.PRODUCT_OWNER);
   await rerankBacklog(db, workspace.id);
   return true;
 }
