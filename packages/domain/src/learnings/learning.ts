@@ -22,8 +22,10 @@ export const normaliseTag = (tag: string) => tag.trim().replace(/\s+/g, ' ').toL
 /** Tags as stored: normalised, blanks dropped, duplicates after normalising kept once, first-seen order. */
 export const normaliseTags = (tags: readonly string[]) => [...new Set(tags.map(normaliseTag).filter(Boolean))];
 
+// Loose bounds on what arrives (blanks and duplicates are dropped, not refused); the real ones after normalising.
 const ZTags = z
   .array(text().max(200, `each tag must be at most ${LEARNING_TAG_MAX} characters`))
+  .max(100, `at most ${LEARNING_TAGS_MAX} tags`)
   .transform(normaliseTags)
   .pipe(
     z
