@@ -4,6 +4,7 @@ import { createQueue, createRedis } from '@uplift/jobs';
 import { Ajv2020 } from 'ajv/dist/2020';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiServer } from './server';
+import { insertEndedExperiment } from './testing/ended-experiment';
 import {
   apiKeyFor,
   createWorkspace,
@@ -200,6 +201,23 @@ describe('the OpenAPI document describes every real answer of /v1', () => {
     const promotions = await send('GET', '/v1/promotions', '/v1/promotions');
     expect(promotions.body.items[0]).toMatchObject({ experimentKey: 'doc-running', status: 'PROPOSED' });
     expect((await send('GET', '/v1/promotions', '/v1/promotions?status=MAYBE')).status).toBe(400);
+  });
+
+  it('learnings', async () => {
+    const h = await insertHypothesis(deps.db, ws, ws.users.MARKETER.id, { status: 'WON' });
+    const e = await insertEndedExperiment(deps.db, ws, { hypothesisId: h.id, createdById: ws.users.MARKETER.id });
+    await deps.db.learning.create({
+      data: {
+        workspaceId: ws.id,
+        experimentId: e.id,
+        text: 'Urgency beat the discount.',
+        tags: ['urgency'],
+        authorId: ws.users.MARKETER.id,
+      },
+    });
+    const page = await send('GET', '/v1/learnings', '/v1/learnings?tag=Urgency&outcome=WIN', { token: readOnly });
+    expect(page.body).toMatchObject({ total: 1, items: [{ experimentKey: e.key, tags: ['urgency'], lift: 0.12 }] });
+    expect((await send('GET', '/v1/learnings', '/v1/learnings?outcome=MAYBE')).status).toBe(400);
   });
 
   it('a database that is down: 503 as documented', async () => {

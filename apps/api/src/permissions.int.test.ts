@@ -6,6 +6,7 @@ import { inviteMember } from '@uplift/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps, SessionUser } from './context';
 import { appRouter } from './router';
+import { insertEndedExperiment } from './testing/ended-experiment';
 import {
   apiKeyFor,
   callerFor,
@@ -227,7 +228,24 @@ const CASES: Record<string, Case> = {
     action: 'ladder.settings',
     call: (c) => c.ladder.updateSettings({ ladder: ['EMAIL', 'BANNER', 'OFFLINE'] }),
   },
+  'learning.list': { action: 'learning.read', call: (c) => c.learning.list({}) },
+  'learning.related': { action: 'learning.read', call: (c) => c.learning.related({ title: 'promo code' }) },
+  'learning.forExperiment': {
+    action: 'learning.read',
+    call: async (c, env) => c.learning.forExperiment({ key: (await endedBy(env)).key }),
+  },
+  'learning.record': {
+    action: 'learning.record',
+    call: async (c, env) =>
+      c.learning.record({ experimentKey: (await endedBy(env)).key, text: 'What this test taught us.' }),
+  },
 };
+
+/** A completed experiment created by the caller (so a marketer may record on it). */
+async function endedBy(env: { deps: Deps; ws: TestWorkspace; user: SessionUser }) {
+  const h = await draftBy(env, 'WON');
+  return insertEndedExperiment(env.deps.db, env.ws, { hypothesisId: h.id, createdById: env.user.id });
+}
 
 /** A fresh offer on the email rung, by id. */
 async function offerIn(env: { deps: Deps; ws: TestWorkspace; user: SessionUser }) {

@@ -6,6 +6,7 @@ import { insightsRouter } from './routers/insights';
 import { apiKeyRouter, notificationRouter, webhookRouter } from './routers/integrations';
 import { invitationRouter } from './routers/invitation';
 import { ladderRouter } from './routers/ladder';
+import { learningRouter } from './routers/learning';
 import { memberRouter } from './routers/member';
 import { auditRouter, meRouter, workspaceRouter } from './routers/workspace';
 import { createCallerFactory, router } from './trpc';
@@ -23,6 +24,7 @@ export const appRouter = router({
   webhook: webhookRouter,
   ladder: ladderRouter,
   insights: insightsRouter,
+  learning: learningRouter,
 });
 
 export type AppRouter = typeof appRouter;

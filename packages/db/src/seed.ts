@@ -5,6 +5,7 @@ import { createPasswordUser, type PasswordHasher } from './repositories/users';
 import { DEMO_HYPOTHESES } from './seed-data';
 import { HISTORY_HYPOTHESES } from './seed-history';
 import { seedDemoExperiments } from './seed-experiments';
+import { seedDemoLearnings } from './seed-learnings';
 
 export const DEMO_PASSWORD = 'uplift-demo-2026';
 export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
@@ -78,6 +79,7 @@ export async function seedDemo(db: Db, deps: PasswordHasher): Promise<boolean> {
     { timeout: 60_000 },
   );
   await seedDemoExperiments(db, workspace.id, users.PRODUCT_OWNER);
+  await seedDemoLearnings(db, workspace.id, users.PRODUCT_OWNER);
   await rerankBacklog(db, workspace.id);
   return true;
 }

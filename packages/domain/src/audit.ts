@@ -11,6 +11,7 @@ export const AUDIT_ENTITY_TYPES = [
   'webhook',
   'offer',
   'invitation',
+  'learning',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -23,6 +23,7 @@ export * from './hypothesis';
 export * from './ingestion';
 export * from './insights';
 export * from './ladder';
+export * from './learnings';
 export * from './lifecycle';
 export * from './locations';
 export * from './locations/synthetic';

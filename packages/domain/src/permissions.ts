@@ -28,6 +28,9 @@ export const PERMISSIONS = {
   'ladder.settings': ['PRODUCT_OWNER', 'ADMIN'],
   'promotion.decide': ['PRODUCT_OWNER'],
   'readiness.check': ['PRODUCT_OWNER'],
+  'learning.read': ['MARKETER', 'PRODUCT_OWNER', 'ANALYST', 'ADMIN'],
+  // Who else may: the use case lets a marketer record only on the experiments they created (recordLearning).
+  'learning.record': ['MARKETER', 'PRODUCT_OWNER', 'ADMIN'],
   'apikey.manage': ['ADMIN'],
   'webhook.manage': ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -13,6 +13,7 @@ import { experimentsGet } from './routes/experiments-get';
 import { experimentsList } from './routes/experiments-list';
 import { hypotheses } from './routes/hypotheses';
 import { insights } from './routes/insights';
+import { learnings } from './routes/learnings';
 import { locations } from './routes/locations';
 import { offers } from './routes/offers';
 import { promotions } from './routes/promotions';
@@ -33,6 +34,7 @@ const ROUTES = [
   offers,
   promotions,
   insights,
+  learnings,
 ] as const;
 
 const DOCUMENT = {

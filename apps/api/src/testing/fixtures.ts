@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createDb, type Db, rerankBacklog } from '@uplift/db';
-import { type Channel, ROLES, type Role, scoreRoi, ZRoiInput } from '@uplift/domain';
+import { type Channel, type FunnelStage, ROLES, type Role, scoreRoi, ZRoiInput } from '@uplift/domain';
 import { createQueue, createRedis } from '@uplift/jobs';
 import { consoleLogger } from '@uplift/services';
 import type { Context, Deps, SessionUser } from '../context';
@@ -63,7 +63,7 @@ export function callerFor(deps: Deps, user: SessionUser | null, workspaceSlug: s
 export const sampleHypothesis = {
   title: 'Promo code email for lapsed buyers',
   statement: 'If we offer 15% to lapsed buyers at retention, conversion rises by 25%.',
-  funnelStage: 'RETENTION' as const,
+  funnelStage: 'RETENTION' as FunnelStage,
   segment: 'Lapsed buyers',
   channel: 'EMAIL' as Channel,
   offer: '15% promo code',

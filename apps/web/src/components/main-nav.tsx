@@ -1,5 +1,6 @@
 import { Badge, Divider, NavLink, Stack, Text } from '@mantine/core';
 import {
+  IconBulb,
   IconFlask,
   IconHistory,
   IconInbox,
@@ -37,6 +38,7 @@ const ITEMS: Item[] = [
   { to: '/experiments', label: 'Experiments', icon: <IconFlask size={18} />, testId: 'nav-experiments' },
   { to: '/ladder', label: 'Channel ladder', icon: <IconStairsUp size={18} />, testId: 'nav-ladder' },
   { to: '/ladder/inbox', label: 'Promotion inbox', icon: <IconInbox size={18} />, testId: 'nav-inbox' },
+  { to: '/learnings', label: 'Learnings', icon: <IconBulb size={18} />, testId: 'nav-learnings' },
   {
     to: '/settings',
     label: 'Settings',

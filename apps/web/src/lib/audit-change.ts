@@ -11,7 +11,7 @@ const asObject = (value: unknown): Json | null =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null;
 
 // A create event stores the whole row; these few keys are what a reader wants from it.
-const SUMMARY_KEYS = ['title', 'status', 'email', 'role', 'horizonMonths', 'pinnedRank'];
+const SUMMARY_KEYS = ['title', 'status', 'email', 'role', 'horizonMonths', 'pinnedRank', 'experimentKey', 'tags'];
 
 /** What an audit event changed, as key: before → after pairs (only the keys that differ). */
 export function changesOf(before: unknown, after: unknown): Change[] {
@@ -64,6 +64,8 @@ const ACTION_LABEL: Record<string, string> = {
   'webhook.create': 'Webhook added',
   'webhook.disable': 'Webhook disabled',
   'promotion.reach': 'Next rung reach set',
+  'learning.record': 'Learning recorded',
+  'learning.edit': 'Learning edited',
 };
 
 /** A verb for the event: a status change reads as what happened (Approved), not as "status". */

@@ -6,7 +6,15 @@ import { AuditTable } from '../components/audit-table';
 import { ErrorAlert } from '../components/error-alert';
 import { useTRPC } from '../lib/trpc';
 
-type EntityFilter = 'all' | 'hypothesis' | 'experiment' | 'workspace' | 'membership' | 'apiKey' | 'webhook';
+type EntityFilter =
+  | 'all'
+  | 'hypothesis'
+  | 'experiment'
+  | 'workspace'
+  | 'membership'
+  | 'apiKey'
+  | 'webhook'
+  | 'learning';
 const LIMIT = 200;
 
 export function AuditLogPage() {
@@ -31,6 +39,7 @@ export function AuditLogPage() {
             { value: 'membership', label: 'Members' },
             { value: 'apiKey', label: 'API keys' },
             { value: 'webhook', label: 'Webhooks' },
+            { value: 'learning', label: 'Learnings' },
           ]}
           data-testid="audit-filter"
         />

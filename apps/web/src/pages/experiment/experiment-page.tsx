@@ -12,6 +12,7 @@ import { useTRPC } from '../../lib/trpc';
 import { ExperimentActions } from './experiment-actions';
 import { ExperimentTabs } from './experiment-tabs';
 import { LadderLine } from './ladder-line';
+import { LearningSection } from './learning-section';
 import { setupOf } from './types';
 import { useExperimentLive } from './use-experiment-live';
 
@@ -78,6 +79,7 @@ export function ExperimentPage() {
         status={status}
         pendingConfirmation={results.data?.pendingConfirmation ?? null}
       />
+      {(status === 'COMPLETED' || status === 'STOPPED') && <LearningSection experimentKey={experiment.key} />}
       <ExperimentTabs experiment={{ ...experiment, status }} results={results} history={history.data} />
     </Stack>
   );

@@ -15,6 +15,7 @@ import {
   validate,
 } from './form-values';
 import { ImpactFields } from './impact-fields';
+import { RelatedLearnings } from './related-learnings';
 import { RoiPreview } from './roi-preview';
 
 type Errors = Partial<Record<FormField, string>>;
@@ -26,9 +27,11 @@ interface Props {
   /** Which button's save is running, if any. */
   pending: 'draft' | 'submit' | null;
   error: unknown;
+  /** Show what earlier tests taught about ideas like this one (the new-hypothesis form). */
+  showRelated?: boolean;
 }
 
-export function HypothesisForm({ initial, horizonMonths, onSave, pending, error }: Props) {
+export function HypothesisForm({ initial, horizonMonths, onSave, pending, error, showRelated = false }: Props) {
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Errors>({});
 
@@ -144,6 +147,7 @@ export function HypothesisForm({ initial, horizonMonths, onSave, pending, error 
                 Save & submit
               </Button>
             </Group>
+            {showRelated && <RelatedLearnings values={values} />}
           </Stack>
         </Grid.Col>
       </Grid>

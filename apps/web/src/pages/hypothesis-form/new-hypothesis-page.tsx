@@ -40,6 +40,7 @@ export function NewHypothesisPage() {
         onSave={onSave}
         pending={pending}
         error={create.error}
+        showRelated
       />
     </Stack>
   );

@@ -1,0 +1,3 @@
+export * from './headline-lift';
+export * from './learning';
+export * from './related-terms';
