@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZCapacityUpdate, ZMaxTestWeeks } from './roadmap/capacity';
 import { int4 } from './zod-safe';
 
 const share = (what: string) =>
@@ -24,6 +25,10 @@ export const ZWorkspaceSettingsInput = z.object({
   winChance: share('a probability, e.g. 0.95').optional(),
   maxRisk: share('an expected relative loss, e.g. 0.0025').optional(),
   lossChance: share('a probability, e.g. 0.05').optional(),
+  /** Channel capacity for the test roadmap: the channels named are set, `null` clears one (README). */
+  capacity: ZCapacityUpdate.optional(),
+  /** The longest test the roadmap plans; a longer one is "too small to detect here". */
+  maxTestWeeks: ZMaxTestWeeks.optional(),
 });
 export type WorkspaceSettingsInput = z.infer<typeof ZWorkspaceSettingsInput>;
 export const WORKSPACE_SETTING_KEYS = Object.keys(ZWorkspaceSettingsInput.shape) as (keyof WorkspaceSettingsInput)[];
