@@ -5,6 +5,7 @@ import { registerDecide } from './commands/decide';
 import { registerLocations } from './commands/locations';
 import { registerLocationsPlan } from './commands/locations-plan';
 import { registerPlan } from './commands/plan';
+import { registerRoadmap } from './commands/roadmap';
 import { registerRoi } from './commands/roi';
 import { registerSplit } from './commands/split';
 import { experimentLoader } from './database';
@@ -14,7 +15,7 @@ const env = parseCliEnv();
 const program = new Command()
   .name('uplift')
   .description(
-    'Uplift from the shell: score hypotheses, analyse, decide and plan experiments and location tests, split recipients, manage API keys.',
+    'Uplift from the shell: score hypotheses, analyse, decide and plan experiments and location tests, plan the test roadmap, split recipients, manage API keys.',
   )
   .showHelpAfterError();
 
@@ -22,6 +23,7 @@ registerRoi(program);
 registerAnalyze(program);
 registerDecide(program);
 registerPlan(program);
+registerRoadmap(program);
 registerLocationsPlan(registerLocations(program));
 registerApiKey(program, env);
 registerSplit(program, experimentLoader(env));
