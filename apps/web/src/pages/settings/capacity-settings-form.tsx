@@ -57,10 +57,7 @@ export function CapacitySettingsForm({ workspace }: { workspace: RouterOutputs['
             tests that run side by side. Leave a rung empty to plan nothing on it.
           </Text>
           {values.rungs.map((rung) => (
-            <SimpleGrid key={rung} cols={{ base: 1, sm: 3 }} data-testid={`capacity-${rung}`}>
-              <Text fw={500} mt={{ sm: 'xl' }}>
-                {rungName(rung)}
-              </Text>
+            <SimpleGrid key={rung} cols={{ base: 1, sm: 2 }} data-testid={`capacity-${rung}`}>
               <NumberInput
                 label={`${rungName(rung)}: ${rungUnits(rung)} per week`}
                 min={0}
