@@ -6,6 +6,7 @@ import { registerInsights } from './commands/insights';
 import { registerLocations } from './commands/locations';
 import { registerLocationsPlan } from './commands/locations-plan';
 import { registerPlan } from './commands/plan';
+import { registerRoadmap } from './commands/roadmap';
 import { registerRoi } from './commands/roi';
 import { registerSplit } from './commands/split';
 import { experimentLoader } from './database';
@@ -15,7 +16,7 @@ const env = parseCliEnv();
 const program = new Command()
   .name('uplift')
   .description(
-    'Uplift from the shell: score hypotheses, analyse, decide and plan experiments and location tests, calibrate from completed ones, split recipients, manage API keys.',
+    'Uplift from the shell: score hypotheses, analyse, decide and plan experiments and location tests, calibrate from completed ones, plan the test roadmap, split recipients, manage API keys.',
   )
   .showHelpAfterError();
 
@@ -24,6 +25,7 @@ registerAnalyze(program);
 registerDecide(program);
 registerPlan(program);
 registerInsights(program);
+registerRoadmap(program);
 registerLocationsPlan(registerLocations(program));
 registerApiKey(program, env);
 registerSplit(program, experimentLoader(env));

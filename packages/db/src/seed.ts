@@ -1,4 +1,11 @@
-import { freezeApprovedRoi, type HypothesisStatus, type Role, scoreRoi, ZRoiInput } from '@uplift/domain';
+import {
+  type ChannelCapacities,
+  freezeApprovedRoi,
+  type HypothesisStatus,
+  type Role,
+  scoreRoi,
+  ZRoiInput,
+} from '@uplift/domain';
 import type { Db } from './client';
 import { rerankBacklog } from './repositories/hypotheses';
 import { createPasswordUser, type PasswordHasher } from './repositories/users';
@@ -15,10 +22,23 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
   { email: 'admin@demo.uplift.local', name: 'Adam Admin', role: 'ADMIN' },
 ];
 
+/**
+ * Channel capacity for the demo's roadmap: email tests share 6,000 recipients a week two at a time and banners
+ * 12,000 visitors, so the approved ideas fill a quarter and the largest email test (the lapsed-buyer promo)
+ * spills past week 13; offline has 6 stores for one 8-week test at a time.
+ */
+export const DEMO_CAPACITY = {
+  EMAIL: { unitsPerWeek: 6000, maxConcurrent: 2 },
+  BANNER: { unitsPerWeek: 12_000, maxConcurrent: 2 },
+  OFFLINE: { unitsPerWeek: 6, maxConcurrent: 1 },
+} satisfies ChannelCapacities;
+
 /** Seeds the demo workspace once: when a workspace `demo` exists, it does nothing and returns false. */
 export async function seedDemo(db: Db, deps: PasswordHasher): Promise<boolean> {
   if (await db.workspace.findUnique({ where: { slug: 'demo' } })) return false;
-  const workspace = await db.workspace.create({ data: { slug: 'demo', name: 'Demo Retail Co.', horizonMonths: 12 } });
+  const workspace = await db.workspace.create({
+    data: { slug: 'demo', name: 'Demo Retail Co.', horizonMonths: 12, capacity: DEMO_CAPACITY },
+  });
   const users: Record<Role, string> = { MARKETER: '', PRODUCT_OWNER: '', ANALYST: '', ADMIN: '' };
   for (const u of DEMO_USERS) {
     const existing = await db.user.findUnique({ where: { email: u.email } });

@@ -35,6 +35,7 @@ export * from './planned-users';
 export * from './progress';
 export * from './ratio-analysis';
 export * from './report-validation';
+export * from './roadmap';
 export * from './roi';
 export * from './segment-scope';
 export * from './stats';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FUNNEL_STAGES } from './enums';
+import { ZCapacityUpdate, ZMaxTestWeeks } from './roadmap/capacity';
 import { int4 } from './zod-safe';
 
 const share = (what: string) =>
@@ -36,6 +37,10 @@ export const ZWorkspaceSettingsInput = z.object({
     .array(z.enum(FUNNEL_STAGES, { error: `must be one of ${FUNNEL_STAGES.join(', ')}` }))
     .refine((stages) => new Set(stages).size === stages.length, 'must not repeat a stage')
     .optional(),
+  /** Channel capacity for the test roadmap: the channels named are set, `null` clears one (README). */
+  capacity: ZCapacityUpdate.optional(),
+  /** The longest test the roadmap plans; a longer one is "too small to detect here". */
+  maxTestWeeks: ZMaxTestWeeks.optional(),
 });
 export type WorkspaceSettingsInput = z.infer<typeof ZWorkspaceSettingsInput>;
 export const WORKSPACE_SETTING_KEYS = Object.keys(ZWorkspaceSettingsInput.shape) as (keyof WorkspaceSettingsInput)[];

@@ -1,11 +1,19 @@
-import type { WorkspaceSettingsInput } from '@uplift/domain';
+import { type ChannelCapacities, type WorkspaceSettingsInput, ZStoredCapacity } from '@uplift/domain';
 import type { Tx } from '../client';
+import type { Prisma } from '../generated/prisma/client';
 
-export function findMembership(db: Tx, userId: string, workspaceSlug: string) {
-  return db.membership.findFirst({
+/** The workspace row with its capacity column read as the domain's type. */
+const withCapacity = <T extends { capacity: Prisma.JsonValue }>(w: T) => ({
+  ...w,
+  capacity: ZStoredCapacity.parse(w.capacity),
+});
+
+export async function findMembership(db: Tx, userId: string, workspaceSlug: string) {
+  const membership = await db.membership.findFirst({
     where: { userId, workspace: { slug: workspaceSlug } },
     include: { workspace: true },
   });
+  return membership && { ...membership, workspace: withCapacity(membership.workspace) };
 }
 
 export function listWorkspacesOf(db: Tx, userId: string) {
@@ -24,6 +32,11 @@ export function getWorkspaceHorizon(db: Tx, workspaceId: string) {
   return db.workspace.findUnique({ where: { id: workspaceId }, select: { horizonMonths: true } });
 }
 
-export function updateWorkspaceSettingsRow(db: Tx, workspaceId: string, settings: WorkspaceSettingsInput) {
-  return db.workspace.update({ where: { id: workspaceId }, data: settings });
+/** Settings as saved: the capacity is the whole map after the change (the use case merges it). */
+export type WorkspaceSettingsRow = Omit<WorkspaceSettingsInput, 'capacity'> & { capacity?: ChannelCapacities };
+
+export async function updateWorkspaceSettingsRow(db: Tx, workspaceId: string, settings: WorkspaceSettingsRow) {
+  const { capacity, ...rest } = settings;
+  const data = capacity === undefined ? rest : { ...rest, capacity: capacity as Prisma.InputJsonValue };
+  return withCapacity(await db.workspace.update({ where: { id: workspaceId }, data }));
 }

@@ -1,11 +1,17 @@
-import { recordAudit, transaction, updateWorkspaceSettingsRow } from '@uplift/db';
-import { WORKSPACE_SETTING_KEYS, type WorkspaceSettingsInput, ZWorkspaceSettingsInput } from '@uplift/domain';
+import { recordAudit, transaction, updateWorkspaceSettingsRow, type WorkspaceSettingsRow } from '@uplift/db';
+import {
+  type ChannelCapacities,
+  mergeCapacity,
+  WORKSPACE_SETTING_KEYS,
+  type WorkspaceSettingsInput,
+  ZWorkspaceSettingsInput,
+} from '@uplift/domain';
 import { enqueue } from '@uplift/jobs';
 import type { ActingScope } from '../acting';
 import type { ServiceDeps } from '../deps';
 import { requestInsights } from '../insights/request-insights';
 
-type Workspace = { id: string; horizonMonths: number } & Record<string, unknown>;
+type Workspace = { id: string; horizonMonths: number; capacity: ChannelCapacities } & Record<string, unknown>;
 
 /** Changing the horizon rescores every hypothesis; the job id is stable per change so a retry is one job. */
 export async function updateWorkspaceSettings(
@@ -13,11 +19,14 @@ export async function updateWorkspaceSettings(
   { workspace, actor }: ActingScope<Workspace>,
   raw: WorkspaceSettingsInput,
 ) {
-  const settings = ZWorkspaceSettingsInput.parse(raw);
-  const changed = WORKSPACE_SETTING_KEYS.filter((k) => settings[k] !== undefined);
+  const { capacity, ...settings } = ZWorkspaceSettingsInput.parse(raw);
+  // A capacity change names some channels; the row and the audit hold the whole map after it.
+  const next: WorkspaceSettingsRow =
+    capacity === undefined ? settings : { ...settings, capacity: mergeCapacity(workspace.capacity, capacity) };
+  const changed = WORKSPACE_SETTING_KEYS.filter((k) => next[k] !== undefined);
   const before = Object.fromEntries(changed.map((k) => [k, workspace[k]]));
   const updated = await transaction(deps.db, async (tx) => {
-    const row = await updateWorkspaceSettingsRow(tx, workspace.id, settings);
+    const row = await updateWorkspaceSettingsRow(tx, workspace.id, next);
     await recordAudit(tx, {
       workspaceId: workspace.id,
       actor,
@@ -25,7 +34,7 @@ export async function updateWorkspaceSettings(
       entityId: workspace.id,
       action: 'workspace.settings',
       before,
-      after: settings,
+      after: next,
     });
     return row;
   });

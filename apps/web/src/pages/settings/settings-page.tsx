@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { fieldErrorsOf } from '../../lib/errors';
 import { useSession } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
+import { CapacitySettingsForm } from './capacity-settings-form';
 import { ExperimentSettingsForm } from './experiment-settings-form';
 import { LadderSettingsForm } from './ladder-settings-form';
 import { RescoreProgress } from './rescore-progress';
@@ -84,6 +85,7 @@ export function SettingsPage() {
       )}
       {jobId && <RescoreProgress jobId={jobId} />}
       {workspace.data && <ExperimentSettingsForm workspace={workspace.data} />}
+      {workspace.data && <CapacitySettingsForm workspace={workspace.data} />}
       {can('ladder.settings') && <LadderSettingsForm />}
     </Stack>
   );
