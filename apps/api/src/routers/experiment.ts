@@ -7,6 +7,7 @@ import {
   ZExperimentUpdateInput,
   ZIsoDate,
   ZLocationMethod,
+  ZLocationsUpload,
   ZPlannedWeeks,
 } from '@uplift/domain';
 import {
@@ -82,6 +83,7 @@ export const experimentRouter = router({
         start: ZIsoDate.optional(),
         plannedWeeks: ZPlannedWeeks.optional(),
         method: ZLocationMethod.optional(),
+        treatment: ZLocationsUpload.shape.treatment,
       }),
     )
     .mutation(({ ctx, input }) =>
@@ -94,6 +96,7 @@ export const experimentRouter = router({
           ...(input.start ? { start: input.start } : {}),
           ...(input.plannedWeeks ? { plannedWeeks: input.plannedWeeks } : {}),
           ...(input.method ? { method: input.method } : {}),
+          ...(input.treatment ? { treatment: input.treatment } : {}),
         },
         ctx.actor,
       ),
