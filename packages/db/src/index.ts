@@ -22,6 +22,7 @@ export * from './repositories/ingestion';
 export * from './repositories/invitations';
 export * from './repositories/ladder-experiments';
 export * from './repositories/ladder-settings';
+export * from './repositories/location-plans';
 export * from './repositories/location-sales';
 export * from './repositories/members';
 export * from './repositories/notifications';

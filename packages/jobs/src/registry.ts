@@ -12,6 +12,8 @@ export const JOBS = {
   'experiment.evaluate': z.object({ experimentId: z.string().min(1) }),
   /** Scheduled: restores every running experiment's schedule and re-enqueues what Redis lost. */
   'experiment.reconcile': z.object({}),
+  /** Plans which locations a location test should treat (its LocationPlan row holds the request); long, reports progress. */
+  'location.plan': z.object({ planId: z.string().min(1) }),
   /** Posts one webhook delivery (its row holds the payload); retried with exponential backoff. */
   'webhook.deliver': z.object({ deliveryId: z.string().min(1) }),
 } as const;

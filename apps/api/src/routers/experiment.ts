@@ -7,6 +7,7 @@ import {
   ZExperimentUpdateInput,
   ZIsoDate,
   ZLocationMethod,
+  ZLocationPlanInput,
   ZLocationsUpload,
   ZPlannedWeeks,
 } from '@uplift/domain';
@@ -18,8 +19,10 @@ import {
   getExperiment,
   listExperimentReports,
   listExperimentSummaries,
+  locationPlanStatus,
   putLocations,
   putReport,
+  requestLocationPlan,
   startExperiment,
   stopExperiment,
   suggestPlannedUsers,
@@ -101,6 +104,21 @@ export const experimentRouter = router({
         ctx.actor,
       ),
     ),
+  /** Asks the worker to plan which locations to treat, from historical weekly sales as CSV (before the split). */
+  requestLocationPlan: workspaceProcedure('experiment.import')
+    .input(
+      ZKey.extend({
+        csv: text()
+          .min(1, 'is required')
+          .max(20 * 1024 * 1024, 'is larger than 20 MB'),
+        ...ZLocationPlanInput.shape,
+      }).omit({ rows: true }),
+    )
+    .mutation(({ ctx, input }) => requestLocationPlan(ctx.deps, ctx, input)),
+  /** The latest location plan of an experiment: status, progress, ranked sets or the failure; null when none. */
+  locationPlan: workspaceProcedure('experiment.read')
+    .input(ZKey)
+    .query(({ ctx, input }) => locationPlanStatus(ctx.deps, ctx.workspace.id, input.key)),
   importReport: workspaceProcedure('experiment.import')
     .input(ZKey.extend({ report: z.unknown() }))
     .mutation(async ({ ctx, input }) => {

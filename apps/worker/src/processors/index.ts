@@ -3,6 +3,7 @@ import { backlogReconcile } from './backlog-reconcile';
 import { backlogRescore } from './backlog-rescore';
 import { experimentEvaluate } from './experiment-evaluate';
 import { experimentReconcile } from './experiment-reconcile';
+import { locationPlan } from './location-plan';
 import { failingForGood, type Processor } from './processor';
 import { webhookDeliver } from './webhook-deliver';
 
@@ -14,5 +15,6 @@ export const PROCESSORS: Record<JobName, Processor> = {
   'backlog.reconcile': failingForGood(backlogReconcile),
   'experiment.evaluate': failingForGood(experimentEvaluate),
   'experiment.reconcile': failingForGood(experimentReconcile),
+  'location.plan': failingForGood(locationPlan),
   'webhook.deliver': failingForGood(webhookDeliver),
 };

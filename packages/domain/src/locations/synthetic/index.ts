@@ -11,4 +11,5 @@ export {
 } from './market-selection';
 export { evaluateTreatmentSet, PLAN_EFFECTS, type PlanSettings, type TreatmentSetEvaluation } from './plan';
 export { LOCATION_PLAN_DEFAULTS, type LocationPlanInput, ZLocationPlanInput } from './plan-input';
+export { LOCATION_PLAN_STATUSES, type LocationPlanStatus, ZStoredLocationPlan } from './plan-record';
 export { prefersSynthetic, SYNTHETIC_BELOW_TREATED, SYNTHETIC_GUIDANCE } from './warnings';
