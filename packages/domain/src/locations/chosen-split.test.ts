@@ -23,6 +23,7 @@ describe('chosenLocationSplit', () => {
       balance: { treatmentMean: 120, holdoutMean: 120, standardizedDifference: 0 },
       seed: 'plan',
       start: '2026-02-01',
+      chosen: true,
     });
     // One treated store (variance 0) against 100, 110, 120, 130 (sample variance 500/3).
     expect(chosenLocationSplit(rows, ['e'], options).balance.standardizedDifference).toBeCloseTo(

@@ -69,5 +69,6 @@ export function chosenLocationSplit(
     balance: groupBalance(sales(treatment), sales(holdout)),
     seed,
     start,
+    chosen: true,
   };
 }
