@@ -58,7 +58,8 @@ export function chosenLocationSplit(
     if (!means.has(id)) refuse(`location "${id}" has no weeks before ${start} (the pre-period)`);
     chosen.add(id);
   }
-  const holdout = [...means.keys()].filter((id) => !chosen.has(id));
+  // In code-unit order (locale-free), so the same data gives the same split whatever order its rows came in.
+  const holdout = [...means.keys()].filter((id) => !chosen.has(id)).sort();
   if (holdout.length < 2) {
     refuse(`leaves ${holdout.length} holdout location(s) with weeks before ${start}; at least 2 must remain`);
   }

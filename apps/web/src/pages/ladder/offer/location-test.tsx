@@ -1,4 +1,4 @@
-import { Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isLocationAnalysis, LocationAnalysisPanel } from '../../../components/location-analysis-panel';
@@ -36,6 +36,17 @@ export function LocationTest({ experimentKey, status }: Props) {
     <Paper withBorder p="sm" data-testid="location-test" data-key={experimentKey}>
       <Stack gap="sm">
         <Title order={5}>Location test</Title>
+        {!split && status === 'RUNNING' && (
+          <>
+            <LocationPlanner
+              experimentKey={experimentKey}
+              canPlan={can('experiment.import')}
+              chosen={chosen}
+              onChoose={setChosen}
+            />
+            <Divider />
+          </>
+        )}
         {status === 'DRAFT' ? (
           <Text size="sm" c="dimmed">
             Start the experiment before sending weekly sales per location.
@@ -50,14 +61,6 @@ export function LocationTest({ experimentKey, status }: Props) {
               treatment={split ? null : chosen}
             />
           )
-        )}
-        {!split && status === 'RUNNING' && (
-          <LocationPlanner
-            experimentKey={experimentKey}
-            canPlan={can('experiment.import')}
-            chosen={chosen}
-            onChoose={setChosen}
-          />
         )}
         {split ? (
           <LocationSplit split={split} />
