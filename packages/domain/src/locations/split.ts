@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fnv1a32 } from '../assignment';
 import { expected } from '../stats/messages';
 import { mulberry32 } from '../stats/prng';
-import { groupBalance } from './balance';
+import { type GroupBalance, groupBalance } from './balance';
 
 const finite = z.number(expected('must be a number'));
 
@@ -61,7 +61,7 @@ export interface LocationSplit {
   treatment: string[];
   holdout: string[];
   /** Weekly sales of each group; standardizedDifference = (mT − mH)/√((sT² + sH²)/2) (Austin 2009, Stat Med 28:3083). */
-  balance: { treatmentMean: number; holdoutMean: number; standardizedDifference: number };
+  balance: GroupBalance;
 }
 
 /** Stratum size k = round(1/share) of the smaller group's share (pairs for 50%); that group gets 1 of each k. */
