@@ -123,9 +123,9 @@ describe('planning which locations a location test treats', () => {
 
     // A stored request that cannot be read (written by hand here) fails for good, and the row says why.
     const row = await deps.db.locationPlan.create({ data: { experimentId: e.id, request: { rows: 'none' } } });
-    await expect(runLocationPlan(deps, row.id, () => {})).rejects.toThrow();
+    await expect(runLocationPlan(deps, row.id, { onProgress: () => {}, lastAttempt: false })).rejects.toThrow();
     const failed = await owner.experiment.locationPlan({ key: e.key });
     expect(failed).toMatchObject({ id: row.id, status: 'FAILED', result: null });
-    expect(failed!.error).toContain('rows: must be an array of rows');
+    expect(failed!.error).toBe('The stored plan request cannot be read: rows: must be an array of rows.');
   });
 });

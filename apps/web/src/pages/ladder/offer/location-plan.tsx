@@ -109,7 +109,7 @@ export function LocationPlanner({ experimentKey, canPlan, chosen, onChoose }: Pr
           />
           <Button
             leftSection={<IconTargetArrow size={16} />}
-            disabled={!history || Boolean(history.error) || !valid || running(plan.data?.status)}
+            disabled={!history || Boolean(history.error) || !valid}
             loading={request.isPending}
             onClick={() =>
               history &&
