@@ -196,6 +196,11 @@ function trpcCase(rng: Rng): [string, (input: never) => Promise<unknown>, unknow
       { key: running, csv: 'location,week,sales\na,2026-01-05,1', start: '2026-01-12' },
     ],
     [
+      'experiment.requestLocationPlan',
+      c.experiment.requestLocationPlan,
+      { key: running, csv: 'location,week,sales\na,2026-01-05,1', treatmentSize: 1, testWeeks: 4, maxCandidates: 2 },
+    ],
+    [
       'experiment.importReport',
       c.experiment.importReport,
       { key: running, report: { variants: [{ key: 'control', users: 10, conversions: 1 }] } },

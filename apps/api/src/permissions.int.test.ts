@@ -175,6 +175,19 @@ const CASES: Record<string, Case> = {
         csv: ['location,week,sales', ...['a', 'b', 'c', 'd'].map((l, i) => `${l},2026-09-21,${100 + i}`)].join('\n'),
       }),
   },
+  'experiment.requestLocationPlan': {
+    action: 'experiment.import',
+    call: async (c, env) =>
+      c.experiment.requestLocationPlan({
+        key: await expIn(env),
+        csv: ['location,week,sales', ...['a', 'b', 'c', 'd'].map((l, i) => `${l},2026-09-21,${100 + i}`)].join('\n'),
+        treatmentSize: 1,
+      }),
+  },
+  'experiment.locationPlan': {
+    action: 'experiment.read',
+    call: async (c, env) => c.experiment.locationPlan({ key: await expIn(env) }),
+  },
   'notification.list': { action: 'notification.read', call: (c) => c.notification.list() },
   'notification.markRead': { action: 'notification.read', call: (c) => c.notification.markRead() },
   'apiKey.list': { action: 'apikey.manage', call: (c) => c.apiKey.list() },

@@ -27,6 +27,7 @@ export * from './repositories/ladder-settings';
 export * from './repositories/learning-related';
 export * from './repositories/learning-row';
 export * from './repositories/learnings';
+export * from './repositories/location-plans';
 export * from './repositories/location-sales';
 export * from './repositories/members';
 export * from './repositories/notifications';

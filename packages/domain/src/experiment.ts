@@ -165,6 +165,8 @@ export const ZStoredLocationSplit = z.object({
   plannedWeeks: z.number().int().min(1).max(104).optional(),
   /** How the worker analyses the test; absent in splits made before the choice existed, which ran DiD (storedLocationMethod). */
   method: z.enum(LOCATION_METHODS).optional(),
+  /** The treatment was chosen (a plan's ranked set, locations/propose-split.ts chosenLocationSplit), not drawn. */
+  chosen: z.boolean().optional(),
 });
 export type LocationSplitRecord = z.output<typeof ZStoredLocationSplit>;
 /** A stored campaign report's per-variant totals (ZReportInput without its cross-field rules). */

@@ -14,6 +14,8 @@ export const JOBS = {
   'experiment.reconcile': z.object({}),
   /** Recomputes a workspace's Insights figures and calibrated ROIs; requested when a test completes or a setting changes. */
   'insights.recompute': z.object({ workspaceId: z.string().min(1) }),
+  /** Plans which locations a location test should treat (its LocationPlan row holds the request); long, reports progress. */
+  'location.plan': z.object({ planId: z.string().min(1) }),
   /** Posts one webhook delivery (its row holds the payload); retried with exponential backoff. */
   'webhook.deliver': z.object({ deliveryId: z.string().min(1) }),
 } as const;

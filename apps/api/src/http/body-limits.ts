@@ -2,10 +2,10 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 
 const MB = 1024 * 1024;
-/** tRPC bodies; the location upload takes up to 20 MB of CSV, which JSON-escaped needs a little more. */
+/** tRPC bodies; the location upload and plan take up to 20 MB of CSV, which JSON-escaped needs a little more. */
 export const TRPC_BODY_BYTES = MB;
 export const UPLOAD_BODY_BYTES = 24 * MB;
-const UPLOADS = new Set(['experiment.uploadLocations']);
+const UPLOADS = new Set(['experiment.uploadLocations', 'experiment.requestLocationPlan']);
 /** better-auth's bodies are an email and a password. */
 export const AUTH_BODY_BYTES = 64 * 1024;
 

@@ -7,6 +7,8 @@ import {
   ZExperimentUpdateInput,
   ZIsoDate,
   ZLocationMethod,
+  ZLocationPlanInput,
+  ZLocationsUpload,
   ZPlannedWeeks,
 } from '@uplift/domain';
 import {
@@ -17,8 +19,10 @@ import {
   getExperiment,
   listExperimentReports,
   listExperimentSummaries,
+  locationPlanStatus,
   putLocations,
   putReport,
+  requestLocationPlan,
   startExperiment,
   stopExperiment,
   suggestPlannedUsers,
@@ -82,6 +86,7 @@ export const experimentRouter = router({
         start: ZIsoDate.optional(),
         plannedWeeks: ZPlannedWeeks.optional(),
         method: ZLocationMethod.optional(),
+        treatment: ZLocationsUpload.shape.treatment,
       }),
     )
     .mutation(({ ctx, input }) =>
@@ -94,10 +99,26 @@ export const experimentRouter = router({
           ...(input.start ? { start: input.start } : {}),
           ...(input.plannedWeeks ? { plannedWeeks: input.plannedWeeks } : {}),
           ...(input.method ? { method: input.method } : {}),
+          ...(input.treatment ? { treatment: input.treatment } : {}),
         },
         ctx.actor,
       ),
     ),
+  /** Asks the worker to plan which locations to treat, from historical weekly sales as CSV (before the split). */
+  requestLocationPlan: workspaceProcedure('experiment.import')
+    .input(
+      ZKey.extend({
+        csv: text()
+          .min(1, 'is required')
+          .max(20 * 1024 * 1024, 'is larger than 20 MB'),
+        ...ZLocationPlanInput.shape,
+      }).omit({ rows: true }),
+    )
+    .mutation(({ ctx, input }) => requestLocationPlan(ctx.deps, ctx, input)),
+  /** The latest location plan of an experiment: status, progress, ranked sets or the failure; null when none. */
+  locationPlan: workspaceProcedure('experiment.read')
+    .input(ZKey)
+    .query(({ ctx, input }) => locationPlanStatus(ctx.deps, ctx.workspace.id, input.key)),
   importReport: workspaceProcedure('experiment.import')
     .input(ZKey.extend({ report: z.unknown() }))
     .mutation(async ({ ctx, input }) => {

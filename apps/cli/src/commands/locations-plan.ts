@@ -4,7 +4,10 @@ import { parseRequests, readJson, runCommand, writeResults } from '../io';
 
 export async function locationsPlanCommand(file: string | undefined): Promise<void> {
   const { requests, single } = parseRequests(await readJson(file), ZLocationPlanInput);
-  writeResults(requests.map(planLocations), single);
+  writeResults(
+    requests.map((request) => planLocations(request)),
+    single,
+  );
 }
 
 const DETAILS = `

@@ -4,6 +4,7 @@ import { backlogRescore } from './backlog-rescore';
 import { experimentEvaluate } from './experiment-evaluate';
 import { experimentReconcile } from './experiment-reconcile';
 import { insightsRecompute } from './insights-recompute';
+import { locationPlan } from './location-plan';
 import { failingForGood, type Processor } from './processor';
 import { webhookDeliver } from './webhook-deliver';
 
@@ -16,5 +17,6 @@ export const PROCESSORS: Record<JobName, Processor> = {
   'experiment.evaluate': failingForGood(experimentEvaluate),
   'experiment.reconcile': failingForGood(experimentReconcile),
   'insights.recompute': failingForGood(insightsRecompute),
+  'location.plan': failingForGood(locationPlan),
   'webhook.deliver': failingForGood(webhookDeliver),
 };

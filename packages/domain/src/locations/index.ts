@@ -27,7 +27,7 @@ export {
   storedLocationMethod,
   summarizeLocationTest,
 } from './location-test';
-export { preperiodMeans, proposeLocationSplit } from './propose-split';
+export { chosenLocationSplit, preperiodMeans, proposeLocationSplit } from './propose-split';
 export { postPeriodWeeks, type SequentialLook, sequentialLook, ZStoredLocationLook } from './sequential-look';
 export {
   type LocationSplit,

@@ -1,5 +1,6 @@
 import { DomainError } from '../errors';
 import type { LocationSplitRecord } from '../experiment';
+import { groupBalance } from './balance';
 import type { WeeklySalesRow } from './did-input';
 import { splitLocations, ZLocationSplitInput } from './split';
 
@@ -31,4 +32,44 @@ export function proposeLocationSplit(
     );
   }
   return { ...splitLocations(ZLocationSplitInput.parse({ locations, seed, holdoutShare })), seed, start };
+}
+
+/**
+ * The split with a treatment set the user chose (a ranked set of `uplift locations plan`) instead of the
+ * stratified draw: every other location that sold before the start is holdout. Each chosen location must have
+ * weeks before the start, and at least 2 holdouts must remain (a synthetic control needs donors to weigh).
+ */
+export function chosenLocationSplit(
+  rows: WeeklySalesRow[],
+  treatment: readonly string[],
+  options: { start: string; seed: string },
+): LocationSplitRecord {
+  const { start, seed } = options;
+  const means = new Map(preperiodMeans(rows, start).map((l) => [l.id, l.weeklySales]));
+  const known = new Set(rows.map((r) => r.location));
+  const refuse = (message: string) => {
+    throw new DomainError('BAD_INPUT', `treatment: ${message}`, 'treatment');
+  };
+  if (treatment.length === 0) refuse('must list at least one location');
+  const chosen = new Set<string>();
+  for (const id of treatment) {
+    if (chosen.has(id)) refuse(`lists "${id}" twice`);
+    if (!known.has(id)) refuse(`location "${id}" is not in the data`);
+    if (!means.has(id)) refuse(`location "${id}" has no weeks before ${start} (the pre-period)`);
+    chosen.add(id);
+  }
+  // In code-unit order (locale-free), so the same data gives the same split whatever order its rows came in.
+  const holdout = [...means.keys()].filter((id) => !chosen.has(id)).sort();
+  if (holdout.length < 2) {
+    refuse(`leaves ${holdout.length} holdout location(s) with weeks before ${start}; at least 2 must remain`);
+  }
+  const sales = (ids: readonly string[]) => ids.map((id) => means.get(id)!);
+  return {
+    treatment: [...treatment],
+    holdout,
+    balance: groupBalance(sales(treatment), sales(holdout)),
+    seed,
+    start,
+    chosen: true,
+  };
 }

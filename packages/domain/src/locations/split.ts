@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fnv1a32 } from '../assignment';
 import { expected } from '../stats/messages';
 import { mulberry32 } from '../stats/prng';
-import { sampleMoments } from './sample-moments';
+import { type GroupBalance, groupBalance } from './balance';
 
 const finite = z.number(expected('must be a number'));
 
@@ -61,7 +61,7 @@ export interface LocationSplit {
   treatment: string[];
   holdout: string[];
   /** Weekly sales of each group; standardizedDifference = (mT − mH)/√((sT² + sH²)/2) (Austin 2009, Stat Med 28:3083). */
-  balance: { treatmentMean: number; holdoutMean: number; standardizedDifference: number };
+  balance: GroupBalance;
 }
 
 /** Stratum size k = round(1/share) of the smaller group's share (pairs for 50%); that group gets 1 of each k. */
@@ -95,17 +95,12 @@ export function splitLocations(input: LocationSplitInput): LocationSplit {
   const holdoutIsSmaller = share <= 0.5;
   const treatment = input.locations.filter((l) => smaller.has(l.id) !== holdoutIsSmaller);
   const holdout = input.locations.filter((l) => smaller.has(l.id) === holdoutIsSmaller);
-  const t = sampleMoments(treatment.map((l) => l.weeklySales));
-  const h = sampleMoments(holdout.map((l) => l.weeklySales));
-  const pooledSd = Math.sqrt((t.variance + h.variance) / 2);
   return {
     treatment: treatment.map((l) => l.id),
     holdout: holdout.map((l) => l.id),
-    balance: {
-      treatmentMean: t.mean,
-      holdoutMean: h.mean,
-      // Equal sales everywhere: the groups match exactly, so 0 rather than 0/0.
-      standardizedDifference: pooledSd > 0 ? (t.mean - h.mean) / pooledSd : 0,
-    },
+    balance: groupBalance(
+      treatment.map((l) => l.weeklySales),
+      holdout.map((l) => l.weeklySales),
+    ),
   };
 }

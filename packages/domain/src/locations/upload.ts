@@ -17,6 +17,12 @@ export const ZLocationsUpload = z
     plannedWeeks: ZPlannedWeeks.optional(),
     /** How the worker analyses the test (default "auto": synthetic control below 5 treated locations); set with the split. */
     method: ZLocationMethod.optional(),
+    /** The treatment locations, chosen (say from a plan's ranked sets) instead of the stratified split; set with the split. */
+    treatment: z
+      .array(text().min(1, 'is required').max(200, 'must be at most 200 characters'))
+      .min(1, 'must list at least one location')
+      .max(10_000, 'must list at most 10,000 locations')
+      .optional(),
   })
   // One row per location and week, as the CSV path (parseWeeklySales) and the analysis require.
   .check((ctx) => {

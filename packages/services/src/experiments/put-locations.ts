@@ -1,5 +1,6 @@
 import { listLocationSales, recordAudit, recordDataArrival, transaction, upsertLocationSales } from '@uplift/db';
 import {
+  chosenLocationSplit,
   closedToData,
   DomainError,
   LOCATION_ANALYSIS_DEFAULTS,
@@ -15,7 +16,8 @@ import { mustGetExperiment } from './must-get-experiment';
  * Stores weekly sales per location (a week sent again replaces its figure) and, the first time, proposes the
  * treatment / holdout split stratified by each location's mean weekly sales before the start, with the weeks the
  * test is planned for (its group-sequential looks; default 8) and the method the worker analyses it by (default
- * "auto": synthetic control below 5 treated locations, else difference-in-differences).
+ * "auto": synthetic control below 5 treated locations, else difference-in-differences). A `treatment` list (a
+ * planned set) replaces the stratified draw: every other location with pre-period weeks is holdout.
  */
 export async function putLocations(deps: ServiceDeps, workspaceId: string, key: string, raw: unknown, actor: Actor) {
   const input = ZLocationsUpload.parse(raw);
@@ -27,12 +29,20 @@ export async function putLocations(deps: ServiceDeps, workspaceId: string, key: 
       if (closed) throw new DomainError('CONFLICT', `Experiment "${key}" ${closed}.`, 'experiment');
       const now = deps.clock();
       await upsertLocationSales(tx, experiment.id, input.rows);
+      if (experiment.locationSplit && input.treatment) {
+        throw new DomainError('CONFLICT', `treatment: experiment "${key}" already has its split.`, 'treatment');
+      }
+      const splitOptions = {
+        start: input.start ?? (experiment.startedAt ?? now).toISOString().slice(0, 10),
+        seed: input.seed ?? experiment.key,
+      };
       const split = experiment.locationSplit ?? {
-        ...proposeLocationSplit(await listLocationSales(tx, experiment.id), {
-          start: input.start ?? (experiment.startedAt ?? now).toISOString().slice(0, 10),
-          seed: input.seed ?? experiment.key,
-          holdoutShare: input.holdoutShare,
-        }),
+        ...(input.treatment
+          ? chosenLocationSplit(await listLocationSales(tx, experiment.id), input.treatment, splitOptions)
+          : proposeLocationSplit(await listLocationSales(tx, experiment.id), {
+              ...splitOptions,
+              holdoutShare: input.holdoutShare,
+            })),
         ...(input.plannedWeeks ? { plannedWeeks: input.plannedWeeks } : {}),
         method: input.method ?? LOCATION_ANALYSIS_DEFAULTS.method,
       };

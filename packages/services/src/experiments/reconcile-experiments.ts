@@ -3,6 +3,7 @@ import { noDataDue } from '@uplift/domain';
 import { evaluationSchedulerId, requestEvaluation, scheduleEvaluation } from '@uplift/jobs';
 import type { ServiceDeps } from '../deps';
 import { createNextExperiment } from '../ladder/create-next-experiment';
+import { requeueLocationPlans } from '../locations/requeue-location-plans';
 import { enqueueDeliveries } from './deliveries';
 
 /** Deliveries younger than this are still in flight from the transaction that wrote them. */
@@ -12,7 +13,7 @@ const DELIVERY_GRACE_MS = 30_000;
  * The database is the source of truth, Redis a cache of intentions (the `experiment.reconcile` job): every
  * running experiment gets its evaluation schedule back (after a FLUSHALL, say), data not yet evaluated and a
  * due no-data alert get an evaluation, webhook deliveries still pending get their job again, and a promotion
- * applied without its next experiment gets it.
+ * applied without its next experiment gets it, and a location plan still waiting gets its job again.
  */
 export async function reconcileRunningExperiments(deps: ServiceDeps) {
   const now = deps.clock();
@@ -42,5 +43,13 @@ export async function reconcileRunningExperiments(deps: ServiceDeps) {
   await enqueueDeliveries(deps, pending);
   const stranded = await listStrandedPromotionIds(deps.db);
   for (const id of stranded) await transaction(deps.db, (tx) => createNextExperiment(tx, id));
-  return { running: running.length, scheduled, requested, deliveries: pending.length, repaired: stranded.length };
+  const locationPlans = await requeueLocationPlans(deps);
+  return {
+    running: running.length,
+    scheduled,
+    requested,
+    deliveries: pending.length,
+    repaired: stranded.length,
+    locationPlans,
+  };
 }

@@ -18,13 +18,14 @@ const ZSplit = z.object({
   method: z
     .enum(LOCATION_METHODS)
     .describe('How the worker analyses the test: "auto" picks synthetic control below 5 treated locations, else DiD'),
+  chosen: z.boolean().optional().describe('The treatment was the `treatment` list sent (a planned set), not drawn'),
 });
 
 const route = createRoute({
   method: 'put',
   path: '/v1/experiments/{key}/locations',
   summary:
-    'Weekly sales per location of an offline location test (JSON `{ rows, start?, seed?, holdoutShare?, plannedWeeks?, method? }` ' +
+    'Weekly sales per location of an offline location test (JSON `{ rows, start?, seed?, holdoutShare?, plannedWeeks?, method?, treatment? }` ' +
     'or a `text/csv` body with location, week, sales columns; `?start=YYYY-MM-DD&plannedWeeks=N&method=did|synthetic|auto`); ' +
     'the first upload proposes the stratified treatment/holdout split and fixes the planned weeks and the method',
   'x-scopes': ['ingest'],

@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../stats/prng';
+import { candidateSets, choose } from './candidate-sets';
 import { salesPanel } from './panel';
 import { evaluateTreatmentSet, type PlanSettings, type TreatmentSetEvaluation } from './plan';
 import { LOCATION_PLAN_DEFAULTS, type LocationPlanInput } from './plan-input';
@@ -22,55 +22,38 @@ export interface LocationPlan extends PlanSettings {
   warnings: string[];
 }
 
-/** n choose k, as a float (it only has to be compared with maxCandidates). */
-function choose(n: number, k: number): number {
-  let c = 1;
-  for (let i = 0; i < k; i++) c = (c * (n - i)) / (i + 1);
-  return Math.round(c);
-}
-
-/** Every k-subset of `pool`, in order. */
-function allSets(pool: readonly string[], k: number): string[][] {
-  if (k === 0) return [[]];
-  return pool.flatMap((id, i) => allSets(pool.slice(i + 1), k - 1).map((rest) => [id, ...rest]));
-}
-
-/**
- * Up to `max` distinct k-subsets of `pool`, drawn by a seeded partial Fisher–Yates shuffle (mulberry32); all of
- * them, in order, when there are no more than `max`. A bounded random search stands in for GeoLift's exhaustive
- * market selection (R/pre_test_power.R `GeoLiftMarketSelection`), since C(40, 3) = 9,880 sets × the placebo fits
- * of each is far too much work for a command.
- */
-export function candidateSets(pool: readonly string[], k: number, max: number, seed: number): string[][] {
-  if (choose(pool.length, k) <= max) return allSets(pool, k);
-  const random = mulberry32(seed);
-  const seen = new Set<string>();
-  const sets: string[][] = [];
-  for (let attempt = 0; sets.length < max && attempt < 20 * max; attempt++) {
-    const deck = [...pool];
-    for (let i = 0; i < k; i++) {
-      const j = i + Math.floor(random() * (deck.length - i));
-      [deck[i], deck[j]] = [deck[j]!, deck[i]!];
-    }
-    const set = deck.slice(0, k).sort();
-    const key = set.join('\u0000');
-    if (!seen.has(key)) sets.push(set);
-    seen.add(key);
-  }
-  return sets;
-}
-
 const byPlan = (a: TreatmentSetEvaluation, b: TreatmentSetEvaluation) =>
   a.falseDetections - b.falseDetections ||
   (a.mde ?? Number.POSITIVE_INFINITY) - (b.mde ?? Number.POSITIVE_INFINITY) ||
   a.preRmspe - b.preRmspe;
 
+/** How far a plan has got: treatment sets evaluated, of how many. */
+export interface LocationPlanProgress {
+  done: number;
+  total: number;
+}
+
 /**
  * Plans a synthetic-control location test from historical weekly sales (README, "Synthetic control"): the minimum
  * detectable lift of a proposed treatment set, and candidate sets of a given size ranked by it (GeoLift's market
- * selection). The input must satisfy ZLocationPlanInput.
+ * selection). The input must satisfy ZLocationPlanInput. `onProgress` hears after each set evaluated.
  */
-export function planLocations(input: LocationPlanInput): LocationPlan {
+export function planLocations(
+  input: LocationPlanInput,
+  onProgress?: (progress: LocationPlanProgress) => void,
+): LocationPlan {
+  const steps = planLocationSteps(input);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    onProgress?.(step.value);
+  }
+}
+
+/**
+ * planLocations one treatment set at a time: yields the progress after each evaluation and returns the plan, so
+ * a caller that must stay responsive (the worker renewing its job lock) can pause between sets.
+ */
+export function* planLocationSteps(input: LocationPlanInput): Generator<LocationPlanProgress, LocationPlan> {
   const d = LOCATION_PLAN_DEFAULTS;
   const everyone = [...new Set(input.rows.map((r) => r.location))].sort();
   // No start date: every week is history, so the whole calendar is "pre-period" for the panel's checks.
@@ -127,10 +110,24 @@ export function planLocations(input: LocationPlanInput): LocationPlan {
   }
   const sets = candidateSets(pool, treatmentSize, input.maxCandidates ?? d.maxCandidates, seed);
   const possible = choose(pool.length, treatmentSize);
+  const progress = { done: 0, total: sets.length + (proposed.length ? 1 : 0) };
+  yield { ...progress };
+  let proposal: TreatmentSetEvaluation | null = null;
+  if (proposed.length) {
+    proposal = evaluateTreatmentSet(panel.series, proposed, settings);
+    progress.done++;
+    yield { ...progress };
+  }
+  const ranked: TreatmentSetEvaluation[] = [];
+  for (const set of sets) {
+    ranked.push(evaluateTreatmentSet(panel.series, set, settings));
+    progress.done++;
+    yield { ...progress };
+  }
   return {
     ...plan,
-    proposed: proposed.length ? evaluateTreatmentSet(panel.series, proposed, settings) : null,
-    ranked: sets.map((set) => evaluateTreatmentSet(panel.series, set, settings)).sort(byPlan),
+    proposed: proposal,
+    ranked: ranked.sort(byPlan),
     searched: sets.length,
     possible,
     exhaustive: sets.length >= possible,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../stats/prng';
+import { candidateSets } from './candidate-sets';
 import { factorSales } from './factor-sales';
-import { candidateSets, planLocations } from './market-selection';
+import { type LocationPlanProgress, planLocations } from './market-selection';
 import { ZLocationPlanInput } from './plan-input';
 
 // 22 factor-model stores over 32 weeks of history; stores 0 and 1 get 25% weekly noise on top, the rest 3%.
@@ -92,5 +93,16 @@ describe('planLocations', { timeout: 60_000 }, () => {
     const short = planLocations(ZLocationPlanInput.parse({ ...base, testWeeks: 30, maxCandidates: 1 }));
     expect(short.ranked).toEqual([]);
     expect(short.warnings.at(-1)).toMatch(/at least 34 weeks of complete history .* there are 32/);
+  });
+});
+
+describe('planLocationSteps', { timeout: 60_000 }, () => {
+  it('reports each set evaluated, and plans exactly what planLocations plans', () => {
+    const input = ZLocationPlanInput.parse({ ...base, treatment: ['store-2', 'store-3'], maxCandidates: 3 });
+    const heard: LocationPlanProgress[] = [];
+    const plan = planLocations(input, (p) => heard.push(p));
+    expect(heard.map((p) => `${p.done}/${p.total}`)).toEqual(['0/4', '1/4', '2/4', '3/4', '4/4']);
+    expect(plan).toEqual(planLocations(input));
+    expect(plan.ranked).toHaveLength(3);
   });
 });

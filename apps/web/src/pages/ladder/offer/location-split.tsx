@@ -13,6 +13,7 @@ export type LocationSplitRecord = ProposedSplit & {
   start: string;
   plannedWeeks?: number;
   method?: LocationMethod;
+  chosen?: boolean;
 };
 
 const METHOD_NAMES: Record<LocationMethod, string> = {
@@ -38,7 +39,14 @@ export function LocationSplit({ split }: { split: LocationSplitRecord }) {
         <Text span fw={600}>
           {split.holdout.length} holdout
         </Text>{' '}
-        locations, stratified by sales before {split.start} (seed <code>{split.seed}</code>).
+        locations,{' '}
+        {split.chosen ? (
+          <>treatment chosen from a plan, compared on sales before {split.start}.</>
+        ) : (
+          <>
+            stratified by sales before {split.start} (seed <code>{split.seed}</code>).
+          </>
+        )}
       </Text>
       <Text size="sm" data-testid="location-balance">
         {`Mean weekly sales before: treatment ${formatAmount(treatmentMean)}, holdout ${formatAmount(holdoutMean)}; `}

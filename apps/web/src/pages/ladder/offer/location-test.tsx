@@ -1,9 +1,11 @@
-import { Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { isLocationAnalysis, LocationAnalysisPanel } from '../../../components/location-analysis-panel';
 import { OutcomeBadge } from '../../../components/outcome-badge';
 import { useSession } from '../../../lib/session';
 import { useTRPC } from '../../../lib/trpc';
+import { LocationPlanner } from './location-plan';
 import { LocationSplit, type LocationSplitRecord } from './location-split';
 import { LocationUpload } from './location-upload';
 
@@ -16,6 +18,8 @@ interface Props {
 export function LocationTest({ experimentKey, status }: Props) {
   const trpc = useTRPC();
   const { can } = useSession();
+  // A ranked set of the plan, chosen as the first upload's treatment instead of the random stratified split.
+  const [chosen, setChosen] = useState<string[] | null>(null);
   const detail = useQuery(trpc.experiment.get.queryOptions({ key: experimentKey }));
   const results = useQuery(
     trpc.experiment.results.queryOptions(
@@ -32,6 +36,17 @@ export function LocationTest({ experimentKey, status }: Props) {
     <Paper withBorder p="sm" data-testid="location-test" data-key={experimentKey}>
       <Stack gap="sm">
         <Title order={5}>Location test</Title>
+        {!split && status === 'RUNNING' && (
+          <>
+            <LocationPlanner
+              experimentKey={experimentKey}
+              canPlan={can('experiment.import')}
+              chosen={chosen}
+              onChoose={setChosen}
+            />
+            <Divider />
+          </>
+        )}
         {status === 'DRAFT' ? (
           <Text size="sm" c="dimmed">
             Start the experiment before sending weekly sales per location.
@@ -39,7 +54,12 @@ export function LocationTest({ experimentKey, status }: Props) {
         ) : (
           can('experiment.import') &&
           status === 'RUNNING' && (
-            <LocationUpload experimentKey={experimentKey} askStart={!split} defaultStart={started} />
+            <LocationUpload
+              experimentKey={experimentKey}
+              askStart={!split}
+              defaultStart={started}
+              treatment={split ? null : chosen}
+            />
           )
         )}
         {split ? (

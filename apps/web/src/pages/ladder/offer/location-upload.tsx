@@ -12,6 +12,8 @@ interface Props {
   /** Asked only before the first upload: the split is proposed once, from the weeks before this day. */
   askStart: boolean;
   defaultStart: string;
+  /** A planned treatment set chosen for the first upload; null: the stratified random split. */
+  treatment: string[] | null;
 }
 
 type Picked = { name: string; text: string; rows: number; locations: number; errors: string[] };
@@ -23,7 +25,7 @@ const METHODS: { value: LocationMethod; label: string }[] = [
 ];
 
 /** Weekly sales per location (location, week, sales) from a CSV, checked in the browser before it is sent. */
-export function LocationUpload({ experimentKey, askStart, defaultStart }: Props) {
+export function LocationUpload({ experimentKey, askStart, defaultStart, treatment }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [picked, setPicked] = useState<Picked | null>(null);
@@ -114,7 +116,8 @@ export function LocationUpload({ experimentKey, askStart, defaultStart }: Props)
       {picked && picked.errors.length === 0 && (
         <Group gap="sm">
           <Text size="sm" data-testid="location-file-summary">
-            {formatCount(picked.rows)} rows for {formatCount(picked.locations)} locations.
+            {formatCount(picked.rows)} rows for {formatCount(picked.locations)} locations
+            {askStart && treatment ? `; the split treats the chosen ${treatment.join(', ')}.` : '.'}
           </Text>
           <Button
             size="xs"
@@ -127,6 +130,7 @@ export function LocationUpload({ experimentKey, askStart, defaultStart }: Props)
                 csv: picked.text,
                 ...(askStart && start ? { start } : {}),
                 ...(askStart ? { plannedWeeks, method } : {}),
+                ...(askStart && treatment ? { treatment } : {}),
               })
             }
             data-testid="location-submit"
