@@ -1,6 +1,14 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { resultOf, submittedHypothesis, trpcMutation, trpcQuery, uniqueTitle } from './support';
+import {
+  experimentEvents,
+  postEvents,
+  resultOf,
+  submittedHypothesis,
+  trpcMutation,
+  trpcQuery,
+  uniqueTitle,
+} from './support';
 
 /** An ingest API key made by an admin's page, as an email tool would be given one; `revoke` when done. */
 export async function ingestKey(admin: Page, name: string) {
@@ -79,4 +87,36 @@ export async function withLadder<T>(page: Page, change: (s: LadderSettings) => L
   } finally {
     resultOf(await trpcMutation(page, 'ladder.updateSettings', original), 'ladder.updateSettings (restore)');
   }
+}
+
+/**
+ * A running offline rollout of a new offer, the way a workspace whose ladder goes email → offline with no
+ * approval gets one: a clear email win steps up at once. The workspace's own ladder is put back after.
+ */
+export async function offlineRollout(page: Page, token: string, offer: string) {
+  const straightToStores = (s: LadderSettings): LadderSettings => ({
+    ...s,
+    ladder: ['EMAIL', 'OFFLINE', ...s.ladder.filter((r) => r !== 'EMAIL' && r !== 'OFFLINE')],
+    policies: { ...s.policies, OFFLINE: { ...s.policies.OFFLINE, approval: 'none', readinessGate: false } },
+  });
+  return withLadder(page, straightToStores, async () => {
+    const email = await runningEmailExperiment(page, offer, { plannedUsers: 2000 });
+    await postEvents(token, [...experimentEvents(email, 'control', 100), ...experimentEvents(email, 'treatment', 160)]);
+    await completed(page, email);
+    const key = `${email}-offline`;
+    type Row = { experiment: { status: string; offerId: string } };
+    let offerId = '';
+    // The step up creates the rollout with the decision; poll in case the worker lags behind the status.
+    await expect
+      .poll(
+        async () => {
+          const rollout = await trpcQuery<Row>(page, 'experiment.get', { key }).catch(() => null);
+          offerId = rollout?.experiment.offerId ?? '';
+          return rollout?.experiment.status;
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toBe('RUNNING');
+    return { key, offerId };
+  });
 }
