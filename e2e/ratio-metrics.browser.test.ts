@@ -12,8 +12,8 @@ import {
 } from './support';
 
 /**
- * 1,000 units per variant, 300 of whom order once; an order brings 30–50 in control and 40–60 with the coupon,
- * so revenue per order is 40 against 50 (+25%).
+ * 1,000 units per variant, 300 of whom order once; an order brings 30, 40 or 50 (in turn) in control and 40, 50
+ * or 60 with the coupon, so revenue per order is 40 against 50 (+25%).
  */
 function ordersWithRevenue(experiment: string, variant: string, base: number) {
   return Array.from({ length: 1000 }, (_, i) => {
@@ -24,7 +24,7 @@ function ordersWithRevenue(experiment: string, variant: string, base: number) {
     return [
       exposure,
       { ...order, id: `${unit}-o`, metric: 'orders' },
-      { ...order, id: `${unit}-r`, metric: 'revenue', value: base + (i % 21) },
+      { ...order, id: `${unit}-r`, metric: 'revenue', value: base + 10 * ((i % 3) - 1) },
     ];
   }).flat();
 }
@@ -109,8 +109,8 @@ describe('a ratio metric on the experiment form and page', () => {
       await expectText(page.getByTestId('setup-summary'), /Primary metricaov \(revenue per orders\)/);
       await page.getByTestId('tab-results').click();
       await postEvents(key.token, [
-        ...ordersWithRevenue(experiment, 'control', 30),
-        ...ordersWithRevenue(experiment, 'treatment', 40),
+        ...ordersWithRevenue(experiment, 'control', 40),
+        ...ordersWithRevenue(experiment, 'treatment', 50),
       ]);
 
       // The results read revenue per order: 40 against 50, +25%.
