@@ -38,10 +38,11 @@ async function addGuardrail(page: Page, name: string, kind: string) {
   await page.getByTestId('guardrail-add').click();
   const row = page.getByTestId('guardrail-row').last();
   await row.getByLabel('Name').fill(name);
-  for (const [label, option] of [
+  const choices: [string, string][] = [
     ['Kind', kind],
     ['Direction', 'Up is good'],
-  ]) {
+  ];
+  for (const [label, option] of choices) {
     await row.getByLabel(label, { exact: true }).click();
     await page.getByRole('option', { name: option, exact: true }).click();
   }
