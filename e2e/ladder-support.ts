@@ -26,7 +26,7 @@ export async function ingestKey(admin: Page, name: string) {
 export async function runningEmailExperiment(
   page: Page,
   offer: string,
-  fields: { plannedUsers: number; segmentAttribute?: string },
+  fields: { plannedUsers: number; segmentAttribute?: string; key?: string },
 ) {
   const hypothesisId = await submittedHypothesis(page, uniqueTitle(`E2E ${offer}`), { offer });
   resultOf(await trpcMutation(page, 'hypothesis.approve', { id: hypothesisId }), 'hypothesis.approve');
@@ -46,6 +46,15 @@ export async function runningEmailExperiment(
     'experiment.create',
   );
   return created.key;
+}
+
+/**
+ * 10% vs 16% of 1,000 units each: a clear win at the planned 2,000. Waits until the experiment completes,
+ * confirming the decision when the workspace asks a product owner to.
+ */
+export async function postClearWin(page: Page, token: string, key: string) {
+  await postEvents(token, [...experimentEvents(key, 'control', 100), ...experimentEvents(key, 'treatment', 160)]);
+  await completed(page, key);
 }
 
 /**
@@ -71,9 +80,9 @@ export async function completed(page: Page, key: string, timeout = 90_000) {
     .toBe('COMPLETED');
 }
 
-interface LadderSettings {
+export interface LadderSettings {
   ladder: string[];
-  policies: Record<string, object>;
+  policies: Record<string, { approval?: string; readinessGate?: boolean }>;
   priorDiscount: number;
 }
 
@@ -101,8 +110,7 @@ export async function offlineRollout(page: Page, token: string, offer: string) {
   });
   return withLadder(page, straightToStores, async () => {
     const email = await runningEmailExperiment(page, offer, { plannedUsers: 2000 });
-    await postEvents(token, [...experimentEvents(email, 'control', 100), ...experimentEvents(email, 'treatment', 160)]);
-    await completed(page, email);
+    await postClearWin(page, token, email);
     const key = `${email}-offline`;
     type Row = { experiment: { status: string; offerId: string } };
     let offerId = '';

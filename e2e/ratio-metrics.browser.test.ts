@@ -1,15 +1,8 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { experimentFormFor } from './experiment-form-support';
 import { ingestKey } from './ladder-support';
-import {
-  expectText,
-  launchBrowser,
-  postEvents,
-  selectOption,
-  signIn,
-  submittedHypothesis,
-  uniqueTitle,
-} from './support';
+import { expectText, launchBrowser, postEvents, selectOption, signIn, uniqueTitle } from './support';
 
 /**
  * 1,000 units per variant, 300 of whom order once; an order brings 30, 40 or 50 (in turn) in control and 40, 50
@@ -65,14 +58,7 @@ describe('a ratio metric on the experiment form and page', () => {
     const { page } = owner;
     const key = await ingestKey(admin.page, uniqueTitle('E2E ratio'));
     try {
-      const id = await submittedHypothesis(page, uniqueTitle('E2E revenue per order'));
-      await page.goto(`/hypotheses/${id}`);
-      await page.getByTestId('action-approve').click();
-      await page.getByTestId('modal-confirm').click();
-      await expectText(page.getByTestId('status-badge'), /approved/i);
-      await page.getByTestId('action-start-experiment').click();
-      await page.getByTestId('experiment-form').waitFor();
-      const experiment = await page.getByTestId('field-key').inputValue();
+      const experiment = await experimentFormFor(page, uniqueTitle('E2E revenue per order'));
 
       await page.getByTestId('field-primaryName').fill('aov');
       expect(await page.getByTestId('ratio-parts').count()).toBe(0);
