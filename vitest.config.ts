@@ -29,6 +29,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // The app answers asynchronously on a busy machine: a page update may take seconds, not vitest's 1 s.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

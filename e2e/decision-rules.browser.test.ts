@@ -1,15 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  expectText,
-  experimentEvents,
-  launchBrowser,
-  postEvents,
-  selectOption,
-  signIn,
-  submittedHypothesis,
-  uniqueTitle,
-} from './support';
+import { experimentFormFor } from './experiment-form-support';
+import { expectText, experimentEvents, launchBrowser, postEvents, selectOption, signIn, uniqueTitle } from './support';
 
 // Issue 11 on screen: the futility bound on the form, the Bayesian rule under the results, CUPED's adjusted and
 // raw figures once the exposures carry pre-period values.
@@ -26,14 +18,7 @@ describe('decision rules on the experiment pages', () => {
     const owner = await signIn(browser, 'PRODUCT_OWNER');
     const admin = await signIn(browser, 'ADMIN');
     const { page } = owner;
-    const id = await submittedHypothesis(page, uniqueTitle('E2E decision rules'));
-    await page.goto(`/hypotheses/${id}`);
-    await page.getByTestId('action-approve').click();
-    await page.getByTestId('modal-confirm').click();
-    await expectText(page.getByTestId('status-badge'), /approved/i);
-    await page.getByTestId('action-start-experiment').click();
-    await page.getByTestId('experiment-form').waitFor();
-    const key = await page.getByTestId('field-key').inputValue();
+    const key = await experimentFormFor(page, uniqueTitle('E2E decision rules'));
 
     await selectOption(page, 'field-engine', 'Frequentist (p-values)');
     if (!(await page.getByTestId('field-sequential').isChecked())) await page.getByTestId('field-sequential').click();

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectText, launchBrowser, signIn, submittedHypothesis, uniqueTitle } from './support';
+import { experimentFormFor } from './experiment-form-support';
+import { expectText, launchBrowser, signIn, uniqueTitle } from './support';
 
 describe('a draft experiment edited before it starts', () => {
   let browser: Browser;
@@ -17,16 +18,8 @@ describe('a draft experiment edited before it starts', () => {
     const analyst = await signIn(browser, 'ANALYST');
     const { page } = owner;
     try {
-      const id = await submittedHypothesis(page, title);
-      await page.goto(`/hypotheses/${id}`);
-      await page.getByTestId('action-approve').click();
-      await page.getByTestId('modal-confirm').click();
-      await expectText(page.getByTestId('status-badge'), /approved/i);
-
       // A draft: created, not started.
-      await page.getByTestId('action-start-experiment').click();
-      await page.getByTestId('experiment-form').waitFor();
-      const key = await page.getByTestId('field-key').inputValue();
+      const key = await experimentFormFor(page, title);
       await expectText(page.getByTestId('planned-suggestion'), /Suggested [\d,]+/);
       await page.getByTestId('field-plannedUsers').fill('2000');
       expect(await page.getByTestId('field-start').isChecked()).toBe(false);

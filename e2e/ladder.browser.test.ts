@@ -1,50 +1,18 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LadderSettings, postClearWin, runningEmailExperiment } from './ladder-support';
 import {
   demoUser,
   expectText,
-  experimentEvents,
   launchBrowser,
-  postEvents,
   resultOf,
   type Session,
   selectOption,
   signIn,
-  submittedHypothesis,
   trpcMutation,
   trpcQuery,
   uniqueTitle,
 } from './support';
-
-interface LadderSettings {
-  ladder: string[];
-  policies: Record<string, { approval?: string }>;
-  priorDiscount: number;
-}
-
-/**
- * 10% vs 16% of 1,000 units each: a clear win at the planned 2,000. Waits until the experiment completes,
- * confirming the decision when the workspace asks a product owner to.
- */
-async function postClearWin(page: Page, token: string, key: string) {
-  await postEvents(token, [...experimentEvents(key, 'control', 100), ...experimentEvents(key, 'treatment', 160)]);
-  await expect
-    .poll(
-      async () => {
-        const results = await trpcQuery<{ status: string; pendingConfirmation: string | null }>(
-          page,
-          'experiment.results',
-          { key },
-        );
-        if (results.status === 'RUNNING' && results.pendingConfirmation === 'WIN') {
-          resultOf(await trpcMutation(page, 'experiment.confirmDecision', { key }), 'experiment.confirmDecision');
-        }
-        return results.status;
-      },
-      { timeout: 45_000, interval: 1_000 },
-    )
-    .toBe('COMPLETED');
-}
 
 const column = (page: Page, rung: string) => page.locator(`[data-testid="ladder-column"][data-rung="${rung}"]`);
 const proposalTo = (page: Page, offerId: string, rung: string) =>
@@ -99,23 +67,7 @@ describe('an offer climbing the channel ladder', () => {
       const saved = await trpcQuery<LadderSettings>(page, 'ladder.board');
       expect(saved.policies.BANNER?.approval).toBe('product_owner');
 
-      const hypothesisId = await submittedHypothesis(page, uniqueTitle('E2E ladder coupon'), { offer: offerName });
-      resultOf(await trpcMutation(page, 'hypothesis.approve', { id: hypothesisId }), 'hypothesis.approve');
-      resultOf(
-        await trpcMutation(page, 'experiment.create', {
-          key,
-          hypothesisId,
-          variants: [
-            { key: 'control', name: 'Current email', weight: 0.5 },
-            { key: 'treatment', name: 'Coupon email', weight: 0.5 },
-          ],
-          metrics: { primary: { name: 'purchases', kind: 'binomial' } },
-          analysis: { engine: 'frequentist', sequential: null, alpha: 0.05 },
-          plannedUsers: 2000,
-          start: true,
-        }),
-        'experiment.create',
-      );
+      await runningEmailExperiment(page, offerName, { key, plannedUsers: 2000 });
       await postClearWin(page, token, key);
 
       // The win waits in the inbox, in plain words: 20,000 reached × 10% × 60% × 40 = 48,000 a month.

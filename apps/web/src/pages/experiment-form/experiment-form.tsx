@@ -109,6 +109,8 @@ const ERROR_PATH: Partial<Record<keyof ExperimentFormValues, string>> = {
   guardrails: 'metrics.guardrails',
   primaryName: 'metrics.primary',
   primaryKind: 'metrics.primary',
+  primaryNumerator: 'metrics.primary',
+  primaryDenominator: 'metrics.primary',
   alpha: 'analysis.alpha',
   sequential: 'analysis.sequential',
   sequentialN: 'analysis.sequential',
