@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createDb } from '@uplift/db';
 import { createQueue, createRedis } from '@uplift/jobs';
+import { recomputeInsights } from '@uplift/services';
 import { Ajv2020 } from 'ajv/dist/2020';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiServer } from './server';
@@ -218,6 +219,14 @@ describe('the OpenAPI document describes every real answer of /v1', () => {
     const page = await send('GET', '/v1/learnings', '/v1/learnings?tag=Urgency&outcome=WIN', { token: readOnly });
     expect(page.body).toMatchObject({ total: 1, items: [{ experimentKey: e.key, tags: ['urgency'], lift: 0.12 }] });
     expect((await send('GET', '/v1/learnings', '/v1/learnings?outcome=MAYBE')).status).toBe(400);
+  });
+
+  it('insights: before the first computation and after', async () => {
+    const before = await send('GET', '/v1/insights', '/v1/insights', { token: readOnly });
+    expect(before.body).toMatchObject({ computedAt: null, completedTests: 0, figures: null });
+    await recomputeInsights(deps, { workspaceId: ws.id });
+    const after = await send('GET', '/v1/insights', '/v1/insights', { token: readOnly });
+    expect(after.body.figures).toMatchObject({ tooFewToCalibrate: true, tau2: null });
   });
 
   it('a database that is down: 503 as documented', async () => {

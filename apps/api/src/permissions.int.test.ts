@@ -241,6 +241,8 @@ const CASES: Record<string, Case> = {
     action: 'ladder.settings',
     call: (c) => c.ladder.updateSettings({ ladder: ['EMAIL', 'BANNER', 'OFFLINE'] }),
   },
+  'insights.get': { action: 'workspace.read', call: (c) => c.insights.get() },
+  'insights.recompute': { action: 'workspace.read', call: (c) => c.insights.recompute() },
   'learning.list': { action: 'learning.read', call: (c) => c.learning.list({}) },
   'learning.related': { action: 'learning.read', call: (c) => c.learning.related({ title: 'promo code' }) },
   'learning.forExperiment': {

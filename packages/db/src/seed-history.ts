@@ -221,14 +221,26 @@ export async function seedTestHistory(db: Db, workspaceId: string, owner: { id: 
   ];
   for (const t of tests) {
     const hypothesis = await db.hypothesis.findFirstOrThrow({ where: { workspaceId, title: t.title } });
-    // An idea is older than its test: submitted a month before the test started.
+    // An idea is older than its test: submitted a month before the test started, approved just before it.
+    const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000);
     await db.hypothesis.update({
       where: { id: hypothesis.id },
-      data: { createdAt: new Date(Date.now() - (t.past.endedDaysAgo + 45) * 86_400_000) },
+      data: {
+        createdAt: day(t.past.endedDaysAgo + 45),
+        ...(hypothesis.approvedAt ? { approvedAt: day(t.past.endedDaysAgo + 15) } : {}),
+      },
     });
     if (t.channel !== 'EMAIL' && t.channel !== 'BANNER') throw new Error(`seed: ${t.title} is not an A/B channel`);
     await completedTest(
-      { db, workspaceId, ownerId: owner.id, ownerEmail: owner.email, hypothesisId: hypothesis.id, offerId: null },
+      {
+        db,
+        workspaceId,
+        ownerId: owner.id,
+        ownerEmail: owner.email,
+        hypothesisId: hypothesis.id,
+        offerId: null,
+        reach: hypothesis.reachPerMonth,
+      },
       {
         key: slug(t.title),
         name: t.title,

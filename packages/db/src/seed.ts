@@ -10,8 +10,8 @@ import type { Db } from './client';
 import { rerankBacklog } from './repositories/hypotheses';
 import { createPasswordUser, type PasswordHasher } from './repositories/users';
 import { DEMO_HYPOTHESES } from './seed-data';
-import { HISTORY_HYPOTHESES } from './seed-history';
 import { seedDemoExperiments } from './seed-experiments';
+import { HISTORY_HYPOTHESES } from './seed-history';
 import { seedDemoLearnings } from './seed-learnings';
 
 export const DEMO_PASSWORD = 'uplift-demo-2026';
