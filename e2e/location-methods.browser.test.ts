@@ -19,11 +19,14 @@ async function uploadSales(page: Page, rollout: { key: string; offerId: string }
   await page.goto(`/ladder/offers/${rollout.offerId}`);
   const test = page.locator(`[data-testid="location-test"][data-key="${rollout.key}"]`);
   const { start, csv } = weeklySales(seed);
-  await test.locator('input[type=file]').setInputFiles({
-    name: 'stores.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(csv),
-  });
+  await test
+    .getByTestId('location-upload')
+    .locator('input[type=file]')
+    .setInputFiles({
+      name: 'stores.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
   await expectText(test.getByTestId('location-file-summary'), '120 rows for 12 locations.');
   await test.getByTestId('location-start').fill(start);
   await selectOption(page, 'location-method', method);
