@@ -21,6 +21,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { formatDateTime, formatMonths, formatRoi, humanize } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { AuditTrail } from './audit-trail';
+import { CalibratedRoiNote } from './calibrated-roi-note';
 import { HypothesisActions } from './hypothesis-actions';
 import { HypothesisExperiments } from './hypothesis-experiments';
 import { RoiAtApproval } from './roi-at-approval';
@@ -141,6 +142,7 @@ export function HypothesisPage() {
                 Ranked by ROI among open hypotheses, unless a product owner pinned it.
               </Text>
               <ScoreBreakdown rows={h.breakdown} />
+              <CalibratedRoiNote hypothesis={h} />
               <RoiAtApproval approval={h.atApproval} />
             </Stack>
           </Paper>
