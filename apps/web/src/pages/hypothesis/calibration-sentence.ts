@@ -36,5 +36,7 @@ function liftPart({ lift }: HypothesisCalibration): string {
  * 80% confidence), and realised lifts have been 0.6× the predicted ones (…)."
  */
 export function calibrationSentence(c: HypothesisCalibration): string {
-  return `Calibrated ROI ${formatRoi(c.calibratedRoi)} instead of ${formatRoi(c.authorRoi)}: ${confidencePart(c)}, and ${liftPart(c)}.`;
+  const [calibrated, author] = [formatRoi(c.calibratedRoi), formatRoi(c.authorRoi)];
+  const head = calibrated === author ? `, the same as the author's` : ` instead of ${author}`;
+  return `Calibrated ROI ${calibrated}${head}: ${confidencePart(c)}, and ${liftPart(c)}.`;
 }
