@@ -13,13 +13,13 @@ const base: HypothesisCalibration = {
 describe('the sentence under the ROI', () => {
   it('names the wins at the stage and channel, the posterior and the lift ratio with their numbers', () => {
     expect(calibrationSentence(base)).toBe(
-      "Calibrated ROI +140% instead of +320%: this workspace won 4 of 10 email tests at retention (posterior 42% instead of the author's 80% confidence), and realised lifts have been 0.6× the predicted ones (expected lift +10.0% → +6.0%).",
+      "Calibrated ROI +140% instead of +320%: this workspace won 4 of 10 email tests at the retention stage (posterior 42% instead of the author's 80% confidence), and realised lifts have been 0.6× the predicted ones (expected lift +10.0% → +6.0%).",
     );
   });
 
   it('says which coarser level it fell back to, and keeps the author figures where there are too few results', () => {
     const channel = calibrationSentence({ ...base, confidence: { ...base.confidence, level: 'channel' } });
-    expect(channel).toContain('won 4 of 10 email tests, too few at retention alone to judge');
+    expect(channel).toContain('won 4 of 10 email tests, too few at the retention stage alone to judge');
     const stage = {
       ...base,
       stage: 'SALES_CALL' as const,

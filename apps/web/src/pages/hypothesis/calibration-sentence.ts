@@ -14,9 +14,9 @@ function confidencePart({ confidence: c, channel, stage }: HypothesisCalibration
   const record = (tests: string) => `${c.wins === null ? '' : `${c.wins} of `}${c.n} ${tests}`;
   switch (c.level) {
     case 'stageAndChannel':
-      return `this workspace won ${record(`${words(channel)} tests at ${words(stage)}`)} (${posterior})`;
+      return `this workspace won ${record(`${words(channel)} tests at the ${words(stage)} stage`)} (${posterior})`;
     case 'channel':
-      return `this workspace won ${record(`${words(channel)} tests`)}, too few at ${words(stage)} alone to judge (${posterior})`;
+      return `this workspace won ${record(`${words(channel)} tests`)}, too few at the ${words(stage)} stage alone to judge (${posterior})`;
     case 'workspace':
       return `this workspace won ${record('tests')}, too few in ${words(channel)} to judge (${posterior})`;
     default:

@@ -139,7 +139,8 @@ export function HypothesisPage() {
             <Stack gap="xs">
               <Title order={4}>Score breakdown</Title>
               <Text size="xs" c="dimmed">
-                Ranked by ROI among open hypotheses, unless a product owner pinned it.
+                Ranked among open hypotheses by ROI (the calibrated one once 10 tests have completed), unless a product
+                owner pinned it.
               </Text>
               <ScoreBreakdown rows={h.breakdown} />
               <CalibratedRoiNote hypothesis={h} />
