@@ -90,8 +90,22 @@ describe('the calibrated ROI on the demo workspace', () => {
       await page.getByTestId('insights-settings').waitFor();
       await selectOption(page, 'insights-currency', currency);
       for (const stage of toggled) await page.getByTestId(`insights-hide-${stage}`).click();
+      // The api's refusal lands under the field: the request is altered on its way (the select offers no bad code).
+      const bad = `"currency":"${currency.toLowerCase()}"`;
+      await page.route('**/trpc/workspace.updateSettings**', (route) =>
+        route.continue({ postData: (route.request().postData() ?? '').replace(`"currency":"${currency}"`, bad) }),
+      );
+      await page.getByTestId('insights-settings-save').click();
+      await expectText(
+        page.getByTestId('insights-settings'),
+        /Must be a three-letter currency code such as EUR or USD/,
+      );
+      expect(await page.getByTestId('insights-currency').getAttribute('aria-invalid')).toBe('true');
+      await page.unrouteAll();
+
       await page.getByTestId('insights-settings-save').click();
       await page.getByTestId('insights-settings-saved').waitFor();
+      expect(await page.getByTestId('insights-currency').getAttribute('aria-invalid')).not.toBe('true');
 
       await page.reload();
       await expect.poll(() => page.getByTestId('insights-currency').inputValue()).toBe(currency);

@@ -43,6 +43,7 @@ export function InsightsSettingsForm({ workspace }: { workspace: Workspace }) {
   const save = useMutation(
     trpc.workspace.updateSettings.mutationOptions({
       onSuccess: async () => {
+        setErrors({});
         setSaved(true);
         await queryClient.invalidateQueries({ queryKey: trpc.workspace.get.queryKey() });
       },
