@@ -110,6 +110,10 @@ describe('calibrated ROI reorders the backlog from 10 completed tests', () => {
     };
     const before = await order();
     expect(before.x!.backlogOrder!).toBeLessThan(before.y!.backlogOrder!);
+    const marketer = callerFor(deps, ws.users.MARKETER, ws.slug);
+    // No figures yet: the authors' ROI ranks, and the idea's page has nothing calibrated to explain.
+    expect(await marketer.insights.ranking()).toEqual({ by: 'author', completedTests: 0, calibratedFrom: 10 });
+    expect(await marketer.insights.forHypothesis({ id: x.id })).toEqual({ computedAt: null, calibrated: null });
 
     // 3 wins at +60% and 7 flat tests in email at retention: win rate (3 + 1)/(10 + 2) = 1/3 for both ideas.
     for (let i = 0; i < 10; i++) await completedTest(ws, i < 3 ? 160 : 105);
@@ -126,6 +130,19 @@ describe('calibrated ROI reorders the backlog from 10 completed tests', () => {
     const forX = insights?.figures.openHypotheses.find((h) => h.id === x.id);
     expect(forX?.confidence).toMatchObject({ author: 0.9, level: 'stageAndChannel', n: 10 });
     expect(forX?.confidence.used).toBeCloseTo(4 / 12, 12);
+    expect(await marketer.insights.ranking()).toEqual({ by: 'calibrated', completedTests: 10, calibratedFrom: 10 });
+    // The idea's page gets its entry with the wins behind the posterior (3 of the 10 email tests at its stage).
+    const explained = await marketer.insights.forHypothesis({ id: x.id });
+    expect(explained.calibrated).toMatchObject({
+      authorRoi: forX?.author.roi,
+      calibratedRoi: forX?.calibrated.roi,
+      confidence: { level: 'stageAndChannel', wins: 3, n: 10, author: 0.9 },
+      lift: forX?.lift,
+    });
+    const other = await createWorkspace(deps.db, 'calibrated-other');
+    await expect(
+      callerFor(deps, other.users.MARKETER, other.slug).insights.forHypothesis({ id: x.id }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     // The backlog shows both ROIs and sorts by the calibrated one on request.
     const page = await callerFor(deps, ws.users.MARKETER, ws.slug).hypothesis.list({

@@ -243,6 +243,11 @@ const CASES: Record<string, Case> = {
   },
   'insights.get': { action: 'workspace.read', call: (c) => c.insights.get() },
   'insights.recompute': { action: 'workspace.read', call: (c) => c.insights.recompute() },
+  'insights.forHypothesis': {
+    action: 'hypothesis.read',
+    call: async (c, env) => c.insights.forHypothesis({ id: (await draftBy(env)).id }),
+  },
+  'insights.ranking': { action: 'hypothesis.read', call: (c) => c.insights.ranking() },
   'learning.list': { action: 'learning.read', call: (c) => c.learning.list({}) },
   'learning.related': { action: 'learning.read', call: (c) => c.learning.related({ title: 'promo code' }) },
   'learning.forExperiment': {

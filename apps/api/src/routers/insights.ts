@@ -1,4 +1,6 @@
-import { getInsights, requestInsights } from '@uplift/services';
+import { text } from '@uplift/domain';
+import { backlogRanking, getInsights, hypothesisCalibration, requestInsights } from '@uplift/services';
+import { z } from 'zod';
 import { router, workspaceProcedure } from '../trpc';
 
 export const insightsRouter = router({
@@ -9,4 +11,10 @@ export const insightsRouter = router({
     await requestInsights(ctx.deps, ctx.workspace.id);
     return { requested: true };
   }),
+  /** One idea's calibrated ROI and what it was built from, for the sentence on its page. */
+  forHypothesis: workspaceProcedure('hypothesis.read')
+    .input(z.object({ id: text().min(1).max(200) }))
+    .query(({ ctx, input }) => hypothesisCalibration(ctx.deps, ctx, input)),
+  /** Which ROI the backlog's priority order follows, and how many completed tests it stands on. */
+  ranking: workspaceProcedure('hypothesis.read').query(({ ctx }) => backlogRanking(ctx.deps, ctx.workspace.id)),
 });

@@ -9,6 +9,7 @@ import { BacklogFilters } from './backlog-filters';
 import { BacklogPager } from './backlog-pager';
 import { BacklogTable } from './backlog-table';
 import { isFiltered, toQuery, useBacklogView } from './backlog-view';
+import { RankingNote } from './ranking-note';
 
 export function BacklogPage() {
   const trpc = useTRPC();
@@ -28,6 +29,7 @@ export function BacklogPage() {
         )}
       </Group>
       <BacklogFilters view={view} onChange={update} />
+      <RankingNote />
       {list.isError && <ErrorAlert error={list.error} onRetry={() => list.refetch()} />}
       <Paper withBorder pos="relative">
         {list.isPending ? (

@@ -21,6 +21,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { formatDateTime, formatMonths, formatRoi, humanize } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { AuditTrail } from './audit-trail';
+import { CalibratedRoiNote } from './calibrated-roi-note';
 import { HypothesisActions } from './hypothesis-actions';
 import { HypothesisExperiments } from './hypothesis-experiments';
 import { RoiAtApproval } from './roi-at-approval';
@@ -138,9 +139,11 @@ export function HypothesisPage() {
             <Stack gap="xs">
               <Title order={4}>Score breakdown</Title>
               <Text size="xs" c="dimmed">
-                Ranked by ROI among open hypotheses, unless a product owner pinned it.
+                Ranked among open hypotheses by ROI (the calibrated one once 10 tests have completed), unless a product
+                owner pinned it.
               </Text>
               <ScoreBreakdown rows={h.breakdown} />
+              <CalibratedRoiNote hypothesis={h} />
               <RoiAtApproval approval={h.atApproval} />
             </Stack>
           </Paper>
