@@ -6,7 +6,9 @@ describe('formatConversion', () => {
     expect(formatConversion(null)).toBe('—');
     expect(formatConversion(0.009)).toBe('0.9%');
     expect(formatConversion(0.0001)).toBe('0.01%');
-    expect(formatConversion(5.927517999242137e-10)).toBe('1 in 1,687,047,361');
+    expect(formatConversion(4e-6)).toBe('1 in 250,000');
+    expect(formatConversion(3e-5)).toBe('1 in 33,000');
+    expect(formatConversion(5.9275e-10)).toBe('1 in 1,700,000,000');
   });
 });
 

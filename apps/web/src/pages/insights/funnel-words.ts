@@ -3,10 +3,10 @@ import type { Figures, FigureTableData } from './types';
 
 type Funnel = Figures['funnel'];
 
-/** A conversion as people read it: a percentage, or "1 in 1,700,000" once it is too small for one. */
+/** A conversion as people read it: a percentage, or "1 in 1,700,000" (two significant digits) once too small for one. */
 export function formatConversion(fraction: number | null): string {
   if (fraction === null) return '—';
-  if (fraction > 0 && fraction < 0.0001) return `1 in ${formatCount(Math.round(1 / fraction))}`;
+  if (fraction > 0 && fraction < 0.0001) return `1 in ${formatCount(Number((1 / fraction).toPrecision(2)))}`;
   return formatRate(fraction);
 }
 
