@@ -10,7 +10,7 @@ import { useInsights } from './use-insights';
 
 /** What the workspace's completed tests earned and how well the team predicts them, as the worker last computed it. */
 export function InsightsPage() {
-  const { insights, recompute, recomputing, recomputeError } = useInsights();
+  const { insights, recompute, recomputing, slow, recomputeError } = useInsights();
   const [how, { open, close }] = useDisclosure(false);
   const result = insights.data;
   return (
@@ -18,6 +18,11 @@ export function InsightsPage() {
       <InsightsHeader result={result} recomputing={recomputing} onRecompute={recompute} onHow={open} />
       <HowComputedDrawer opened={how} onClose={close} />
       {recomputeError && <ErrorAlert error={recomputeError} title="Could not ask for fresh figures" />}
+      {slow && (
+        <Alert color="yellow" variant="light" data-testid="insights-slow">
+          The figures are still being computed (the worker is busy). They will update here once ready.
+        </Alert>
+      )}
       {insights.isPending ? (
         <Center py="xl">
           <Loader />

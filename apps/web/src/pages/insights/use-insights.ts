@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTRPC } from '../../lib/trpc';
 
 const POLL_MS = 2_000;
+/** A worker that has not answered in this long is busy or down: stop spinning and say so. */
+const GIVE_UP_MS = 60_000;
 const iso = (at: Date | string | undefined | null) => (at ? new Date(at).toISOString() : null);
 
 /**
@@ -13,6 +15,7 @@ export function useInsights() {
   const trpc = useTRPC();
   // The computedAt the page saw when Recompute was pressed; undefined when not waiting.
   const [waitingPast, setWaitingPast] = useState<string | null | undefined>(undefined);
+  const [slow, setSlow] = useState(false);
   const waiting = waitingPast !== undefined;
   const insights = useQuery(
     trpc.insights.get.queryOptions(undefined, {
@@ -23,14 +26,25 @@ export function useInsights() {
   useEffect(() => {
     if (waiting && computedAt !== null && computedAt !== waitingPast) setWaitingPast(undefined);
   }, [waiting, computedAt, waitingPast]);
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setTimeout(() => {
+      setWaitingPast(undefined);
+      setSlow(true);
+    }, GIVE_UP_MS);
+    return () => clearTimeout(timer);
+  }, [waiting]);
   const recompute = useMutation(trpc.insights.recompute.mutationOptions({ onError: () => setWaitingPast(undefined) }));
   return {
     insights,
     recompute: () => {
+      setSlow(false);
       setWaitingPast(computedAt);
       recompute.mutate();
     },
     recomputing: waiting,
+    /** The worker did not answer within a minute: the figures will change on their own when it does. */
+    slow,
     recomputeError: recompute.error,
   };
 }
