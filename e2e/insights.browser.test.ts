@@ -73,6 +73,10 @@ describe('Insights page', () => {
     expect(rows[0]?.slice(0, 3)).toEqual(['Workspace', 'All tests', String(insights.figures.calibration.winRate.n)]);
     const { winRateByStage, winRateByChannel } = insights.figures.calibration;
     expect(rows).toHaveLength(1 + winRateByStage.length + winRateByChannel.length);
+
+    // The formulas are one click away for whoever wants to check a figure.
+    await page.getByTestId('insights-how').click();
+    await expectText(page.getByTestId('insights-how-drawer'), /Brier score.*mean\(\(c − won\)²\)/);
   });
 
   it('draws every chart with one series per channel and one point per test, bucket or stage', async () => {
