@@ -20,8 +20,6 @@ export function FunnelChart({ funnel }: { funnel: Figures['funnel'] }) {
       withLegend
       legendProps={{ verticalAlign: 'bottom' }}
       valueFormatter={formatConversion}
-      data-series={2}
-      data-points={data.length}
     />
   );
 }

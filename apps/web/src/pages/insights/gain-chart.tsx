@@ -29,8 +29,6 @@ export function GainChart({ points }: { points: Figures['gainOverTime'] }) {
       withLegend
       legendProps={{ verticalAlign: 'bottom' }}
       valueFormatter={formatAmount}
-      data-series={channels.length}
-      data-points={data.length}
     />
   );
 }

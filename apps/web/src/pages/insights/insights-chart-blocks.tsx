@@ -1,7 +1,8 @@
-import { Center, Loader, Text } from '@mantine/core';
-import { lazy, type ReactNode, Suspense } from 'react';
+import { Text } from '@mantine/core';
+import { lazy } from 'react';
 import { formatCount, formatRate } from '../../lib/format';
 import { brierWords } from './brier-words';
+import { ChartSlot } from './chart-slot';
 import { FigureBlock } from './figure-block';
 import type { Figures } from './types';
 
@@ -9,18 +10,6 @@ import type { Figures } from './types';
 const GainChart = lazy(() => import('./gain-chart').then((m) => ({ default: m.GainChart })));
 const LiftScatter = lazy(() => import('./lift-scatter').then((m) => ({ default: m.LiftScatter })));
 const ReliabilityChart = lazy(() => import('./reliability-chart').then((m) => ({ default: m.ReliabilityChart })));
-
-export const ChartSlot = ({ children }: { children: ReactNode }) => (
-  <Suspense
-    fallback={
-      <Center h={200}>
-        <Loader size="sm" />
-      </Center>
-    }
-  >
-    {children}
-  </Suspense>
-);
 
 const ratioWords = (ratio: number | null) =>
   ratio === null

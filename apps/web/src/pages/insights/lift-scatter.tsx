@@ -21,6 +21,11 @@ function PointTooltip({ experiments, payload }: { experiments: Experiment[] } & 
         Expected {formatLift(e.predicted.expectedLift)}, realised {formatLift(e.shrunkEstimate)} ({humanize(e.channel)},{' '}
         {humanize(e.stage)})
       </Text>
+      {e.estimatedAfterTheFact && (
+        <Text size="xs" c="dimmed">
+          Expected lift estimated after the fact: the test ran before approvals froze their figures.
+        </Text>
+      )}
     </Paper>
   );
 }
@@ -61,8 +66,6 @@ export function LiftScatter({ experiments }: { experiments: Experiment[] }) {
         },
       ]}
       tooltipProps={{ content: (props) => <PointTooltip experiments={experiments} {...props} /> }}
-      data-series={data.length}
-      data-points={experiments.length}
     />
   );
 }

@@ -31,7 +31,6 @@ export function ReliabilityChart({ buckets }: { buckets: Bucket[] }) {
           strokeDasharray: '4 4',
         },
       ]}
-      data-points={points.length}
     />
   );
 }
