@@ -110,6 +110,7 @@ export const router = createBrowserRouter([
         path: 'members',
         ...page(async () => (await import('./pages/members/members-page')).MembersPage, 'member.manage'),
       },
+      { path: 'insights', ...page(async () => (await import('./pages/insights/insights-page')).InsightsPage) },
       { path: 'learnings', ...page(async () => (await import('./pages/learnings/learnings-page')).LearningsPage) },
       { path: 'audit', ...page(async () => (await import('./pages/audit-log-page')).AuditLogPage) },
       { path: '*', element: <NotFoundPage /> },

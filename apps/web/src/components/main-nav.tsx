@@ -1,6 +1,7 @@
 import { Badge, Divider, NavLink, Stack, Text } from '@mantine/core';
 import {
   IconBulb,
+  IconChartDots,
   IconFlask,
   IconHistory,
   IconInbox,
@@ -38,6 +39,7 @@ const ITEMS: Item[] = [
   { to: '/experiments', label: 'Experiments', icon: <IconFlask size={18} />, testId: 'nav-experiments' },
   { to: '/ladder', label: 'Channel ladder', icon: <IconStairsUp size={18} />, testId: 'nav-ladder' },
   { to: '/ladder/inbox', label: 'Promotion inbox', icon: <IconInbox size={18} />, testId: 'nav-inbox' },
+  { to: '/insights', label: 'Insights', icon: <IconChartDots size={18} />, testId: 'nav-insights' },
   { to: '/learnings', label: 'Learnings', icon: <IconBulb size={18} />, testId: 'nav-learnings' },
   {
     to: '/settings',
