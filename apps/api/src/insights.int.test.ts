@@ -153,3 +153,24 @@ describe('calibrated ROI reorders the backlog from 10 completed tests', () => {
     expect(page.items.map((h) => h.id)).toEqual([y.id, x.id]);
   });
 });
+
+describe('the portfolio', () => {
+  it("sums the P&L of the caller's own workspaces per currency, never one they are not a member of", async () => {
+    const first = await createWorkspace(deps.db, 'portfolio-a');
+    const second = await createWorkspace(deps.db, 'portfolio-b');
+    const stranger = await createWorkspace(deps.db, 'portfolio-c');
+    const person = first.users.PRODUCT_OWNER;
+    await deps.db.membership.create({ data: { workspaceId: second.id, userId: person.id, role: 'ANALYST' } });
+    await completedTest(first, 160);
+    await completedTest(second, 105);
+    await completedTest(stranger, 160);
+    for (const ws of [first, second, stranger]) await recompute(ws.id);
+
+    const result = await callerFor(deps, person, null).me.portfolio();
+    expect(result.workspaces.map((w) => w.slug).sort()).toEqual([first.slug, second.slug].sort());
+    // No currency set anywhere: one bucket over two workspaces, two tests, one win; each test's cost is 5,000.
+    expect(result.totals).toHaveLength(1);
+    expect(result.totals[0]).toMatchObject({ currency: null, workspaces: 2, testsRun: 2, wins: 1, cost: 10_000 });
+    await expect(callerFor(deps, null, null).me.portfolio()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+});

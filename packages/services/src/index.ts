@@ -40,6 +40,7 @@ export * from './insights/backlog-ranking';
 export * from './insights/get-insights';
 export * from './insights/hypothesis-calibration';
 export * from './insights/insights-input';
+export * from './insights/portfolio';
 export * from './insights/recompute-insights';
 export * from './insights/request-insights';
 export * from './integrations/add-webhook';

@@ -1,10 +1,12 @@
 import { text, ZAuditQuery, ZWorkspaceSettingsInput } from '@uplift/domain';
-import { auditLog, rescoreStatus, updateWorkspaceSettings, whoAmI } from '@uplift/services';
+import { auditLog, portfolio, rescoreStatus, updateWorkspaceSettings, whoAmI } from '@uplift/services';
 import { z } from 'zod';
 import { authedProcedure, router, workspaceProcedure } from '../trpc';
 
 export const meRouter = router({
   get: authedProcedure.query(({ ctx }) => whoAmI(ctx.deps, ctx.user)),
+  /** The P&L summed over every workspace the caller is a member of, per currency. */
+  portfolio: authedProcedure.query(({ ctx }) => portfolio(ctx.deps, ctx.user)),
 });
 
 export const workspaceRouter = router({

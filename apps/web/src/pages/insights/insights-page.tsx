@@ -6,6 +6,7 @@ import { HowComputedDrawer } from './how-computed-drawer';
 import { InsightsChartBlocks } from './insights-chart-blocks';
 import { InsightsHeader } from './insights-header';
 import { InsightsTableBlocks } from './insights-table-blocks';
+import { PortfolioBlock } from './portfolio-block';
 import { useInsights } from './use-insights';
 
 /** What the workspace's completed tests earned and how well the team predicts them, as the worker last computed it. */
@@ -49,6 +50,7 @@ export function InsightsPage() {
           )}
           <InsightsChartBlocks figures={result.figures} />
           <InsightsTableBlocks figures={result.figures} />
+          <PortfolioBlock />
         </>
       )}
     </Stack>
