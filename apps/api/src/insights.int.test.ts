@@ -174,3 +174,28 @@ describe('the portfolio', () => {
     await expect(callerFor(deps, null, null).me.portfolio()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   });
 });
+
+describe('funnel traffic the team reports', () => {
+  it("takes a stage's conversion from entered/converted over its tests' control groups, and refuses more converted than entered", async () => {
+    const ws = await createWorkspace(deps.db, 'funnel');
+    await completedTest(ws, 160);
+    const owner = callerFor(deps, ws.users.PRODUCT_OWNER, ws.slug);
+    await recompute(ws.id);
+    const stage = async () => (await owner.insights.get())?.figures.funnel.stages.find((s) => s.stage === 'RETENTION');
+    // Learned: the test's control group converted 100 of 1,000.
+    expect(await stage()).toMatchObject({ conversionSource: 'control' });
+    expect((await stage())?.conversion).toBeCloseTo(0.1, 12);
+
+    await owner.workspace.updateSettings({ funnelVolumes: { RETENTION: { entered: 5_000, converted: 1_000 } } });
+    await recompute(ws.id);
+    expect(await stage()).toMatchObject({ conversionSource: 'entered', volume: 5_000 });
+    expect((await stage())?.conversion).toBeCloseTo(0.2, 12);
+
+    await expect(
+      owner.workspace.updateSettings({ funnelVolumes: { RETENTION: { entered: 10, converted: 11 } } }),
+    ).rejects.toMatchObject({ message: expect.stringContaining('funnelVolumes.RETENTION.converted') });
+    await expect(
+      callerFor(deps, ws.users.MARKETER, ws.slug).workspace.updateSettings({ funnelVolumes: {} }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FUNNEL_STAGES } from './enums';
+import { ZFunnelVolumes } from './insights/funnel-volumes';
 import { ZCapacityUpdate, ZMaxTestWeeks } from './roadmap/capacity';
 import { int4 } from './zod-safe';
 
@@ -37,6 +38,8 @@ export const ZWorkspaceSettingsInput = z.object({
     .array(z.enum(FUNNEL_STAGES, { error: `must be one of ${FUNNEL_STAGES.join(', ')}` }))
     .refine((stages) => new Set(stages).size === stages.length, 'must not repeat a stage')
     .optional(),
+  /** Traffic per funnel stage as the team reports it (replaces the whole map; {} clears it). */
+  funnelVolumes: ZFunnelVolumes.optional(),
   /** Channel capacity for the test roadmap: the channels named are set, `null` clears one (README). */
   capacity: ZCapacityUpdate.optional(),
   /** The longest test the roadmap plans; a longer one is "too small to detect here". */

@@ -3,6 +3,7 @@ import {
   type FunnelStage,
   RANKED_STATUSES,
   type RoiToCompare,
+  ZFunnelVolumes,
   ZStoredReadinessInputs,
 } from '@uplift/domain';
 import type { Db, Tx } from '../client';
@@ -57,7 +58,7 @@ const isTerminal = (o: string | null): o is CompletedExperimentSource['outcome']
 export async function insightsSources(db: Tx, workspaceId: string) {
   const workspace = await db.workspace.findUniqueOrThrow({
     where: { id: workspaceId },
-    select: { id: true, horizonMonths: true, currency: true, hiddenFunnelStages: true },
+    select: { id: true, horizonMonths: true, currency: true, hiddenFunnelStages: true, funnelVolumes: true },
   });
   const rows = await db.experiment.findMany({
     where: { workspaceId, status: 'COMPLETED', outcome: { in: [...TERMINAL] }, endedAt: { not: null } },
@@ -124,7 +125,13 @@ export async function insightsSources(db: Tx, workspaceId: string) {
       cost: true,
     },
   });
-  return { workspace, experiments, openHypotheses };
+  // Lenient on read: a map that no longer parses counts as none reported (the settings write validates it).
+  const volumes = ZFunnelVolumes.safeParse(workspace.funnelVolumes);
+  return {
+    workspace: { ...workspace, funnelVolumes: volumes.success ? volumes.data : {} },
+    experiments,
+    openHypotheses,
+  };
 }
 export type InsightsSources = Awaited<ReturnType<typeof insightsSources>>;
 

@@ -1,6 +1,7 @@
 import { type ChannelCapacities, type WorkspaceSettingsInput, ZStoredCapacity } from '@uplift/domain';
 import type { Tx } from '../client';
 import type { Prisma } from '../generated/prisma/client';
+import { toJsonValue } from '../json';
 
 /** The workspace row with its capacity column read as the domain's type. */
 const withCapacity = <T extends { capacity: Prisma.JsonValue }>(w: T) => ({
@@ -36,7 +37,11 @@ export function getWorkspaceHorizon(db: Tx, workspaceId: string) {
 export type WorkspaceSettingsRow = Omit<WorkspaceSettingsInput, 'capacity'> & { capacity?: ChannelCapacities };
 
 export async function updateWorkspaceSettingsRow(db: Tx, workspaceId: string, settings: WorkspaceSettingsRow) {
-  const { capacity, ...rest } = settings;
-  const data = capacity === undefined ? rest : { ...rest, capacity: capacity as Prisma.InputJsonValue };
+  const { capacity, funnelVolumes, ...rest } = settings;
+  const data = {
+    ...rest,
+    ...(capacity !== undefined && { capacity: capacity as Prisma.InputJsonValue }),
+    ...(funnelVolumes !== undefined && { funnelVolumes: toJsonValue(funnelVolumes) }),
+  };
   return withCapacity(await db.workspace.update({ where: { id: workspaceId }, data }));
 }

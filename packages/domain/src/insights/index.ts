@@ -4,6 +4,7 @@ export * from './calibrated-roi';
 export * from './calibration';
 export * from './compute-insights';
 export * from './funnel';
+export * from './funnel-volumes';
 export * from './gain-over-time';
 export * from './insights-summary';
 export * from './measured-lift';

@@ -2,6 +2,7 @@ import type { CompletedExperimentSource, InsightsSources } from '@uplift/db';
 import {
   type FunnelStage,
   type FunnelStageData,
+  type FunnelVolumes,
   type InsightsExperiment,
   type InsightsInput,
   locationImpactFactors,
@@ -79,6 +80,16 @@ function controlGroups(experiments: readonly CompletedExperimentSource[]): Funne
   return [...byStage].map(([stage, pooled]) => ({ stage, ...pooled }));
 }
 
+/** The team's reported traffic beside the learned control groups: a stage's report wins (funnel.ts). */
+function withReported(learned: FunnelStageData[], reported: FunnelVolumes): FunnelStageData[] {
+  const stages = new Map(learned.map((s) => [s.stage, s]));
+  for (const [stage, volume] of Object.entries(reported) as [FunnelStage, FunnelVolumes[FunnelStage]][]) {
+    if (volume)
+      stages.set(stage, { ...stages.get(stage), stage, entered: volume.entered, converted: volume.converted });
+  }
+  return [...stages.values()];
+}
+
 /** Everything computeInsights needs, from what the repository loaded. */
 export function insightsInput(sources: InsightsSources, now: Date): InsightsInput {
   const { workspace } = sources;
@@ -92,7 +103,7 @@ export function insightsInput(sources: InsightsSources, now: Date): InsightsInpu
       stage: funnelStage,
       roi: { ...roi, horizonMonths: workspace.horizonMonths },
     })),
-    funnelStages: controlGroups(sources.experiments),
+    funnelStages: withReported(controlGroups(sources.experiments), workspace.funnelVolumes),
     hiddenStages: workspace.hiddenFunnelStages,
   };
 }

@@ -7,6 +7,7 @@ import { useSession } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
 import { CapacitySettingsForm } from './capacity-settings-form';
 import { ExperimentSettingsForm } from './experiment-settings-form';
+import { FunnelTrafficForm } from './funnel-traffic-form';
 import { InsightsSettingsForm } from './insights-settings-form';
 import { LadderSettingsForm } from './ladder-settings-form';
 import { RescoreProgress } from './rescore-progress';
@@ -88,6 +89,7 @@ export function SettingsPage() {
       {workspace.data && <ExperimentSettingsForm workspace={workspace.data} />}
       {workspace.data && <CapacitySettingsForm workspace={workspace.data} />}
       {workspace.data && <InsightsSettingsForm workspace={workspace.data} />}
+      {workspace.data && <FunnelTrafficForm workspace={workspace.data} />}
       {can('ladder.settings') && <LadderSettingsForm />}
     </Stack>
   );
