@@ -248,6 +248,7 @@ const CASES: Record<string, Case> = {
     call: async (c, env) => c.insights.forHypothesis({ id: (await draftBy(env)).id }),
   },
   'insights.ranking': { action: 'hypothesis.read', call: (c) => c.insights.ranking() },
+  'roadmap.input': { action: 'hypothesis.read', call: (c) => c.roadmap.input() },
   'learning.list': { action: 'learning.read', call: (c) => c.learning.list({}) },
   'learning.related': { action: 'learning.read', call: (c) => c.learning.related({ title: 'promo code' }) },
   'learning.forExperiment': {

@@ -8,6 +8,7 @@ import { invitationRouter } from './routers/invitation';
 import { ladderRouter } from './routers/ladder';
 import { learningRouter } from './routers/learning';
 import { memberRouter } from './routers/member';
+import { roadmapRouter } from './routers/roadmap';
 import { auditRouter, meRouter, workspaceRouter } from './routers/workspace';
 import { createCallerFactory, router } from './trpc';
 
@@ -25,6 +26,7 @@ export const appRouter = router({
   ladder: ladderRouter,
   insights: insightsRouter,
   learning: learningRouter,
+  roadmap: roadmapRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -37,6 +37,7 @@ export * from './repositories/readiness-checks';
 export * from './repositories/reconciliation';
 export * from './repositories/reports';
 export * from './repositories/rescoring';
+export * from './repositories/roadmap';
 export * from './repositories/snapshots';
 export * from './repositories/users';
 export * from './repositories/webhooks';

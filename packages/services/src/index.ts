@@ -84,6 +84,7 @@ export * from './members/remove-member';
 export * from './members/respond-invitation';
 export * from './members/revoke-invitation';
 export * from './members/set-member-role';
+export * from './roadmap/roadmap-input';
 export * from './workspace/audit-log';
 export * from './workspace/me';
 export * from './workspace/rescore-status';

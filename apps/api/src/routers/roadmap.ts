@@ -1,0 +1,7 @@
+import { roadmapInput } from '@uplift/services';
+import { router, workspaceProcedure } from '../trpc';
+
+export const roadmapRouter = router({
+  /** What the roadmap page schedules in the browser (domain scheduleRoadmap), with titles and keys to show. */
+  input: workspaceProcedure('hypothesis.read').query(({ ctx }) => roadmapInput(ctx.deps, ctx.workspace)),
+});
