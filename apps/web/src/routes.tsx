@@ -111,6 +111,7 @@ export const router = createBrowserRouter([
         ...page(async () => (await import('./pages/members/members-page')).MembersPage, 'member.manage'),
       },
       { path: 'insights', ...page(async () => (await import('./pages/insights/insights-page')).InsightsPage) },
+      { path: 'roadmap', ...page(async () => (await import('./pages/roadmap/roadmap-page')).RoadmapPage) },
       { path: 'learnings', ...page(async () => (await import('./pages/learnings/learnings-page')).LearningsPage) },
       { path: 'audit', ...page(async () => (await import('./pages/audit-log-page')).AuditLogPage) },
       { path: '*', element: <NotFoundPage /> },

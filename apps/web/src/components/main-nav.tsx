@@ -10,6 +10,7 @@ import {
   IconPlus,
   IconSettings,
   IconStairsUp,
+  IconTimeline,
   IconUsers,
 } from '@tabler/icons-react';
 import type { Action } from '@uplift/domain';
@@ -39,6 +40,7 @@ const ITEMS: Item[] = [
   { to: '/experiments', label: 'Experiments', icon: <IconFlask size={18} />, testId: 'nav-experiments' },
   { to: '/ladder', label: 'Channel ladder', icon: <IconStairsUp size={18} />, testId: 'nav-ladder' },
   { to: '/ladder/inbox', label: 'Promotion inbox', icon: <IconInbox size={18} />, testId: 'nav-inbox' },
+  { to: '/roadmap', label: 'Roadmap', icon: <IconTimeline size={18} />, testId: 'nav-roadmap' },
   { to: '/insights', label: 'Insights', icon: <IconChartDots size={18} />, testId: 'nav-insights' },
   { to: '/learnings', label: 'Learnings', icon: <IconBulb size={18} />, testId: 'nav-learnings' },
   {
