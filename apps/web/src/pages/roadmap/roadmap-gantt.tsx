@@ -71,6 +71,7 @@ export function RoadmapGantt({
             <g
               key={b.id}
               data-testid="roadmap-bar"
+              data-id={b.id}
               data-kind={running ? 'running' : 'planned'}
               data-channel={b.channel}
             >
