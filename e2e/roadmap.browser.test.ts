@@ -1,7 +1,7 @@
 import { type Roadmap, scheduleRoadmap, ZRoadmapInput } from '@uplift/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectText, launchBrowser, signIn, trpcQuery } from './support';
+import { expectText, launchBrowser, signIn, trpcMutation, trpcQuery } from './support';
 
 /** The plan scheduleRoadmap gives for the input the api answers (dates as ISO strings over the wire). */
 async function expectedPlan(page: Page, change: (input: ReturnType<typeof ZRoadmapInput.parse>) => void = () => {}) {
@@ -78,6 +78,26 @@ describe('the test roadmap', () => {
       const saved = await trpcQuery<{ capacity: { EMAIL?: { unitsPerWeek: number } } }>(page, 'workspace.get');
       expect(saved.capacity.EMAIL?.unitsPerWeek).toBe(doubled / 2);
     } finally {
+      await context.close();
+    }
+  });
+
+  it('a channel without capacity is named, with a link to settings, instead of a plan', async () => {
+    const { context, page } = await signIn(browser, 'PRODUCT_OWNER');
+    const { capacity } = await trpcQuery<{ capacity: Record<string, unknown> }>(page, 'workspace.get');
+    expect(capacity.BANNER).toBeDefined();
+    try {
+      expect((await trpcMutation(page, 'workspace.updateSettings', { capacity: { BANNER: null } })).status).toBe(200);
+      await page.getByTestId('nav-roadmap').click();
+      const missing = page.getByTestId('roadmap-missing-capacity');
+      await expectText(missing, /channels\.BANNER: no capacity is set/);
+      expect(await page.getByTestId('roadmap-sentence').count()).toBe(0);
+      await missing.getByRole('link', { name: /Settings/ }).click();
+      await page.getByTestId('capacity-BANNER-unitsPerWeek').waitFor();
+    } finally {
+      // Leave the demo's capacity as the other tests expect it, even when an assertion failed.
+      const restored = await trpcMutation(page, 'workspace.updateSettings', { capacity: { BANNER: capacity.BANNER } });
+      expect(restored.status).toBe(200);
       await context.close();
     }
   });
