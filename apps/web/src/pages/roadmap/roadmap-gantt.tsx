@@ -42,13 +42,14 @@ export function RoadmapGantt({
   const weeks = Math.max(QUARTER_WEEKS + 1, ...bars.map((b) => b.endWeek));
   const width = LABEL + weeks * WEEK + 8;
   const height = AXIS + rows.length * ROW;
+  const ticks = Array.from({ length: Math.floor(weeks / 4) + 1 }, (_, i) => i * 4);
   const x = (week: number) => LABEL + week * WEEK;
   const rowOf = (b: Bar) => rows.findIndex((r) => r.channel === b.channel && r.slot === b.slot);
   return (
     <div style={{ overflowX: 'auto' }}>
       <svg
         width={width}
-        height={height}
+        height={height + 18}
         role="img"
         aria-label="Test roadmap by channel and week"
         data-testid="roadmap-gantt"
@@ -88,6 +89,18 @@ export function RoadmapGantt({
             </g>
           );
         })}
+        {ticks.map((week) => (
+          <text
+            key={week}
+            x={x(week)}
+            y={height + 14}
+            fontSize={10}
+            textAnchor="middle"
+            fill="var(--mantine-color-dimmed)"
+          >
+            {week === 0 ? 'week 0' : week}
+          </text>
+        ))}
         <WeekLine x={x(0)} height={height} label="today" color="var(--mantine-color-red-6)" />
         <WeekLine x={x(QUARTER_WEEKS)} height={height} label="quarter end" color="var(--mantine-color-orange-6)" />
       </svg>

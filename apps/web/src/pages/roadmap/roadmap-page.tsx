@@ -34,6 +34,10 @@ export function RoadmapPage() {
             {quarterSentence(result.roadmap, input.hypotheses.length)}
           </Text>
           <RoadmapGantt roadmap={result.roadmap} channels={channels} labels={labels} />
+          <Text size="xs" c="dimmed">
+            Blue: planned tests, by priority; grey: running tests until their planned users arrive. Hover a bar for its
+            weeks, units and score.
+          </Text>
           {result.roadmap.tooSmall.length > 0 && (
             <Stack gap={4} data-testid="roadmap-too-small">
               <Title order={4}>Too small to detect within {input.maxTestWeeks ?? 12} weeks</Title>
