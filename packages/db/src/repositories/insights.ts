@@ -166,6 +166,11 @@ export async function saveInsights(
       UPDATE "Hypothesis" h SET "calibratedRoi" = c.roi
       FROM unnest(${ids}::text[], ${rois}::float8[]) AS c(id, roi)
       WHERE h.id = c.id AND h."workspaceId" = ${w.workspaceId} AND h."calibratedRoi" IS DISTINCT FROM c.roi`;
+    // An idea that left the open statuses (approved and tested, rejected, archived) no longer has one.
+    await tx.hypothesis.updateMany({
+      where: { workspaceId: w.workspaceId, status: { notIn: [...RANKED_STATUSES] }, calibratedRoi: { not: null } },
+      data: { calibratedRoi: null },
+    });
   });
 }
 
