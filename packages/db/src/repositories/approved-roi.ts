@@ -3,7 +3,8 @@ import type { Tx } from '../client';
 import type { Prisma } from '../generated/prisma/client';
 import { toJsonValue } from '../json';
 
-const ROI_COLUMNS = {
+/** The columns `toRoiToCompare` reads: select them wherever a hypothesis' estimate to compare with is needed. */
+export const ROI_COLUMNS = {
   id: true,
   reachPerMonth: true,
   baselineRate: true,

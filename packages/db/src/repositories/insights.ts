@@ -8,22 +8,7 @@ import {
 } from '@uplift/domain';
 import type { Db, Tx } from '../client';
 import { toJsonValue } from '../json';
-import { toRoiToCompare } from './approved-roi';
-
-const HYPOTHESIS_ROI = {
-  id: true,
-  reachPerMonth: true,
-  baselineRate: true,
-  expectedLift: true,
-  valuePerConversion: true,
-  confidence: true,
-  cost: true,
-  horizonMonths: true,
-  expectedMonthlyGain: true,
-  roi: true,
-  approvedInputs: true,
-  approvedAt: true,
-} as const;
+import { ROI_COLUMNS, toRoiToCompare } from './approved-roi';
 
 /** A completed experiment as the Insights job reads it: its hypothesis' estimate, final snapshot and readiness. */
 export interface CompletedExperimentSource {
@@ -73,7 +58,7 @@ export async function insightsSources(db: Tx, workspaceId: string) {
       rolledOutAt: true,
       reachPerMonth: true,
       offerId: true,
-      hypothesis: { select: { ...HYPOTHESIS_ROI, title: true, funnelStage: true } },
+      hypothesis: { select: { ...ROI_COLUMNS, title: true, funnelStage: true } },
       snapshots: { orderBy: { dataVersion: 'desc' }, take: 1, select: { analysis: true, winner: true } },
       offer: {
         select: {
