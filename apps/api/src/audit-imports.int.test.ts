@@ -22,13 +22,12 @@ const capture: Logger = {
 const base = testDeps('audit-imports');
 const deps: Deps & { close: () => Promise<void> } = { ...base, log: capture };
 const api = await serveApi(deps);
-let url: string;
+const url = api.base;
 let ws: TestWorkspace;
 let key: string;
 let readOnly: string;
 
 beforeAll(async () => {
-  url = api.base;
   ws = await createWorkspace(deps.db, 'audit-imp');
   key = await apiKeyFor(deps.db, ws, ['ingest', 'read', 'write']);
   readOnly = await apiKeyFor(deps.db, ws, ['read']);

@@ -16,12 +16,11 @@ import {
 // Issue 11 part 3: covariates (CUPED) in, kept exact in the aggregates whatever the order of arrival.
 const deps = testDeps('covariates');
 const api = await serveApi(deps);
-let base: string;
+const base = api.base;
 let ws: TestWorkspace;
 let key: string;
 
 beforeAll(async () => {
-  base = api.base;
   ws = await createWorkspace(deps.db, 'covariates');
   key = await apiKeyFor(deps.db, ws, ['ingest', 'read']);
 });

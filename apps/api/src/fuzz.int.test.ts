@@ -25,7 +25,7 @@ const TRPC_CALLS = 800;
 
 const deps = testDeps('fuzz');
 const api = await serveApi(deps);
-let base: string;
+const base = api.base;
 let ws: TestWorkspace;
 let key: string;
 let running: string;
@@ -35,7 +35,6 @@ const figures = new Map<string, number>();
 const failures: string[] = [];
 
 beforeAll(async () => {
-  base = api.base;
   ws = await createWorkspace(deps.db, 'fuzz');
   key = await apiKeyFor(deps.db, ws, ['ingest', 'read', 'write']);
   const approved = await insertHypothesis(deps.db, ws, ws.users.MARKETER.id, { status: 'APPROVED' });

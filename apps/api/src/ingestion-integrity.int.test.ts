@@ -15,12 +15,11 @@ import {
 // Issue 10, points 1, 4 and 5: aggregates follow exactly the stored raw rows, whatever the delivery.
 const deps = testDeps('ingestion-integrity');
 const api = await serveApi(deps);
-let base: string;
+const base = api.base;
 let ws: TestWorkspace;
 let key: string;
 
 beforeAll(async () => {
-  base = api.base;
   ws = await createWorkspace(deps.db, 'integrity');
   key = await apiKeyFor(deps.db, ws, ['ingest', 'read', 'write']);
 });

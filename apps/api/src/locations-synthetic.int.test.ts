@@ -6,12 +6,11 @@ import { offlineRollout } from './testing/offline-rollout';
 
 const deps = testDeps('locations-synthetic');
 const api = await serveApi(deps);
-let base: string;
+const base = api.base;
 let ws: TestWorkspace;
 let key: string;
 
 beforeAll(async () => {
-  base = api.base;
   ws = await createWorkspace(deps.db, 'synth');
   key = await apiKeyFor(deps.db, ws, ['ingest', 'read']);
 });

@@ -5,12 +5,11 @@ import { offlineRollout as createRollout } from './testing/offline-rollout';
 
 const deps = testDeps('locations');
 const api = await serveApi(deps);
-let base: string;
+const base = api.base;
 let ws: TestWorkspace;
 let key: string;
 
 beforeAll(async () => {
-  base = api.base;
   ws = await createWorkspace(deps.db, 'loc');
   key = await apiKeyFor(deps.db, ws, ['ingest', 'read']);
 });

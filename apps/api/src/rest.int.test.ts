@@ -14,7 +14,7 @@ import {
 
 const deps = testDeps('rest');
 const api = await serveApi(deps);
-let base: string;
+const base = api.base;
 let ws: TestWorkspace;
 let other: TestWorkspace;
 let key: string;
@@ -22,7 +22,6 @@ let readOnly: string;
 let foreign: string;
 
 beforeAll(async () => {
-  base = api.base;
   ws = await createWorkspace(deps.db, 'rest');
   other = await createWorkspace(deps.db, 'rest-other');
   key = await apiKeyFor(deps.db, ws, ['ingest', 'read', 'write']);

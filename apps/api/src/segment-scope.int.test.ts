@@ -14,12 +14,11 @@ import {
 // /v1/assign leaves other units out, and /v1/events refuses their exposures.
 const deps = testDeps('segment-scope');
 const api = await serveApi(deps);
-let base: string;
+const base = api.base;
 let ws: TestWorkspace;
 let key: string;
 
 beforeAll(async () => {
-  base = api.base;
   ws = await createWorkspace(deps.db, 'segment-scope');
   key = await apiKeyFor(deps.db, ws, ['ingest', 'read', 'write']);
 });
