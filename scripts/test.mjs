@@ -1,7 +1,9 @@
 // `npm test`: lint, typecheck, unit tests, build, integration tests against real Postgres and Redis (a
 // throwaway database, dropped at the end), and browser tests in Chromium against the app started the way
 // `npm start` starts it. Same service defaults and fallbacks as `npm start`.
-// `node scripts/test.mjs --only int` (or lint, typecheck, unit, browser) runs one tier.
+// `node scripts/test.mjs --only int` (or lint, typecheck, unit, browser) runs one tier; test files after `--`
+// narrow it (`--only int -- apps/api/src/roadmap.int.test.ts`). TEST_API_PORT and TEST_WEB_PORT move the browser
+// tier's stack off 3310/5183, so two checkouts can run it side by side.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +20,10 @@ const { startApps } = await import('./lib/stack.mjs');
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const wants = (tier) => !only || only === tier;
+const dashDash = process.argv.indexOf('--');
+const files = dashDash === -1 ? [] : process.argv.slice(dashDash + 1);
+const apiPort = process.env.TEST_API_PORT ?? '3310';
+const webPort = process.env.TEST_WEB_PORT ?? '5183';
 const step = (title) => console.log(`\n━━ ${title} ━━`);
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', CI: process.env.CI ?? '' };
 
@@ -31,7 +37,7 @@ if (wants('typecheck')) {
 }
 if (wants('unit')) {
   step('unit tests');
-  sh('npx', ['vitest', 'run', '--project', 'unit'], env, 'unit tests');
+  sh('npx', ['vitest', 'run', '--project', 'unit', ...files], env, 'unit tests');
 }
 if (!wants('int') && !wants('browser')) process.exit(0);
 
@@ -69,17 +75,17 @@ try {
 
   if (wants('int')) {
     step('integration tests (Postgres + Redis)');
-    run('npx', ['vitest', 'run', '--project', 'int'], testEnv, 'integration tests');
+    run('npx', ['vitest', 'run', '--project', 'int', ...files], testEnv, 'integration tests');
   }
   if (wants('browser')) {
     step('browser tests (Chromium)');
     run(process.execPath, ['apps/api/dist/prepare.js'], testEnv, 'seed');
     const stackEnv = {
       ...testEnv,
-      API_PORT: '3310',
-      WEB_PORT: '5183',
-      API_URL: 'http://localhost:3310',
-      WEB_URL: 'http://localhost:5183',
+      API_PORT: apiPort,
+      WEB_PORT: webPort,
+      API_URL: `http://localhost:${apiPort}`,
+      WEB_URL: `http://localhost:${webPort}`,
       NODE_ENV: 'production',
       // The tests sign in as several users within a minute, all from 127.0.0.1, and as the same user more often
       // than the per-account limit allows in 15 minutes.
@@ -91,7 +97,7 @@ try {
     try {
       run(
         'npx',
-        ['vitest', 'run', '--project', 'browser'],
+        ['vitest', 'run', '--project', 'browser', ...files],
         { ...stackEnv, E2E_BASE_URL: stackEnv.WEB_URL },
         'browser tests',
       );
