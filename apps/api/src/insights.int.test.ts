@@ -2,6 +2,7 @@ import { ingestBatch } from '@uplift/services';
 import { evaluateExperimentJob, PROCESSORS } from '@uplift/worker';
 import type { Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { binomialEvents } from './testing/binomial-events';
 import {
   apiKeyFor,
   callerFor,
@@ -29,17 +30,7 @@ async function completedTest(ws: TestWorkspace, promoConversions: number, overri
   const h = await insertHypothesis(deps.db, ws, ws.users.MARKETER.id, { status: 'APPROVED', ...overrides });
   const owner = callerFor(deps, ws.users.PRODUCT_OWNER, ws.slug);
   const e = await owner.experiment.create({ ...sampleExperiment(h.id), plannedUsers: 2000, start: true });
-  const events: object[] = [];
-  for (const [variant, converted] of [
-    ['control', 100],
-    ['promo', promoConversions],
-  ] as const) {
-    for (let i = 0; i < 1000; i++) {
-      const unit = `${variant}-${i}`;
-      events.push({ id: `x-${unit}`, experiment: e.key, unit, type: 'exposure', variant });
-      if (i < converted) events.push({ id: `c-${unit}`, experiment: e.key, unit, type: 'conversion' });
-    }
-  }
+  const events = binomialEvents(e.key, { control: 100, promo: promoConversions });
   await ingestBatch(deps, ws.id, { events: events as never });
   await evaluateExperimentJob(deps.db, deps.queue, e.id);
   return { ...e, hypothesisId: h.id };

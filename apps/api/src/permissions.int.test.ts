@@ -249,6 +249,7 @@ const CASES: Record<string, Case> = {
   },
   'insights.ranking': { action: 'hypothesis.read', call: (c) => c.insights.ranking() },
   'roadmap.input': { action: 'hypothesis.read', call: (c) => c.roadmap.input() },
+  'roadmap.get': { action: 'hypothesis.read', call: (c) => c.roadmap.get() },
   'learning.list': { action: 'learning.read', call: (c) => c.learning.list({}) },
   'learning.related': { action: 'learning.read', call: (c) => c.learning.related({ title: 'promo code' }) },
   'learning.forExperiment': {

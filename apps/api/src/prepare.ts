@@ -1,6 +1,6 @@
 import { applyMigrations, createDb, DEFAULT_DATABASE_URL, ensureDatabase, findWorkspaceBySlug } from '@uplift/db';
 import { seedDemo } from '@uplift/db/seed';
-import { recomputeInsights } from '@uplift/services';
+import { recomputeInsights, recomputeRoadmap } from '@uplift/services';
 import { hashPassword } from 'better-auth/crypto';
 
 /** `npm start`'s database step: create the database if missing, migrate, seed the demo workspace once. */
@@ -14,9 +14,12 @@ if (process.env.UPLIFT_SEED !== 'false') {
     const seeded = await seedDemo(db, { hashPassword });
     console.log(seeded ? 'seeded the demo workspace' : 'demo workspace: already there');
     if (seeded) {
-      // The demo's history is seeded, not completed by the worker: its Insights are computed here, once.
+      // The demo's history is seeded, not completed by the worker: its Insights and roadmap are computed here, once.
       const demo = await findWorkspaceBySlug(db, 'demo');
-      if (demo) await recomputeInsights({ db, clock: () => new Date() }, { workspaceId: demo.id });
+      if (demo) {
+        await recomputeInsights({ db, clock: () => new Date() }, { workspaceId: demo.id });
+        await recomputeRoadmap({ db, clock: () => new Date() }, { workspaceId: demo.id });
+      }
     }
   } finally {
     await db.$disconnect();

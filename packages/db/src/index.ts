@@ -38,6 +38,7 @@ export * from './repositories/reconciliation';
 export * from './repositories/reports';
 export * from './repositories/rescoring';
 export * from './repositories/roadmap';
+export * from './repositories/roadmap-plan';
 export * from './repositories/snapshots';
 export * from './repositories/users';
 export * from './repositories/webhooks';

@@ -14,6 +14,11 @@ export const JOBS = {
   'experiment.reconcile': z.object({}),
   /** Recomputes a workspace's Insights figures and calibrated ROIs; requested when a test completes or a setting changes. */
   'insights.recompute': z.object({ workspaceId: z.string().min(1) }),
+  /**
+   * Plans a workspace's test roadmap and stores it; requested when an idea is approved or pinned, an experiment
+   * starts, completes or stops, a capacity changes, or the calibrated gains are recomputed.
+   */
+  'roadmap.recompute': z.object({ workspaceId: z.string().min(1) }),
   /** Plans which locations a location test should treat (its LocationPlan row holds the request); long, reports progress. */
   'location.plan': z.object({ planId: z.string().min(1) }),
   /** Posts one webhook delivery (its row holds the payload); retried with exponential backoff. */

@@ -6,6 +6,7 @@ import { experimentReconcile } from './experiment-reconcile';
 import { insightsRecompute } from './insights-recompute';
 import { locationPlan } from './location-plan';
 import { failingForGood, type Processor } from './processor';
+import { roadmapRecompute } from './roadmap-recompute';
 import { webhookDeliver } from './webhook-deliver';
 
 export type { Processor, ProcessorDeps } from './processor';
@@ -18,5 +19,6 @@ export const PROCESSORS: Record<JobName, Processor> = {
   'experiment.reconcile': failingForGood(experimentReconcile),
   'insights.recompute': failingForGood(insightsRecompute),
   'location.plan': failingForGood(locationPlan),
+  'roadmap.recompute': failingForGood(roadmapRecompute),
   'webhook.deliver': failingForGood(webhookDeliver),
 };

@@ -8,6 +8,7 @@ const IDEA_COLUMNS = {
   expectedLift: true,
   expectedMonthlyGain: true,
   roi: true,
+  cost: true,
   calibratedRoi: true,
   pinnedRank: true,
   createdAt: true,

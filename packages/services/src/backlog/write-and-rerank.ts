@@ -2,6 +2,7 @@ import { getHypothesis, rerankBacklog, type Tx, transaction } from '@uplift/db';
 import { DomainError } from '@uplift/domain';
 import type { ServiceDeps } from '../deps';
 import { requestInsights } from '../insights/request-insights';
+import { requestRoadmap } from '../roadmap/request-roadmap';
 
 export const ROI_FIELDS = [
   'reachPerMonth',
@@ -21,7 +22,8 @@ export async function mustGetHypothesis(deps: Pick<ServiceDeps, 'db'>, workspace
 /**
  * Every write that can move a hypothesis in the priority order goes through here: the change and its audit
  * entry in one transaction, then the workspace's order re-ranked, so no write path can forget the re-rank; and
- * the Insights recomputed soon after, which gives a new or edited idea its calibrated ROI.
+ * the Insights recomputed soon after, which gives a new or edited idea its calibrated ROI, and the test roadmap
+ * replanned (an approval, a pin or an edit of an approved idea moves it).
  */
 export async function writeAndRerank<T>(
   deps: Pick<ServiceDeps, 'db' | 'queue' | 'log'>,
@@ -31,6 +33,7 @@ export async function writeAndRerank<T>(
   const result = await transaction(deps.db, write);
   await rerankBacklog(deps.db, workspaceId);
   await requestInsights(deps, workspaceId);
+  await requestRoadmap(deps, workspaceId);
   return result;
 }
 

@@ -12,6 +12,7 @@ import { decisionConsequences, decisionPayload, TERMINAL_OUTCOMES } from '@uplif
 import { unscheduleEvaluation } from '@uplift/jobs';
 import type { ServiceDeps } from '../deps';
 import { requestInsights } from '../insights/request-insights';
+import { requestRoadmap } from '../roadmap/request-roadmap';
 import type { Evaluated } from './analyse-experiment';
 import { completeExperiment } from './complete-experiment';
 import { enqueueDeliveries } from './deliveries';
@@ -71,6 +72,7 @@ export async function applyDecision(
     );
     await rerankBacklog(deps.db, ws.id);
     await requestInsights(deps, ws.id);
+    await requestRoadmap(deps, ws.id);
   }
   return { dataVersion: version, outcome, stored };
 }

@@ -3,6 +3,7 @@ import { DomainError } from '@uplift/domain';
 import { enqueueDelivery } from '@uplift/jobs';
 import type { ServiceDeps } from '../deps';
 import { requestInsights } from '../insights/request-insights';
+import { requestRoadmap } from '../roadmap/request-roadmap';
 import { completeExperiment } from './complete-experiment';
 import { unscheduleEvaluationOrWarn } from './evaluation-jobs';
 import { mustGetExperiment } from './must-get-experiment';
@@ -35,5 +36,6 @@ export async function confirmDecision(
   await unscheduleEvaluationOrWarn(deps, completed.id);
   await rerankBacklog(deps.db, workspace.id);
   await requestInsights(deps, workspace.id);
+  await requestRoadmap(deps, workspace.id);
   return completed;
 }

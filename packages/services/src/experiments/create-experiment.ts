@@ -20,6 +20,7 @@ import {
   ZExperimentCreateInput,
 } from '@uplift/domain';
 import type { ServiceDeps } from '../deps';
+import { requestRoadmap } from '../roadmap/request-roadmap';
 import { scheduleEvaluationOrWarn } from './evaluation-jobs';
 import type { ExperimentScope } from './scope';
 
@@ -109,6 +110,7 @@ export async function createExperiment(
     throw error;
   });
   await rerankBacklog(deps.db, workspace.id);
+  await requestRoadmap(deps, workspace.id);
   if (created.status === 'RUNNING') {
     await scheduleEvaluationOrWarn(deps, created.id, workspace.evaluationIntervalMinutes);
   }

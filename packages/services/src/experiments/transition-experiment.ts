@@ -10,6 +10,7 @@ import {
 } from '@uplift/db';
 import { assertExperimentTransition } from '@uplift/domain';
 import type { ServiceDeps } from '../deps';
+import { requestRoadmap } from '../roadmap/request-roadmap';
 import { scheduleEvaluationOrWarn, unscheduleEvaluationOrWarn } from './evaluation-jobs';
 import { mustGetExperiment } from './must-get-experiment';
 import type { ExperimentScope } from './scope';
@@ -37,6 +38,8 @@ export async function startExperiment(
     return experiment;
   });
   await scheduleEvaluationOrWarn(deps, started.id, workspace.evaluationIntervalMinutes);
+  // A started test holds its slot from now on: the ideas planned after it move.
+  await requestRoadmap(deps, workspace.id);
   return started;
 }
 
@@ -80,5 +83,6 @@ export async function stopExperiment(
   });
   await unscheduleEvaluationOrWarn(deps, stopped.id);
   await rerankBacklog(deps.db, workspace.id);
+  await requestRoadmap(deps, workspace.id);
   return stopped;
 }

@@ -1,12 +1,14 @@
 import { recordAudit, transaction, updateExperimentSetup } from '@uplift/db';
 import { DomainError, type ExperimentUpdateInput, mergeDraft, ZExperimentUpdateInput } from '@uplift/domain';
 import type { ServiceDeps } from '../deps';
+import { requestRoadmap } from '../roadmap/request-roadmap';
 import { mustGetExperiment } from './must-get-experiment';
 import type { ExperimentScope } from './scope';
 
 /**
  * Edits a draft: the merged setup must pass the creation schema (mergeDraft); a running experiment's setup is
- * frozen. The audit row holds the changed fields before and after.
+ * frozen. The audit row holds the changed fields before and after; the roadmap is replanned (planned users
+ * size the draft's test).
  */
 export async function updateDraft(
   deps: ServiceDeps,
@@ -14,7 +16,7 @@ export async function updateDraft(
   raw: ExperimentUpdateInput,
 ) {
   const { key, patch } = ZExperimentUpdateInput.parse(raw);
-  return transaction(deps.db, async (tx) => {
+  const updated = await transaction(deps.db, async (tx) => {
     const before = await mustGetExperiment(tx, workspace.id, key);
     if (before.status !== 'DRAFT') {
       throw new DomainError(
@@ -36,4 +38,6 @@ export async function updateDraft(
     });
     return after;
   });
+  await requestRoadmap(deps, workspace.id);
+  return updated;
 }

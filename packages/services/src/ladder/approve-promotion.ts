@@ -1,6 +1,7 @@
 import { findLadderExperiment, recordAudit, setPromotionEvidence, type Tx, transaction } from '@uplift/db';
 import { DomainError, parseRungReach, reprojectAtReach } from '@uplift/domain';
 import type { ServiceDeps } from '../deps';
+import { requestRoadmap } from '../roadmap/request-roadmap';
 import { applyPromotion, mustFindPromotion } from './apply-promotion';
 import type { WorkspaceScope } from './scope';
 
@@ -14,14 +15,17 @@ export interface PromotionApproval {
 
 /**
  * A product owner applies a proposed step, optionally scoped to some of the segments it won in and with the
- * next rung's own reach: the projection is redone at that reach and the next experiment carries it.
+ * next rung's own reach: the projection is redone at that reach and the next experiment carries it. A step up
+ * drafts the next rung's test, which the roadmap then plans.
  */
-export function approvePromotion(deps: ServiceDeps, scope: WorkspaceScope, input: PromotionApproval) {
-  return transaction(deps.db, async (tx) => {
+export async function approvePromotion(deps: ServiceDeps, scope: WorkspaceScope, input: PromotionApproval) {
+  const applied = await transaction(deps.db, async (tx) => {
     await mustFindPromotion(tx, input.id, scope.workspace.id);
     if (input.reachPerMonth !== undefined) await setNextRungReach(tx, scope, input.id, input.reachPerMonth);
     return applyPromotion(tx, { ...input, actor: scope.actor, now: deps.clock() });
   });
+  await requestRoadmap(deps, scope.workspace.id);
+  return applied;
 }
 
 /** Re-projects a step up at the approver's reach and audits the change (the proposal's own reach is kept there). */

@@ -10,6 +10,7 @@ import { enqueue } from '@uplift/jobs';
 import type { ActingScope } from '../acting';
 import type { ServiceDeps } from '../deps';
 import { requestInsights } from '../insights/request-insights';
+import { requestRoadmap } from '../roadmap/request-roadmap';
 
 type Workspace = { id: string; horizonMonths: number; capacity: ChannelCapacities } & Record<string, unknown>;
 
@@ -40,6 +41,8 @@ export async function updateWorkspaceSettings(
   });
   // The horizon, currency and funnel stages all enter the Insights figures.
   await requestInsights(deps, workspace.id);
+  // Capacities and the longest test plan the roadmap; the horizon enters each idea's ROI.
+  await requestRoadmap(deps, workspace.id);
   if (updated.horizonMonths === workspace.horizonMonths) return { workspace: updated, jobId: null };
   const jobId = `backlog.rescore-${workspace.id}-${updated.updatedAt.getTime()}`;
   try {

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDate, formatMonths, formatRoi, humanize } from '../../lib/format';
 import type { BacklogView } from './backlog-view';
+import { PlannedStart } from './planned-start';
 import { SortHeader } from './sort-header';
 
 export type BacklogItem = RouterOutputs['hypothesis']['list']['items'][number];
@@ -81,6 +82,7 @@ export function BacklogTable({ items, view, onChange }: Props) {
               <Table.Td>{humanize(h.channel)}</Table.Td>
               <Table.Td>
                 <StatusBadge status={h.status} />
+                <PlannedStart hypothesisId={h.id} status={h.status} />
               </Table.Td>
               <Table.Td ta="right" data-testid="cell-roi">
                 <Text size="sm" fw={600} c={h.roi >= 0 ? 'teal.7' : 'red.7'}>

@@ -1,7 +1,10 @@
 import { Button, Group, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { CHANNELS, type Channel, type ChannelCapacities } from '@uplift/domain';
+import { useState } from 'react';
+import { boxValue, capacitiesOf, draftOf, type WhatIfDraft } from './what-if-draft';
 
 interface Props {
+  /** The capacities the boxes start from (the saved ones); remount the component to start again. */
   channels: ChannelCapacities;
   /** Channels the plan needs, shown even when no capacity is set. */
   used: Channel[];
@@ -10,17 +13,35 @@ interface Props {
   onReset: () => void;
 }
 
-/** What-if capacities: edits redraw the plan at once and stay on this page; the settings are unchanged. */
+type Field = 'unitsPerWeek' | 'maxConcurrent';
+
+/**
+ * What-if capacities: edits redraw the plan at once and stay on this page; the settings are unchanged. Emptying
+ * a box clears that channel's capacity, and the page says which channel the plan then lacks.
+ */
 export function CapacityWhatIf({ channels, used, changed, onChange, onReset }: Props) {
-  const shown = CHANNELS.filter((c) => channels[c] || used.includes(c));
-  const set = (channel: Channel, field: 'unitsPerWeek' | 'maxConcurrent', value: number | string) => {
-    const current = channels[channel] ?? { unitsPerWeek: 1, maxConcurrent: 1 };
-    const n = typeof value === 'number' ? value : Number.parseFloat(value);
-    // An emptied or non-positive box keeps the last usable value: the plan cannot be drawn without one.
-    if (!Number.isFinite(n) || n <= 0) return;
-    const next = field === 'maxConcurrent' ? Math.max(1, Math.round(n)) : n;
-    onChange({ ...channels, [channel]: { ...current, [field]: next } });
+  const [draft, setDraft] = useState<WhatIfDraft>(() => draftOf(channels));
+  const shown = CHANNELS.filter((c) => draft[c] || used.includes(c));
+  const set = (channel: Channel, field: Field, value: number | string) => {
+    const boxes = draft[channel] ?? { unitsPerWeek: '', maxConcurrent: '' };
+    const next = { ...draft, [channel]: { ...boxes, [field]: boxValue(value) } };
+    setDraft(next);
+    onChange(capacitiesOf(next));
   };
+  const box = (channel: Channel, field: Field, label: string, max: number) => (
+    <NumberInput
+      size="xs"
+      min={1}
+      max={max}
+      clampBehavior="strict"
+      allowDecimal={field === 'unitsPerWeek'}
+      placeholder="not set"
+      value={draft[channel]?.[field] ?? ''}
+      onChange={(v) => set(channel, field, v)}
+      aria-label={`${channel} ${label}`}
+      data-testid={`what-if-${channel}-${field}`}
+    />
+  );
   return (
     <Paper withBorder p="md" data-testid="roadmap-what-if">
       <Stack gap="xs">
@@ -31,7 +52,8 @@ export function CapacityWhatIf({ channels, used, changed, onChange, onReset }: P
           </Button>
         </Group>
         <Text size="sm" c="dimmed">
-          Changes here only redraw this plan; the workspace’s settings are unchanged.
+          Changes here only redraw this plan; the workspace’s settings are unchanged. Empty a box to see the plan
+          without that channel’s capacity.
         </Text>
         <Table>
           <Table.Thead>
@@ -45,27 +67,8 @@ export function CapacityWhatIf({ channels, used, changed, onChange, onReset }: P
             {shown.map((channel) => (
               <Table.Tr key={channel}>
                 <Table.Td>{channel.toLowerCase()}</Table.Td>
-                <Table.Td>
-                  <NumberInput
-                    size="xs"
-                    min={1}
-                    value={channels[channel]?.unitsPerWeek ?? ''}
-                    onChange={(v) => set(channel, 'unitsPerWeek', v)}
-                    aria-label={`${channel} units per week`}
-                    data-testid={`what-if-${channel}-unitsPerWeek`}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <NumberInput
-                    size="xs"
-                    min={1}
-                    allowDecimal={false}
-                    value={channels[channel]?.maxConcurrent ?? ''}
-                    onChange={(v) => set(channel, 'maxConcurrent', v)}
-                    aria-label={`${channel} tests side by side`}
-                    data-testid={`what-if-${channel}-maxConcurrent`}
-                  />
-                </Table.Td>
+                <Table.Td>{box(channel, 'unitsPerWeek', 'units per week', 1e12)}</Table.Td>
+                <Table.Td>{box(channel, 'maxConcurrent', 'tests side by side', 1000)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -6,6 +6,7 @@ import { formatLift } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { CapacityWhatIf } from './capacity-what-if';
 import { RoadmapGantt } from './roadmap-gantt';
+import { RoadmapValues } from './roadmap-values';
 import { quarterSentence } from './roadmap-words';
 import { type Labels, useRoadmap } from './use-roadmap';
 
@@ -14,7 +15,7 @@ const titleOf = (labels: Labels, id: string) => labels[id]?.title ?? id;
 /** The test roadmap (issue 13 §3): the approved backlog planned onto each channel's capacity, week by week. */
 export function RoadmapPage() {
   const { can } = useSession();
-  const { query, channels, result, whatIf, setWhatIf, reset } = useRoadmap();
+  const { query, channels, result, whatIf, setWhatIf, reset, generation } = useRoadmap();
   if (query.isPending) {
     return (
       <Center py="xl">
@@ -23,7 +24,7 @@ export function RoadmapPage() {
     );
   }
   if (query.isError) return <ErrorAlert error={query.error} onRetry={() => query.refetch()} />;
-  const { input, labels } = query.data;
+  const { input, labels, horizonMonths } = query.data;
   const used = [...new Set([...input.hypotheses, ...(input.running ?? [])].map((i) => i.channel))] as Channel[];
   return (
     <Stack gap="md" data-testid="roadmap-page">
@@ -38,6 +39,12 @@ export function RoadmapPage() {
             Blue: planned tests, by priority; grey: running tests until their planned users arrive. Hover a bar for its
             weeks, units and score.
           </Text>
+          <RoadmapValues
+            roadmap={result.roadmap}
+            hypotheses={input.hypotheses}
+            labels={labels}
+            horizonMonths={horizonMonths}
+          />
           {result.roadmap.tooSmall.length > 0 && (
             <Stack gap={4} data-testid="roadmap-too-small">
               <Title order={4}>Too small to detect within {input.maxTestWeeks ?? 12} weeks</Title>
@@ -81,7 +88,14 @@ export function RoadmapPage() {
           </Text>
         </Alert>
       )}
-      <CapacityWhatIf channels={channels} used={used} changed={whatIf !== null} onChange={setWhatIf} onReset={reset} />
+      <CapacityWhatIf
+        key={generation}
+        channels={channels}
+        used={used}
+        changed={whatIf !== null}
+        onChange={setWhatIf}
+        onReset={reset}
+      />
     </Stack>
   );
 }
