@@ -1,7 +1,15 @@
-import { type Roadmap, scheduleRoadmap, ZRoadmapInput } from '@uplift/domain';
+import { horizonValue, type PlannedStart, type Roadmap, scheduleRoadmap, ZRoadmapInput } from '@uplift/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectText, launchBrowser, signIn, trpcMutation, trpcQuery } from './support';
+import {
+  expectText,
+  launchBrowser,
+  signIn,
+  submittedHypothesis,
+  trpcMutation,
+  trpcQuery,
+  uniqueTitle,
+} from './support';
 
 /** The plan scheduleRoadmap gives for the input the api answers (dates as ISO strings over the wire). */
 async function expectedPlan(page: Page, change: (input: ReturnType<typeof ZRoadmapInput.parse>) => void = () => {}) {
@@ -15,6 +23,13 @@ const sentenceOf = ({ roadmap, ideas }: { roadmap: Roadmap; ideas: number }) =>
   new RegExp(
     `^This quarter: ${roadmap.quarter.fits} of ${ideas} approved ideas? fits?; the backlog holds ${roadmap.quarter.weeksOfBacklog} weeks? of `,
   );
+
+/** How the page writes a ratio such as the ROI: +140%. */
+const percent = new Intl.NumberFormat('en-US', {
+  style: 'percent',
+  maximumFractionDigits: 0,
+  signDisplay: 'exceptZero',
+});
 
 /** Total weeks of the planned bars of a channel on the page. */
 const plannedWeeks = (page: Page, channel: string) =>
@@ -45,6 +60,27 @@ describe('the test roadmap', () => {
       expect(await page.locator('[data-testid="roadmap-bar"][data-kind="running"]').count()).toBe(
         expected.roadmap.running.length,
       );
+      // Each planned test's value within the horizon, beside its ROI: (gain × max(0, H − endWeek·12/52) − C) / C.
+      const data = await trpcQuery<{ input: unknown; labels: Record<string, { cost: number }>; horizonMonths: number }>(
+        page,
+        'roadmap.input',
+      );
+      const gainOf = new Map(ZRoadmapInput.parse(data.input).hypotheses.map((h) => [h.id, h.expectedMonthlyGain]));
+      expect(await page.getByTestId('roadmap-value-row').count()).toBe(expected.roadmap.scheduled.length);
+      for (const s of expected.roadmap.scheduled) {
+        const value = horizonValue({
+          expectedMonthlyGain: gainOf.get(s.id) ?? Number.NaN,
+          cost: data.labels[s.id]?.cost ?? Number.NaN,
+          horizonMonths: data.horizonMonths,
+          endWeek: s.endWeek,
+        });
+        expect(value).not.toBeNull();
+        const cell = page.locator(
+          `[data-testid="roadmap-value-row"][data-id="${s.id}"] [data-testid="cell-horizon-value"]`,
+        );
+        expect(Number(await cell.getAttribute('data-value'))).toBeCloseTo(value ?? Number.NaN, 9);
+        expect(await cell.textContent()).toBe(percent.format(value ?? Number.NaN));
+      }
       const emailWeeks = await plannedWeeks(page, 'EMAIL');
       expect(emailWeeks).toBe(
         expected.roadmap.scheduled.filter((s) => s.channel === 'EMAIL').reduce((sum, s) => sum + s.weeks, 0),
@@ -77,6 +113,54 @@ describe('the test roadmap', () => {
       expect(await plannedWeeks(page, 'EMAIL')).toBe(emailWeeks);
       const saved = await trpcQuery<{ capacity: { EMAIL?: { unitsPerWeek: number } } }>(page, 'workspace.get');
       expect(saved.capacity.EMAIL?.unitsPerWeek).toBe(doubled / 2);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('emptying a what-if box clears that channel: the plan names it, and a number brings the plan back', async () => {
+    const { context, page } = await signIn(browser, 'ANALYST');
+    try {
+      await page.getByTestId('nav-roadmap').click();
+      const sentence = page.getByTestId('roadmap-sentence');
+      await sentence.waitFor();
+      const units = page.getByTestId('what-if-EMAIL-unitsPerWeek');
+      const saved = await units.inputValue();
+      await units.fill('');
+      await expectText(page.getByTestId('roadmap-missing-capacity'), /channels\.EMAIL: no capacity is set/);
+      expect(await sentence.count()).toBe(0);
+      await units.fill(saved.replace(/\D/g, ''));
+      await expectText(sentence, /^This quarter: /);
+      expect(await page.getByTestId('roadmap-missing-capacity').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('an approved idea shows its planned start week in the backlog, from the plan the worker stored', async () => {
+    const { context, page } = await signIn(browser, 'PRODUCT_OWNER');
+    try {
+      const title = uniqueTitle('Roadmap start');
+      const id = await submittedHypothesis(page, title);
+      expect((await trpcMutation(page, 'hypothesis.approve', { id, reason: 'Fits this quarter' })).status).toBe(200);
+      // The worker replans a moment after the approval (roadmap.recompute).
+      let start: PlannedStart | undefined;
+      await expect
+        .poll(
+          async () => {
+            start = (await trpcQuery<{ starts: Record<string, PlannedStart> } | null>(page, 'roadmap.get'))?.starts[id];
+            return start?.kind;
+          },
+          { timeout: 20_000 },
+        )
+        .toBe('scheduled');
+      const week = start?.kind === 'scheduled' ? start.startWeek : -1;
+      await page.goto(`/?q=${encodeURIComponent(title)}`);
+      const row = page.locator(`[data-testid="backlog-row"][data-id="${id}"]`);
+      await expectText(
+        row.getByTestId('planned-start'),
+        week === 0 ? 'planned start: this week' : `planned start: week ${week}`,
+      );
     } finally {
       await context.close();
     }
