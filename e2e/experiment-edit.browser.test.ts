@@ -69,6 +69,8 @@ describe('a draft experiment edited before it starts', () => {
 
       // Once started, the setup is frozen: no Edit, and the edit page says why.
       await page.getByTestId('action-start').click();
+      await expectText(page.getByTestId('confirm-modal'), /units are assigned from this moment/);
+      await page.getByTestId('modal-confirm').click();
       await expectText(page.getByTestId('experiment-status'), /running/i);
       await expect.poll(() => page.getByTestId('action-edit').count()).toBe(0);
       await page.goto(`/experiments/${key}/edit`);
