@@ -23,16 +23,17 @@ describe('workspace settings', () => {
       await input.fill('0');
       await input.blur();
       expect(await input.inputValue()).toBe('0');
-      await expectText(page.locator('.mantine-NumberInput-error'), /1–120/);
+      await expectText(
+        page.locator('.mantine-NumberInput-root:has([data-testid="settings-horizon"]) .mantine-NumberInput-error'),
+        /1–120/,
+      );
       expect(await page.getByTestId('settings-save').isDisabled()).toBe(true);
       // A new horizon rescores every hypothesis: asked first, saying how many.
       await input.fill(String(changed));
       await page.getByTestId('settings-save').click();
-      await expectText(page.getByTestId('confirm-modal'), /rescores all [\d,]+ hypotheses of this workspace/);
+      await expectText(page.getByRole('dialog'), /rescores all [\d,]+ hypotheses of this workspace/);
       const count = Number(
-        ((await page.getByTestId('confirm-modal').textContent()) ?? '')
-          .match(/all ([\d,]+) hyp/)?.[1]
-          ?.replaceAll(',', ''),
+        ((await page.getByRole('dialog').textContent()) ?? '').match(/all ([\d,]+) hyp/)?.[1]?.replaceAll(',', ''),
       );
       expect(count).toBeGreaterThan(5);
       await page.getByTestId('modal-confirm').click();

@@ -47,6 +47,8 @@ export function ExperimentForm({ hypothesisId, initial, onSave, pending, error, 
     alpha: input.analysis?.alpha,
   });
   const [asking, setAsking] = useState<InputWarning[] | null>(null);
+  // Once confirmed, the same warnings do not ask again (e.g. when the api then refuses something else).
+  const confirmed = useRef('');
 
   // The api's field errors land on the fields they name (same dotted paths); the rest shows in the alert.
   useEffect(() => setErrors(fieldErrorsOf(error)), [error]);
@@ -64,7 +66,7 @@ export function ExperimentForm({ hypothesisId, initial, onSave, pending, error, 
     const found = validate(values, hypothesisId, { saved: Boolean(editing) });
     setErrors(found);
     if (Object.keys(found).length === 0) {
-      if (warnings.length) setAsking(warnings);
+      if (warnings.length && JSON.stringify(warnings) !== confirmed.current) setAsking(warnings);
       else onSave(input);
     } else
       requestAnimationFrame(() =>
@@ -116,6 +118,7 @@ export function ExperimentForm({ hypothesisId, initial, onSave, pending, error, 
       <ConfirmWarningsModal
         warnings={asking}
         onConfirm={() => {
+          confirmed.current = JSON.stringify(asking);
           setAsking(null);
           onSave(input);
         }}

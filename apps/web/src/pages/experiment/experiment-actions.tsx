@@ -93,7 +93,9 @@ export function ExperimentActions({ experiment, status, hypothesisStatus, pendin
         Stop
       </Button>
     ),
-    <RetestButton key="retest" experiment={{ ...experiment, status }} />,
+    can('promotion.decide') && status === 'STOPPED' && experiment.offerId && (
+      <RetestButton key="retest" experiment={{ ...experiment, status }} />
+    ),
   ].filter(Boolean);
 
   return (

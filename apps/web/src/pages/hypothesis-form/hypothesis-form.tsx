@@ -1,6 +1,6 @@
 import { Button, Grid, Group, Paper, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { FUNNEL_STAGES, type FunnelStage, hypothesisWarnings, type InputWarning } from '@uplift/domain';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ChannelControl } from '../../components/channel-control';
 import { ErrorAlert } from '../../components/error-alert';
 import { ConfirmWarningsModal, InputWarnings } from '../../components/input-warnings';
@@ -38,6 +38,8 @@ export function HypothesisForm({ initial, horizonMonths, onSave, pending, error,
   // Unusual values wait for a confirmation; `asking` holds the save it would do.
   const [asking, setAsking] = useState<{ warnings: InputWarning[]; submit: boolean } | null>(null);
   const warnings = hypothesisWarnings({ expectedLift: toFields(values).expectedLift });
+  // Once confirmed, the same warnings do not ask again (e.g. when the api then refuses something else).
+  const confirmed = useRef('');
 
   // The api's field errors land on the fields they name; the rest shows in the alert.
   useEffect(() => {
@@ -59,7 +61,7 @@ export function HypothesisForm({ initial, horizonMonths, onSave, pending, error,
     const found = validate(values);
     setErrors(found);
     if (Object.keys(found).length === 0) {
-      if (warnings.length) setAsking({ warnings, submit });
+      if (warnings.length && JSON.stringify(warnings) !== confirmed.current) setAsking({ warnings, submit });
       else onSave(toFields(values), submit);
     }
     // Take the reader to the first problem; on a phone it may be far above the buttons.
@@ -163,6 +165,7 @@ export function HypothesisForm({ initial, horizonMonths, onSave, pending, error,
         warnings={asking?.warnings ?? null}
         onConfirm={() => {
           if (asking) onSave(toFields(values), asking.submit);
+          confirmed.current = JSON.stringify(asking?.warnings ?? []);
           setAsking(null);
         }}
         onClose={() => setAsking(null)}
