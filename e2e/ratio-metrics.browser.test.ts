@@ -82,8 +82,6 @@ describe('a ratio metric on the experiment form and page', () => {
       await parts.getByLabel('Denominator').fill('order');
       await expect.poll(() => errorOf(parts, 'Denominator').count()).toBe(0);
       await page.getByTestId('experiment-save').click();
-      // Below the suggested sample: a warning to confirm once (input-guards.browser.test.ts).
-      await page.getByTestId('warnings-confirm').click();
       await expectText(
         errorOf(parts, 'Denominator'),
         '"order" is not a binomial or mean metric of this experiment (revenue, orders)',
@@ -91,6 +89,8 @@ describe('a ratio metric on the experiment form and page', () => {
 
       await parts.getByLabel('Denominator').fill('orders');
       await page.getByTestId('experiment-save').click();
+      // Below the suggested sample: a warning to confirm (input-guards.browser.test.ts).
+      await page.getByTestId('warnings-confirm').click();
       await page.waitForURL((url) => url.pathname === `/experiments/${experiment}`);
       await expectText(page.getByTestId('experiment-status'), /running/i);
 
