@@ -98,6 +98,7 @@ describe('a hypothesis from idea to approval', () => {
     try {
       await horizon.fill(String(changed));
       await owner.page.getByTestId('settings-save').click();
+      await owner.page.getByTestId('modal-confirm').click();
       await expectText(owner.page.getByTestId('rescore-done'), /backlog rescored/i, 30_000);
       await owner.page.goto(detailUrl);
       const rescored = scoreRoi({ ...expectedInputs(), horizonMonths: changed });

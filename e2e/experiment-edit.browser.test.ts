@@ -25,6 +25,8 @@ describe('a draft experiment edited before it starts', () => {
       expect(await page.getByTestId('field-start').isChecked()).toBe(false);
       await expectText(page.getByTestId('experiment-save'), 'Create draft');
       await page.getByTestId('experiment-save').click();
+      // Below the suggested sample: a warning to confirm (input-guards.browser.test.ts).
+      await page.getByTestId('warnings-confirm').click();
       await page.waitForURL((url) => url.pathname === `/experiments/${key}`);
       await expectText(page.getByTestId('experiment-status'), /draft/i);
 
@@ -55,6 +57,7 @@ describe('a draft experiment edited before it starts', () => {
       await page.getByTestId('field-plannedUsers').fill('3000');
       await expectText(page.getByTestId('experiment-save'), 'Save changes');
       await page.getByTestId('experiment-save').click();
+      await page.getByTestId('warnings-confirm').click();
 
       // Back on the experiment page, which shows the new setup.
       await page.waitForURL((url) => url.pathname === `/experiments/${key}`);
@@ -69,6 +72,8 @@ describe('a draft experiment edited before it starts', () => {
 
       // Once started, the setup is frozen: no Edit, and the edit page says why.
       await page.getByTestId('action-start').click();
+      await expectText(page.getByRole('dialog'), /units are assigned from this moment/);
+      await page.getByTestId('modal-confirm').click();
       await expectText(page.getByTestId('experiment-status'), /running/i);
       await expect.poll(() => page.getByTestId('action-edit').count()).toBe(0);
       await page.goto(`/experiments/${key}/edit`);

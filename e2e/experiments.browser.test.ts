@@ -53,6 +53,8 @@ describe('an approved hypothesis tested by an email experiment', () => {
       await page.getByTestId('field-start').check();
       await expectText(page.getByTestId('experiment-save'), 'Create and start');
       await page.getByTestId('experiment-save').click();
+      // Below the suggested sample: a warning to confirm (input-guards.browser.test.ts).
+      await page.getByTestId('warnings-confirm').click();
 
       await page.waitForURL((url) => url.pathname === `/experiments/${key}`);
       await expectText(page.getByTestId('experiment-status'), /running/i);

@@ -181,10 +181,12 @@ describe('an offer climbing the channel ladder', () => {
     await page.getByTestId('nav-inbox').click();
     const proposal = proposalTo(page, offerId, 'OFFLINE');
     await expect.poll(() => proposal.getByTestId('readiness-status').getAttribute('data-state')).toBe('failed');
-    await proposal.getByTestId('proposal-approve').click();
-    await page.getByTestId('modal-confirm').click();
-    await expectText(page.getByTestId('modal-error'), /failed readiness check for OFFLINE/);
-    await page.getByRole('button', { name: 'Cancel' }).click();
+    // Approval is disabled with the reason, and the api refuses it for the same one.
+    expect(await proposal.getByTestId('proposal-approve').isDisabled()).toBe(true);
+    await expectText(proposal.getByTestId('approve-blocked'), /latest readiness check for OFFLINE failed/);
+    const id = await proposal.getAttribute('data-promotion');
+    const refused = await trpcMutation(page, 'ladder.approve', { id });
+    expect(JSON.stringify(refused.body)).toMatch(/latest readiness check for OFFLINE failed/);
     expect(await proposal.count()).toBe(1);
 
     // 40 × (1 − 15%) − 30 − 2 = +2 per sale.

@@ -89,6 +89,8 @@ describe('a ratio metric on the experiment form and page', () => {
 
       await parts.getByLabel('Denominator').fill('orders');
       await page.getByTestId('experiment-save').click();
+      // Below the suggested sample: a warning to confirm (input-guards.browser.test.ts).
+      await page.getByTestId('warnings-confirm').click();
       await page.waitForURL((url) => url.pathname === `/experiments/${experiment}`);
       await expectText(page.getByTestId('experiment-status'), /running/i);
 

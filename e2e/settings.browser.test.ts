@@ -19,8 +19,24 @@ describe('workspace settings', () => {
     const original = Number(await input.inputValue());
     const changed = original === 24 ? 18 : 24;
     try {
+      // Out of range stays as typed, marked at the field, and cannot be saved (0 is not quietly made 1).
+      await input.fill('0');
+      await input.blur();
+      expect(await input.inputValue()).toBe('0');
+      await expectText(
+        page.locator('.mantine-NumberInput-root:has([data-testid="settings-horizon"]) .mantine-NumberInput-error'),
+        /1–120/,
+      );
+      expect(await page.getByTestId('settings-save').isDisabled()).toBe(true);
+      // A new horizon rescores every hypothesis: asked first, saying how many.
       await input.fill(String(changed));
       await page.getByTestId('settings-save').click();
+      await expectText(page.getByRole('dialog'), /rescores all [\d,]+ hypotheses of this workspace/);
+      const count = Number(
+        ((await page.getByRole('dialog').textContent()) ?? '').match(/all ([\d,]+) hyp/)?.[1]?.replaceAll(',', ''),
+      );
+      expect(count).toBeGreaterThan(5);
+      await page.getByTestId('modal-confirm').click();
       await expectText(page.getByTestId('rescore-done'), /backlog rescored/i, 30_000);
 
       // Every score now uses the new horizon: the breakdown of a ranked hypothesis says so.

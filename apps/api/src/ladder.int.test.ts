@@ -113,7 +113,7 @@ describe('the channel ladder', () => {
     const failed = await owner().ladder.checkReadiness(economics); // 40·0.75 − 32 < 0
     expect(failed.passed).toBe(false);
     await expect(owner().ladder.approve({ id: proposed.id })).rejects.toMatchObject({
-      message: expect.stringContaining('failed readiness check'),
+      message: expect.stringContaining('the latest readiness check for OFFLINE failed'),
     });
     expect((await deps.db.promotion.findUniqueOrThrow({ where: { id: proposed.id } })).status).toBe('PROPOSED');
     await owner().ladder.checkReadiness({ ...economics, discount: 0.15 });

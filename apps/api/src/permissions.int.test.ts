@@ -39,6 +39,7 @@ const CASES: Record<string, Case> = {
     action: 'workspace.settings',
     call: (c, { ws }) => c.workspace.updateSettings({ horizonMonths: 12 }).then(() => ws),
   },
+  'workspace.rescoreScope': { action: 'workspace.settings', call: (c) => c.workspace.rescoreScope() },
   'workspace.rescoreStatus': {
     action: 'workspace.read',
     call: (c) => c.workspace.rescoreStatus({ jobId: 'none' }).catch(allowNotFound),
@@ -223,6 +224,10 @@ const CASES: Record<string, Case> = {
     action: 'promotion.decide',
     call: async (c, env) => c.ladder.reject({ id: await proposalIn(env), reason: 'Not this quarter' }),
   },
+  'ladder.retest': {
+    action: 'promotion.decide',
+    call: async (c, env) => c.ladder.retest({ key: await stoppedOnBannerIn(env) }),
+  },
   'ladder.checkReadiness': {
     action: 'readiness.check',
     call: async (c, env) =>
@@ -282,7 +287,11 @@ async function offerIn(env: { deps: Deps; ws: TestWorkspace; user: SessionUser }
 async function proposalIn(env: { deps: Deps; ws: TestWorkspace; user: SessionUser }) {
   const offerId = await offerIn(env);
   const key = await expIn(env);
-  const experiment = await env.deps.db.experiment.findFirstOrThrow({ where: { workspaceId: env.ws.id, key } });
+  // A step is proposed from a decided (COMPLETED) experiment; approval refuses one whose decision is not final.
+  const experiment = await env.deps.db.experiment.update({
+    where: { workspaceId_key: { workspaceId: env.ws.id, key } },
+    data: { status: 'COMPLETED', outcome: 'WIN' },
+  });
   const p = await env.deps.db.promotion.create({
     data: {
       workspaceId: env.ws.id,
@@ -296,6 +305,37 @@ async function proposalIn(env: { deps: Deps; ws: TestWorkspace; user: SessionUse
     },
   });
   return p.id;
+}
+
+/** A stopped banner experiment of an offer promoted there from email, by key (what ladder.retest takes). */
+async function stoppedOnBannerIn(env: { deps: Deps; ws: TestWorkspace; user: SessionUser }) {
+  const h = await draftBy(env, 'WON');
+  const offer = await env.deps.db.offer.create({
+    data: { workspaceId: env.ws.id, hypothesisId: h.id, name: 'Offer', rung: 'BANNER', state: 'STOPPED' },
+  });
+  const won = await insertEndedExperiment(env.deps.db, env.ws, { hypothesisId: h.id, createdById: env.user.id });
+  const stopped = await insertEndedExperiment(env.deps.db, env.ws, {
+    hypothesisId: h.id,
+    createdById: env.user.id,
+    channel: 'BANNER',
+    status: 'STOPPED',
+    outcome: null,
+  });
+  await env.deps.db.experiment.updateMany({ where: { id: { in: [won.id, stopped.id] } }, data: { offerId: offer.id } });
+  await env.deps.db.promotion.create({
+    data: {
+      workspaceId: env.ws.id,
+      offerId: offer.id,
+      experimentId: won.id,
+      kind: 'PROMOTE',
+      status: 'APPLIED',
+      fromRung: 'EMAIL',
+      toRung: 'BANNER',
+      evidence: { winner: 'promo' },
+      segments: [],
+    },
+  });
+  return stopped.key;
 }
 
 /** A fresh experiment in the workspace (straight into the database), by key. */

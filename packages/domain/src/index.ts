@@ -32,6 +32,7 @@ export * from './metric-analysis';
 export * from './metric-inputs';
 export * from './permissions';
 export * from './planned-users';
+export * from './plausibility';
 export * from './progress';
 export * from './ratio-analysis';
 export * from './report-validation';

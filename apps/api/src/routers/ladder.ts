@@ -6,6 +6,7 @@ import {
   listPromotions,
   offerJourney,
   rejectPromotion,
+  retestOnRung,
   updateLadderSettings,
 } from '@uplift/services';
 import { z } from 'zod';
@@ -35,6 +36,10 @@ export const ladderRouter = router({
   reject: workspaceProcedure('promotion.decide')
     .input(z.object({ id: text().min(1).max(200), reason: text().trim().min(1, 'is required: say why').max(2000) }))
     .mutation(({ ctx, input }) => rejectPromotion(ctx.deps, ctx, input)),
+  /** A stopped experiment of a promoted offer: a new draft on the same rung (retestProblem says when). */
+  retest: workspaceProcedure('promotion.decide')
+    .input(z.object({ key: text().min(1).max(200) }))
+    .mutation(({ ctx, input }) => retestOnRung(ctx.deps, ctx, input)),
   checkReadiness: workspaceProcedure('readiness.check')
     .input(ZReadinessInput.extend({ offerId: text().min(1).max(200), rung: z.enum(CHANNELS) }))
     .mutation(({ ctx, input }) => checkReadiness(ctx.deps, ctx, input)),

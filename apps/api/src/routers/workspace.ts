@@ -1,5 +1,5 @@
 import { text, ZAuditQuery, ZWorkspaceSettingsInput } from '@uplift/domain';
-import { auditLog, portfolio, rescoreStatus, updateWorkspaceSettings, whoAmI } from '@uplift/services';
+import { auditLog, portfolio, rescoreScope, rescoreStatus, updateWorkspaceSettings, whoAmI } from '@uplift/services';
 import { z } from 'zod';
 import { authedProcedure, router, workspaceProcedure } from '../trpc';
 
@@ -14,6 +14,8 @@ export const workspaceRouter = router({
   updateSettings: workspaceProcedure('workspace.settings')
     .input(ZWorkspaceSettingsInput)
     .mutation(({ ctx, input }) => updateWorkspaceSettings(ctx.deps, ctx, input)),
+  /** How many hypotheses a horizon change would rescore (asked before saving one). */
+  rescoreScope: workspaceProcedure('workspace.settings').query(({ ctx }) => rescoreScope(ctx.deps, ctx)),
   rescoreStatus: workspaceProcedure('workspace.read')
     .input(z.object({ jobId: text().min(1).max(200) }))
     .query(({ ctx, input }) => rescoreStatus(ctx.deps, ctx, input)),

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { formatDateTime } from '../lib/format';
 import { useTRPC } from '../lib/trpc';
+import { useRefreshOnNews } from '../lib/use-refresh-on-news';
 
 const SHOWN = 10;
 
@@ -24,6 +25,7 @@ export function NotificationBell() {
     }),
   );
   const items = list.data ?? [];
+  useRefreshOnNews(list.data ? (items[0]?.id ?? '') : undefined);
   const unread = items.filter((n) => !n.readAt).length;
 
   return (

@@ -20,8 +20,9 @@ export const formatRate = (fraction: number) => plainPercent.format(fraction);
 /** Money-like amounts: cents only where they matter. */
 export const formatAmount = (value: number) => (Math.abs(value) >= 100 ? roundAmount : amount).format(value);
 
+/** Months, to a tenth; a payback that rounds to 0 reads "< 0.1 mo", never "0 mo" (which says it costs nothing). */
 export const formatMonths = (value: number | null | undefined) =>
-  value === null || value === undefined ? '—' : `${months.format(value)} mo`;
+  value === null || value === undefined ? '—' : value > 0 && value < 0.05 ? '< 0.1 mo' : `${months.format(value)} mo`;
 
 export const formatDateTime = (value: Date | string) => dateTime.format(new Date(value));
 export const formatDate = (value: Date | string) => date.format(new Date(value));

@@ -42,7 +42,19 @@ export function latestSnapshotSummaries(db: Tx, experimentIds: string[]) {
 
 /** Experiment keys by id (links from proposals and notifications to their experiments). */
 export async function experimentKeysById(db: Tx, ids: string[]): Promise<Map<string, string>> {
+  const found = await experimentStatusesById(db, ids);
+  return new Map([...found].map(([id, e]) => [id, e.key]));
+}
+
+/** Key and status of each experiment by id (what a step's readiness looks at). */
+export async function experimentStatusesById(
+  db: Tx,
+  ids: string[],
+): Promise<Map<string, { key: string; status: string }>> {
   if (!ids.length) return new Map();
-  const rows = await db.experiment.findMany({ where: { id: { in: ids } }, select: { id: true, key: true } });
-  return new Map(rows.map((e) => [e.id, e.key]));
+  const rows = await db.experiment.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, key: true, status: true },
+  });
+  return new Map(rows.map((e) => [e.id, { key: e.key, status: e.status }]));
 }

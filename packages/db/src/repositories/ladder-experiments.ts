@@ -84,6 +84,8 @@ export async function createLadderExperiment(
     scopeSegments: string[];
     reachPerMonth: number;
     createdById: string | null;
+    /** The evidence its prior comes from; default the source (a step up), a retest keeps the source's own. */
+    priorFromExperimentId?: string | null;
   },
 ) {
   return tx.experiment.create({
@@ -105,7 +107,7 @@ export async function createLadderExperiment(
       segmentAttribute: source.segmentAttribute,
       scopeSegments: next.scopeSegments,
       reachPerMonth: next.reachPerMonth,
-      priorFromExperimentId: source.id,
+      priorFromExperimentId: next.priorFromExperimentId === undefined ? source.id : next.priorFromExperimentId,
       createdById: next.createdById,
     },
   });

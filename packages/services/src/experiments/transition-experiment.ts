@@ -8,7 +8,7 @@ import {
   setOfferState,
   transaction,
 } from '@uplift/db';
-import { assertExperimentTransition } from '@uplift/domain';
+import { assertExperimentTransition, stopConsequence } from '@uplift/domain';
 import type { ServiceDeps } from '../deps';
 import { requestRoadmap } from '../roadmap/request-roadmap';
 import { scheduleEvaluationOrWarn, unscheduleEvaluationOrWarn } from './evaluation-jobs';
@@ -44,8 +44,9 @@ export async function startExperiment(
 }
 
 /**
- * A product owner stops an experiment, saying why. A stopped test gives no evidence either way: the idea
- * leaves TESTING as INCONCLUSIVE, with the reason.
+ * A product owner stops an experiment, saying why. A stopped test gives no evidence either way
+ * (stopConsequence, which the Stop dialog words too): an idea still TESTING leaves it as INCONCLUSIVE, with the
+ * reason; a promoted offer's won hypothesis keeps its status.
  */
 export async function stopExperiment(
   deps: ServiceDeps,
@@ -58,7 +59,11 @@ export async function stopExperiment(
     const before = await mustGetExperiment(tx, workspace.id, key);
     assertExperimentTransition(before.status, 'STOPPED');
     const experiment = await markExperimentStopped(tx, before.id, deps.clock(), reason);
-    if (experiment.offerId) await setOfferState(tx, experiment.offerId, 'STOPPED');
+    const hypothesis = await getHypothesis(tx, workspace.id, before.hypothesisId);
+    const consequence =
+      hypothesis && stopConsequence({ hypothesisStatus: hypothesis.status, hasOffer: !!experiment.offerId });
+    if (experiment.offerId && consequence?.offerAfter)
+      await setOfferState(tx, experiment.offerId, consequence.offerAfter);
     await recordAudit(tx, {
       ...audit,
       entityType: 'experiment',
@@ -67,16 +72,20 @@ export async function stopExperiment(
       before: { status: before.status },
       after: { status: 'STOPPED' },
     });
-    const hypothesis = await getHypothesis(tx, workspace.id, before.hypothesisId);
-    if (hypothesis?.status === 'TESTING') {
-      await setHypothesisStatus(tx, hypothesis.id, 'INCONCLUSIVE', `Experiment "${key}" stopped: ${reason}`);
+    if (hypothesis && consequence?.hypothesisChanges) {
+      await setHypothesisStatus(
+        tx,
+        hypothesis.id,
+        consequence.hypothesisAfter,
+        `Experiment "${key}" stopped: ${reason}`,
+      );
       await recordAudit(tx, {
         ...audit,
         entityType: 'hypothesis',
         entityId: hypothesis.id,
         action: 'hypothesis.transition',
-        before: { status: 'TESTING' },
-        after: { status: 'INCONCLUSIVE', experiment: key },
+        before: { status: hypothesis.status },
+        after: { status: consequence.hypothesisAfter, experiment: key },
       });
     }
     return experiment;

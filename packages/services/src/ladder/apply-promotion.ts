@@ -1,5 +1,6 @@
 import {
   claimPromotion,
+  findLadderExperiment,
   findOffer,
   findPromotion,
   moveOffer,
@@ -12,8 +13,8 @@ import {
 } from '@uplift/db';
 import {
   alreadyDecided,
-  assertReadinessGate,
   assertScopeWithinWins,
+  assertStepReady,
   DomainError,
   offerStateAfter,
   rungPolicy,
@@ -59,7 +60,14 @@ export async function applyPromotion(
     const gated = rungPolicy({ policies }, promotion.toRung).readinessGate;
     const offer = await findOffer(tx, promotion.workspaceId, promotion.offerId);
     const checks = gated ? await readinessVerdicts(tx, [promotion.offerId]) : [];
-    assertReadinessGate({ ...promotion, gated, offerName: offer?.name ?? promotion.offerId }, checks);
+    const source = await findLadderExperiment(tx, promotion.experimentId);
+    // The inbox disables its approve button for the same reasons (stepBlockers).
+    assertStepReady({
+      step: { ...promotion, gated },
+      checks,
+      source: { key: source.key, status: source.status },
+      offerName: offer?.name ?? promotion.offerId,
+    });
   }
   await moveOffer(
     tx,

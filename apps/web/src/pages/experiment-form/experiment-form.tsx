@@ -1,9 +1,10 @@
 import { Button, Grid, Stack } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import type { ExperimentCreateInput } from '@uplift/domain';
+import { type ExperimentCreateInput, experimentWarnings, type InputWarning } from '@uplift/domain';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ErrorAlert } from '../../components/error-alert';
+import { ConfirmWarningsModal, InputWarnings } from '../../components/input-warnings';
 import { fieldErrorsOf } from '../../lib/errors';
 import { useTRPC } from '../../lib/trpc';
 import { AnalysisFields } from './analysis-fields';
@@ -38,6 +39,17 @@ export function ExperimentForm({ hypothesisId, initial, onSave, pending, error, 
     if (suggested != null && !plannedTouched.current) setValues((v) => ({ ...v, plannedUsers: suggested }));
   }, [suggested]);
 
+  // Legal but unusual (fewer users than suggested, α above 0.1): shown as typed, confirmed before saving.
+  const input = toInput(values, hypothesisId);
+  const warnings = experimentWarnings({
+    plannedUsers: input.plannedUsers,
+    suggestedUsers: suggested,
+    alpha: input.analysis?.alpha,
+  });
+  const [asking, setAsking] = useState<InputWarning[] | null>(null);
+  // Once confirmed, the same warnings do not ask again (e.g. when the api then refuses something else).
+  const confirmed = useRef('');
+
   // The api's field errors land on the fields they name (same dotted paths); the rest shows in the alert.
   useEffect(() => setErrors(fieldErrorsOf(error)), [error]);
 
@@ -53,8 +65,10 @@ export function ExperimentForm({ hypothesisId, initial, onSave, pending, error, 
     event.preventDefault();
     const found = validate(values, hypothesisId, { saved: Boolean(editing) });
     setErrors(found);
-    if (Object.keys(found).length === 0) onSave(toInput(values, hypothesisId));
-    else
+    if (Object.keys(found).length === 0) {
+      if (warnings.length && JSON.stringify(warnings) !== confirmed.current) setAsking(warnings);
+      else onSave(input);
+    } else
       requestAnimationFrame(() =>
         document.querySelector<HTMLElement>('[data-testid="experiment-form"] [aria-invalid="true"]')?.focus(),
       );
@@ -94,12 +108,22 @@ export function ExperimentForm({ hypothesisId, initial, onSave, pending, error, 
               onUseSuggestion={() => suggested != null && set('plannedUsers', suggested)}
               startable={!editing}
             />
+            <InputWarnings warnings={warnings} />
             <Button type="submit" loading={pending} data-testid="experiment-save">
               {editing ? 'Save changes' : values.start ? 'Create and start' : 'Create draft'}
             </Button>
           </Stack>
         </Grid.Col>
       </Grid>
+      <ConfirmWarningsModal
+        warnings={asking}
+        onConfirm={() => {
+          confirmed.current = JSON.stringify(asking);
+          setAsking(null);
+          onSave(input);
+        }}
+        onClose={() => setAsking(null)}
+      />
     </form>
   );
 }

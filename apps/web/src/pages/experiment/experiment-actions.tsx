@@ -1,26 +1,36 @@
 import { Button, Group } from '@mantine/core';
 import { IconCheck, IconPencil, IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
-import type { ExperimentStatus } from '@uplift/domain';
+import type { ExperimentStatus, HypothesisStatus } from '@uplift/domain';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { ConfirmModal } from '../../components/confirm-modal';
 import { ErrorAlert } from '../../components/error-alert';
 import { ReasonModal } from '../../components/reason-modal';
 import { isOutcome, OUTCOME_LABEL } from '../../lib/experiment-words';
+import { rungPlace } from '../../lib/ladder-words';
 import { useSession } from '../../lib/session';
+import { RetestButton } from './retest-button';
+import { stopSentence } from './stop-words';
 import { useExperimentAction } from './use-experiment-action';
 
 interface Props {
-  experimentKey: string;
+  experiment: { key: string; name: string; channel: string; offerId: string | null };
   status: ExperimentStatus;
+  hypothesisStatus: HypothesisStatus;
   /** The terminal outcome the worker proposes, waiting for a product owner. */
   pendingConfirmation: string | null;
 }
 
-/** Edit or start a draft, stop a test with a reason, confirm a proposed decision — each only for roles that may. */
-export function ExperimentActions({ experimentKey, status, pendingConfirmation }: Props) {
+/**
+ * Edit or start a draft (after a confirmation, as on the ladder board), stop a test with a reason, confirm a
+ * proposed decision, test a stopped promoted offer again — each only for roles that may.
+ */
+export function ExperimentActions({ experiment, status, hypothesisStatus, pendingConfirmation }: Props) {
+  const experimentKey = experiment.key;
   const { can } = useSession();
-  const [stopping, setStopping] = useState(false);
-  const action = useExperimentAction(experimentKey, () => setStopping(false));
+  const [dialog, setDialog] = useState<'start' | 'stop' | null>(null);
+  const stopping = dialog === 'stop';
+  const action = useExperimentAction(experimentKey, () => setDialog(null));
   const busy = action.isPending;
   const running = (kind: string) => busy && action.variables?.kind === kind;
   const pending = isOutcome(pendingConfirmation) ? pendingConfirmation : null;
@@ -32,7 +42,10 @@ export function ExperimentActions({ experimentKey, status, pendingConfirmation }
         leftSection={<IconPlayerPlay size={16} />}
         loading={running('start')}
         disabled={busy}
-        onClick={() => action.mutate({ kind: 'start' })}
+        onClick={() => {
+          action.reset();
+          setDialog('start');
+        }}
         data-testid="action-start"
       >
         Start experiment
@@ -73,18 +86,21 @@ export function ExperimentActions({ experimentKey, status, pendingConfirmation }
         disabled={busy}
         onClick={() => {
           action.reset();
-          setStopping(true);
+          setDialog('stop');
         }}
         data-testid="action-stop"
       >
         Stop
       </Button>
     ),
+    can('promotion.decide') && status === 'STOPPED' && experiment.offerId && (
+      <RetestButton key="retest" experiment={{ ...experiment, status }} />
+    ),
   ].filter(Boolean);
 
   return (
     <>
-      {action.error && !stopping && (
+      {action.error && !dialog && (
         <ErrorAlert error={action.error} title="Not done" onClose={() => action.reset()} testId="action-error" />
       )}
       {buttons.length > 0 && (
@@ -95,15 +111,31 @@ export function ExperimentActions({ experimentKey, status, pendingConfirmation }
       <ReasonModal
         opened={stopping}
         title="Stop the experiment"
-        description="It ends without a decision and its hypothesis becomes inconclusive. The team sees your reason."
+        description={stopSentence({
+          hypothesisStatus,
+          hasOffer: Boolean(experiment.offerId),
+          channel: experiment.channel,
+          draft: status === 'DRAFT',
+        })}
         confirmLabel="Stop experiment"
         color="red"
         reasonRequired
         pending={running('stop')}
         error={action.error}
         onConfirm={(reason) => action.mutate({ kind: 'stop', reason })}
-        onClose={() => setStopping(false)}
+        onClose={() => setDialog(null)}
         testId="stop-modal"
+      />
+      <ConfirmModal
+        opened={dialog === 'start'}
+        title="Start the experiment"
+        message={`“${experiment.name}” starts ${rungPlace(experiment.channel)} now: units are assigned from this moment and its variants can no longer change.`}
+        confirmLabel="Start experiment"
+        color="indigo"
+        pending={running('start')}
+        error={dialog === 'start' ? action.error : null}
+        onConfirm={() => action.mutate({ kind: 'start' })}
+        onClose={() => setDialog(null)}
       />
     </>
   );

@@ -75,8 +75,9 @@ export function ExperimentPage() {
         {experiment.offerId && <LadderLine offerId={experiment.offerId} />}
       </Stack>
       <ExperimentActions
-        experimentKey={experiment.key}
+        experiment={experiment}
         status={status}
+        hypothesisStatus={hypothesis.status as HypothesisStatus}
         pendingConfirmation={results.data?.pendingConfirmation ?? null}
       />
       {(status === 'COMPLETED' || status === 'STOPPED') && <LearningSection experimentKey={experiment.key} />}

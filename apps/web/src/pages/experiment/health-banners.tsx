@@ -1,19 +1,16 @@
 import { Alert, List, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconInfoCircle, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
+import { IconAlertTriangle, IconInfoCircle, IconShield, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import type { MetricKind, VariantDefinition } from '@uplift/domain';
 import { formatCount, formatDateTime, formatPValue } from '../../lib/format';
+import { guardrailState, harmedTreatments } from './guardrail-state';
 import { formatDifference, formatInterval } from './stat-format';
-import { analysisOf, type GuardrailResult, guardrailsOf, type Results, treatmentsOf } from './types';
+import { analysisOf, guardrailsOf, type Results } from './types';
 
 interface Props {
   results: Results;
   variants: VariantDefinition[];
   guardrailKinds: Record<string, MetricKind>;
 }
-
-/** A guardrail is harmed when its interval lies wholly on the bad side of 0. */
-const harmed = (g: GuardrailResult) =>
-  treatmentsOf(g.analysis).filter((t) => t.ci && (g.direction === 'down' ? t.ci[0] > 0 : t.ci[1] < 0));
 
 /** Plain-words warnings: a failed evaluation (stale figures), a broken split, harmed guardrails, conversions nobody was exposed for. */
 export function HealthBanners({ results, variants, guardrailKinds }: Props) {
@@ -51,9 +48,26 @@ export function HealthBanners({ results, variants, guardrailKinds }: Props) {
       )}
       {guardrails.map((g) => {
         const kind = guardrailKinds[g.name] ?? 'binomial';
-        const hurt = harmed(g);
+        const state = guardrailState(g.analysis, g.direction);
         const good = g.direction === 'down' ? 'down is good' : 'up is good';
-        if (!hurt.length) {
+        if (state === 'no_data') {
+          return (
+            <Alert
+              key={g.name}
+              color="gray"
+              variant="light"
+              icon={<IconShield />}
+              p="xs"
+              data-testid="guardrail-no-data"
+            >
+              <Text size="sm">
+                Guardrail “{g.name}” ({good}): not enough data yet to tell whether a treatment harms it.
+              </Text>
+            </Alert>
+          );
+        }
+        const hurt = harmedTreatments(g.analysis, g.direction);
+        if (state === 'ok') {
           return (
             <Alert
               key={g.name}

@@ -31,9 +31,11 @@ export function useExperimentLive(key: string) {
     const first = previous.current === undefined;
     previous.current = state;
     if (first) return;
-    // A decision completes the experiment and moves its hypothesis (WON, LOST, …) and raises a notification.
+    // A decision completes the experiment, moves its hypothesis (WON, LOST, …) and its offer on the ladder
+    // (the header's ladder badge), and raises a notification.
     for (const queryKey of [
       trpc.experiment.get.queryKey({ key }),
+      trpc.ladder.pathKey(),
       trpc.experiment.list.pathKey(),
       trpc.hypothesis.pathKey(),
       trpc.notification.pathKey(),

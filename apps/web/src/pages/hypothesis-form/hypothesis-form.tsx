@@ -1,8 +1,9 @@
 import { Button, Grid, Group, Paper, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
-import { FUNNEL_STAGES, type FunnelStage } from '@uplift/domain';
-import { type FormEvent, useEffect, useState } from 'react';
+import { FUNNEL_STAGES, type FunnelStage, hypothesisWarnings, type InputWarning } from '@uplift/domain';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ChannelControl } from '../../components/channel-control';
 import { ErrorAlert } from '../../components/error-alert';
+import { ConfirmWarningsModal, InputWarnings } from '../../components/input-warnings';
 import { fieldErrorsOf } from '../../lib/errors';
 import { humanize, sentence } from '../../lib/format';
 import {
@@ -34,6 +35,11 @@ interface Props {
 export function HypothesisForm({ initial, horizonMonths, onSave, pending, error, showRelated = false }: Props) {
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Errors>({});
+  // Unusual values wait for a confirmation; `asking` holds the save it would do.
+  const [asking, setAsking] = useState<{ warnings: InputWarning[]; submit: boolean } | null>(null);
+  const warnings = hypothesisWarnings({ expectedLift: toFields(values).expectedLift });
+  // Once confirmed, the same warnings do not ask again (e.g. when the api then refuses something else).
+  const confirmed = useRef('');
 
   // The api's field errors land on the fields they name; the rest shows in the alert.
   useEffect(() => {
@@ -54,7 +60,10 @@ export function HypothesisForm({ initial, horizonMonths, onSave, pending, error,
     event?.preventDefault();
     const found = validate(values);
     setErrors(found);
-    if (Object.keys(found).length === 0) onSave(toFields(values), submit);
+    if (Object.keys(found).length === 0) {
+      if (warnings.length && JSON.stringify(warnings) !== confirmed.current) setAsking({ warnings, submit });
+      else onSave(toFields(values), submit);
+    }
     // Take the reader to the first problem; on a phone it may be far above the buttons.
     else
       requestAnimationFrame(() =>
@@ -128,6 +137,7 @@ export function HypothesisForm({ initial, horizonMonths, onSave, pending, error,
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md" pos="sticky" top={76}>
             <RoiPreview values={values} horizonMonths={horizonMonths} />
+            <InputWarnings warnings={warnings} />
             <Group grow>
               <Button
                 variant="default"
@@ -151,6 +161,15 @@ export function HypothesisForm({ initial, horizonMonths, onSave, pending, error,
           </Stack>
         </Grid.Col>
       </Grid>
+      <ConfirmWarningsModal
+        warnings={asking?.warnings ?? null}
+        onConfirm={() => {
+          if (asking) onSave(toFields(values), asking.submit);
+          confirmed.current = JSON.stringify(asking?.warnings ?? []);
+          setAsking(null);
+        }}
+        onClose={() => setAsking(null)}
+      />
     </form>
   );
 }

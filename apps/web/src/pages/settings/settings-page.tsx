@@ -1,6 +1,7 @@
 import { Button, Group, NumberInput, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
+import { ConfirmModal } from '../../components/confirm-modal';
 import { ErrorAlert } from '../../components/error-alert';
 import { fieldErrorsOf } from '../../lib/errors';
 import { useSession } from '../../lib/session';
@@ -20,6 +21,9 @@ export function SettingsPage() {
   const [horizon, setHorizon] = useState<number | string>('');
   const [jobId, setJobId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // A horizon change rescores every hypothesis: it is asked first, saying how many.
+  const [asking, setAsking] = useState<{ hypotheses: number } | null>(null);
+  const [counting, setCounting] = useState(false);
   useEffect(() => {
     if (workspace.data) setHorizon(workspace.data.horizonMonths);
   }, [workspace.data]);
@@ -27,6 +31,7 @@ export function SettingsPage() {
   const save = useMutation(
     trpc.workspace.updateSettings.mutationOptions({
       onSuccess: async (result) => {
+        setAsking(null);
         setJobId(result.jobId);
         setNotice(
           'warning' in result && result.warning
@@ -40,12 +45,23 @@ export function SettingsPage() {
     }),
   );
   const valid = typeof horizon === 'number' && Number.isInteger(horizon) && horizon >= 1 && horizon <= 120;
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const commit = () => {
     if (!valid) return;
     setJobId(null);
     setNotice(null);
     save.mutate({ horizonMonths: horizon });
+  };
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!valid) return;
+    if (horizon === workspace.data?.horizonMonths) return commit();
+    save.reset();
+    setCounting(true);
+    try {
+      setAsking(await queryClient.fetchQuery({ ...trpc.workspace.rescoreScope.queryOptions(), staleTime: 0 }));
+    } finally {
+      setCounting(false);
+    }
   };
   const serverError = fieldErrorsOf(save.error).horizonMonths;
 
@@ -70,7 +86,12 @@ export function SettingsPage() {
                 data-testid="settings-horizon"
               />
               <Group justify="flex-end">
-                <Button type="submit" loading={save.isPending} disabled={!valid} data-testid="settings-save">
+                <Button
+                  type="submit"
+                  loading={save.isPending || counting}
+                  disabled={!valid}
+                  data-testid="settings-save"
+                >
                   Save
                 </Button>
               </Group>
@@ -78,6 +99,17 @@ export function SettingsPage() {
           </form>
         )}
       </Paper>
+      <ConfirmModal
+        opened={asking !== null}
+        title="Rescore the whole backlog?"
+        message={`A ${horizon}-month horizon (now ${workspace.data?.horizonMonths ?? '—'}) rescores all ${asking?.hypotheses.toLocaleString('en-US') ?? 0} hypotheses of this workspace, and the backlog may reorder. ROI frozen at approval stays as it was.`}
+        confirmLabel={`Rescore ${asking?.hypotheses.toLocaleString('en-US') ?? 0} hypotheses`}
+        color="indigo"
+        pending={save.isPending}
+        error={save.error}
+        onConfirm={commit}
+        onClose={() => setAsking(null)}
+      />
       {workspace.isError && <ErrorAlert error={workspace.error} onRetry={() => workspace.refetch()} />}
       {save.isError && !serverError && <ErrorAlert error={save.error} title="Not saved" />}
       {notice && (

@@ -6,10 +6,9 @@ import { ExperimentStatusBadge } from '../../../components/experiment-status-bad
 import { OfferStateBadge } from '../../../components/offer-state-badge';
 import { OutcomeBadge } from '../../../components/outcome-badge';
 import { ScopeBadge } from '../../../components/scope-badge';
-import { rungPlace } from '../../../lib/ladder-words';
 import { useSession } from '../../../lib/session';
-import { signedAmount } from '../evidence-words';
-import { draftAtRung, latestAtRung, openProposal, projectedMonthly } from '../offer-summary';
+import { OfferOutlookLine } from '../offer-outlook';
+import { draftAtRung, latestAtRung, offerOutlook, openProposal } from '../offer-summary';
 import { StartExperimentButton } from '../start-experiment-button';
 import type { BoardOffer } from '../types';
 
@@ -19,7 +18,7 @@ export function OfferCard({ offer }: { offer: BoardOffer }) {
   const latest = latestAtRung(offer);
   const draft = draftAtRung(offer);
   const proposal = openProposal(offer);
-  const projected = projectedMonthly(offer);
+  const outlook = offerOutlook(offer);
   const page = `/ladder/offers/${encodeURIComponent(offer.id)}`;
   return (
     <Card withBorder padding="sm" data-testid="offer-card" data-offer={offer.id} data-state={offer.state}>
@@ -45,15 +44,7 @@ export function OfferCard({ offer }: { offer: BoardOffer }) {
             No experiment on this rung yet.
           </Text>
         )}
-        {projected && (
-          <Text size="xs" data-testid="offer-projected">
-            Projected{' '}
-            <Text span fw={600} size="xs" c={projected.gain >= 0 ? 'teal' : 'red'}>
-              {signedAmount(projected.gain)}
-            </Text>{' '}
-            per month {rungPlace(projected.rung)}
-          </Text>
-        )}
+        {outlook && <OfferOutlookLine outlook={outlook} size="xs" />}
         <Group gap="xs" mt={4}>
           <Button component={Link} to={page} size="xs" variant="default" data-testid="offer-open">
             Open

@@ -45,14 +45,22 @@ export function ProposalDecision({ promotion: p, segments, reachPerMonth }: Prop
     );
   }
   const target = rungName(p.toRung).toLowerCase();
+  // The api's own reasons to refuse the step (stepBlockers: a final decision, a passed readiness check).
+  const blockers = p.blockers;
   return (
     <>
+      {blockers.length > 0 && (
+        <Text size="sm" c="orange.8" data-testid="approve-blocked">
+          Cannot approve yet: {blockers.join('; ')}.
+        </Text>
+      )}
       <Group gap="sm">
         <Button
           color="green"
           leftSection={demote ? <IconArrowBackUp size={16} /> : <IconCheck size={16} />}
           // A proposal scoped to segments has no overall win to apply to everyone.
-          disabled={p.segments.length > 0 && segments.length === 0}
+          disabled={blockers.length > 0 || (p.segments.length > 0 && segments.length === 0)}
+          title={blockers.length ? `Cannot approve yet: ${blockers.join('; ')}.` : undefined}
           onClick={() => open('approve')}
           data-testid="proposal-approve"
         >

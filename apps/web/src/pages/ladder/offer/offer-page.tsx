@@ -6,10 +6,10 @@ import { Link, useLocation, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
 import { OfferStateBadge } from '../../../components/offer-state-badge';
 import { httpStatusOf, messageOf } from '../../../lib/errors';
-import { rungName, rungPlace } from '../../../lib/ladder-words';
+import { rungName } from '../../../lib/ladder-words';
 import { useTRPC } from '../../../lib/trpc';
-import { signedAmount } from '../evidence-words';
-import { projectedMonthly } from '../offer-summary';
+import { OfferOutlookLine } from '../offer-outlook';
+import { offerOutlook } from '../offer-summary';
 import { Journey } from './journey';
 import { ReadinessSection } from './readiness-section';
 
@@ -46,7 +46,7 @@ export function OfferPage() {
     );
   }
   const o = offer.data;
-  const projected = projectedMonthly(o);
+  const outlook = offerOutlook(o);
 
   return (
     <Stack gap="md" data-testid="offer-page" data-offer={o.id} data-rung={o.rung} data-state={o.state}>
@@ -68,11 +68,7 @@ export function OfferPage() {
             {o.hypothesis.title}
           </Anchor>
         </Group>
-        {projected && (
-          <Text size="sm" c="dimmed">
-            Latest projection: {signedAmount(projected.gain)} per month {rungPlace(projected.rung)}.
-          </Text>
-        )}
+        {outlook && <OfferOutlookLine outlook={outlook} size="sm" c="dimmed" />}
       </Stack>
       <Paper withBorder p="md">
         <Title order={4} mb="sm">
