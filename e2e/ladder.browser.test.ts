@@ -183,7 +183,7 @@ describe('an offer climbing the channel ladder', () => {
     await expect.poll(() => proposal.getByTestId('readiness-status').getAttribute('data-state')).toBe('failed');
     await proposal.getByTestId('proposal-approve').click();
     await page.getByTestId('modal-confirm').click();
-    await expectText(page.getByTestId('modal-error'), /failed readiness check for OFFLINE/);
+    await expectText(page.getByTestId('modal-error'), /failed readiness check for going offline/);
     await page.getByRole('button', { name: 'Cancel' }).click();
     expect(await proposal.count()).toBe(1);
 

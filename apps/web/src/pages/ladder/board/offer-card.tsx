@@ -7,6 +7,7 @@ import { OfferStateBadge } from '../../../components/offer-state-badge';
 import { OutcomeBadge } from '../../../components/outcome-badge';
 import { ScopeBadge } from '../../../components/scope-badge';
 import { rungPlace } from '../../../lib/ladder-words';
+import { useCurrency } from '../../../lib/money';
 import { useSession } from '../../../lib/session';
 import { signedAmount } from '../evidence-words';
 import { draftAtRung, latestAtRung, openProposal, projectedMonthly } from '../offer-summary';
@@ -15,6 +16,7 @@ import type { BoardOffer } from '../types';
 
 /** One offer on its rung: where it stands, its latest result there, what it is worth, and what to do next. */
 export function OfferCard({ offer }: { offer: BoardOffer }) {
+  const currency = useCurrency();
   const { can } = useSession();
   const latest = latestAtRung(offer);
   const draft = draftAtRung(offer);
@@ -49,7 +51,7 @@ export function OfferCard({ offer }: { offer: BoardOffer }) {
           <Text size="xs" data-testid="offer-projected">
             Projected{' '}
             <Text span fw={600} size="xs" c={projected.gain >= 0 ? 'teal' : 'red'}>
-              {signedAmount(projected.gain)}
+              {signedAmount(projected.gain, currency)}
             </Text>{' '}
             per month {rungPlace(projected.rung)}
           </Text>

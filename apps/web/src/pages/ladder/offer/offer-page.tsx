@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { OfferStateBadge } from '../../../components/offer-state-badge';
 import { httpStatusOf, messageOf } from '../../../lib/errors';
 import { rungName, rungPlace } from '../../../lib/ladder-words';
+import { useCurrency } from '../../../lib/money';
 import { useTRPC } from '../../../lib/trpc';
 import { signedAmount } from '../evidence-words';
 import { projectedMonthly } from '../offer-summary';
@@ -15,6 +16,7 @@ import { ReadinessSection } from './readiness-section';
 
 /** One offer's whole journey up the ladder, and its readiness checks. */
 export function OfferPage() {
+  const currency = useCurrency();
   const { id = '' } = useParams();
   const { hash } = useLocation();
   const trpc = useTRPC();
@@ -70,7 +72,7 @@ export function OfferPage() {
         </Group>
         {projected && (
           <Text size="sm" c="dimmed">
-            Latest projection: {signedAmount(projected.gain)} per month {rungPlace(projected.rung)}.
+            Latest projection: {signedAmount(projected.gain, currency)} per month {rungPlace(projected.rung)}.
           </Text>
         )}
       </Stack>
