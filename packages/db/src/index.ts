@@ -7,6 +7,7 @@ export * from './repositories/aggregates';
 export * from './repositories/api-keys';
 export * from './repositories/approved-roi';
 export * from './repositories/audit';
+export * from './repositories/audit-subjects';
 export * from './repositories/covariates';
 export * from './repositories/deliveries';
 export * from './repositories/evaluation';

@@ -7,6 +7,7 @@ import {
   runLocationTest,
   splitLocations,
   type VariantDefinition,
+  weeklyGroupMeans,
 } from '@uplift/domain';
 import type { Db } from './client';
 import type { Channel, Prisma } from './generated/prisma/client';
@@ -252,7 +253,7 @@ async function locationTest(ctx: Ctx, key: string, priorFromExperimentId: string
           dataVersion: 1,
           evaluatedAt: ended,
           users: 20,
-          analysis: json({ ...analysis, sequential }),
+          analysis: json({ ...analysis, sequential, weekly: weeklyGroupMeans({ rows, ...split }) }),
           guardrails: json([]),
           outcome: 'WIN',
           reason: decision.reason,

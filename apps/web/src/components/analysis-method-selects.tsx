@@ -13,7 +13,7 @@ interface Props {
   testIds: { engine: string; correction: string };
 }
 
-/** Engine and multiple-comparison correction: picked per experiment, defaulted per workspace. */
+/** Engine and (frequentist only) multiple-comparison correction: picked per experiment, defaulted per workspace. */
 export function AnalysisMethodSelects({ engine, correction, onEngine, onCorrection, testIds }: Props) {
   return (
     <>
@@ -25,15 +25,18 @@ export function AnalysisMethodSelects({ engine, correction, onEngine, onCorrecti
         onChange={(v) => v && onEngine(v as Engine)}
         data-testid={testIds.engine}
       />
-      <Select
-        label="Multiple-comparison correction"
-        description="Matters with 2+ treatments"
-        allowDeselect={false}
-        data={CORRECTIONS}
-        value={correction}
-        onChange={(v) => v && onCorrection(v as Correction)}
-        data-testid={testIds.correction}
-      />
+      {/* Holm and Benjamini–Hochberg adjust p-values: the frequentist rule's only, so nothing to pick otherwise. */}
+      {engine === 'frequentist' && (
+        <Select
+          label="Multiple-comparison correction"
+          description="Matters with 2+ treatments"
+          allowDeselect={false}
+          data={CORRECTIONS}
+          value={correction}
+          onChange={(v) => v && onCorrection(v as Correction)}
+          data-testid={testIds.correction}
+        />
+      )}
     </>
   );
 }

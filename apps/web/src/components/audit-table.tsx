@@ -1,13 +1,13 @@
-import { Anchor, Code, Group, Stack, Table, Text } from '@mantine/core';
+import { Code, Group, Stack, Table, Text } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
-import type { RouterOutputs } from '@uplift/api';
 import { HYPOTHESIS_STATUSES, type HypothesisStatus } from '@uplift/domain';
-import { Link } from 'react-router';
-import { actionLabel, type Change, changesOf } from '../lib/audit-change';
-import { formatDateTime, humanize } from '../lib/format';
+import { actionLabel, actorLabel } from '../lib/audit-actions';
+import { type Change, changesOf } from '../lib/audit-change';
+import { formatDateTime } from '../lib/format';
+import { type AuditEvent, AuditSubject } from './audit-subject';
 import { StatusBadge } from './status-badge';
 
-export type AuditEvent = RouterOutputs['audit']['list'][number];
+export type { AuditEvent };
 
 const isStatus = (v: unknown): v is HypothesisStatus =>
   typeof v === 'string' && (HYPOTHESIS_STATUSES as readonly string[]).includes(v);
@@ -64,7 +64,7 @@ export function AuditTable({ events, withEntity = false }: Props) {
               <Table.Td data-testid="audit-actor">
                 {e.actorEmail ?? (
                   <Text span c="dimmed" size="sm">
-                    —
+                    {actorLabel(null)}
                   </Text>
                 )}
               </Table.Td>
@@ -72,14 +72,8 @@ export function AuditTable({ events, withEntity = false }: Props) {
                 {actionLabel(e.action, e.after)}
               </Table.Td>
               {withEntity && (
-                <Table.Td>
-                  {e.entityType === 'hypothesis' ? (
-                    <Anchor component={Link} to={`/hypotheses/${e.entityId}`} size="sm">
-                      Hypothesis
-                    </Anchor>
-                  ) : (
-                    humanize(e.entityType)
-                  )}
+                <Table.Td maw={320}>
+                  <AuditSubject event={e} />
                 </Table.Td>
               )}
               <Table.Td>

@@ -9,6 +9,9 @@ import { SyntheticAnalysisPanel } from './synthetic-analysis-panel';
 const LocationBoundaryChart = lazy(() =>
   import('./location-boundary-chart').then((m) => ({ default: m.LocationBoundaryChart })),
 );
+const LocationWeeklyChart = lazy(() =>
+  import('./location-weekly-chart').then((m) => ({ default: m.LocationWeeklyChart })),
+);
 
 /** A stored analysis is a location test's (difference-in-differences or synthetic control) rather than an A/B test's. */
 export const isLocationAnalysis = (json: unknown): json is StoredLocationAnalysis =>
@@ -45,6 +48,11 @@ export function LocationAnalysisPanel({ analysis: a }: { analysis: StoredLocatio
           ))}
         </Table.Tbody>
       </Table>
+      {a.weekly && a.weekly.length > 0 && (
+        <Suspense fallback={<Skeleton h={240} />}>
+          <LocationWeeklyChart weekly={a.weekly} look={a.sequential?.look ?? null} />
+        </Suspense>
+      )}
       {a.sequential && (
         <Suspense fallback={<Skeleton h={220} />}>
           <LocationBoundaryChart sequential={a.sequential} />

@@ -27,14 +27,27 @@ export const formatMonths = (value: number | null | undefined) =>
 export const formatDateTime = (value: Date | string) => dateTime.format(new Date(value));
 export const formatDate = (value: Date | string) => date.format(new Date(value));
 
-/** `SALES_CALL` → `Sales call`: enum values as words. */
+// Enum words that are abbreviations keep their capitals: the channel SMS, not "Sms".
+const ACRONYMS = new Set(['sms', 'api', 'csv', 'roi', 'url']);
+
+/** `SALES_CALL` → `Sales call`, `SMS` → `SMS`: enum values as words. */
 export const humanize = (value: string) => {
-  const words = value.toLowerCase().replaceAll('_', ' ');
+  const words = value
+    .toLowerCase()
+    .split('_')
+    .map((w) => (ACRONYMS.has(w) ? w.toUpperCase() : w))
+    .join(' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
 /** The api's field messages are fragments ("is required"); under a field they read as sentences. */
 export const sentence = (message: string | undefined) => message && message.charAt(0).toUpperCase() + message.slice(1);
+
+/** A fragment as a sentence that other sentences follow: capitalised and ending in a full stop. */
+export const fullSentence = (message: string | undefined) => {
+  const s = sentence(message?.trim());
+  return s && (/[.!?]$/.test(s) ? s : `${s}.`);
+};
 
 const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const signedPercent = new Intl.NumberFormat('en-US', {
@@ -52,3 +65,6 @@ export const formatLift = (fraction: number) => signedPercent.format(fraction);
 
 /** p-values below 0.001 read as "< 0.001"; nobody acts on the fourth decimal. */
 export const formatPValue = (p: number) => (p < 0.001 ? '< 0.001' : p.toFixed(3));
+
+/** A p-value inside a sentence: "p < 0.001" or "p = 0.034", never "p = < 0.001". */
+export const formatPInline = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);

@@ -20,7 +20,7 @@ export async function findMembership(db: Tx, userId: string, workspaceSlug: stri
 export function listWorkspacesOf(db: Tx, userId: string) {
   return db.membership.findMany({
     where: { userId },
-    include: { workspace: { select: { id: true, slug: true, name: true } } },
+    include: { workspace: { select: { id: true, slug: true, name: true, currency: true } } },
     orderBy: { workspace: { name: 'asc' } },
   });
 }

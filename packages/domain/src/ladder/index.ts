@@ -1,3 +1,4 @@
+export * from './channel-words';
 export * from './next-experiment';
 export * from './offer-state';
 export * from './policy';

@@ -20,8 +20,10 @@ describe('the readiness gate', () => {
 
   it('approval is refused without a passed latest check', () => {
     const step = { ...up, offerName: 'Tote' };
-    expect(() => assertReadinessGate(step, [])).toThrow('"Tote" has no readiness check for OFFLINE');
-    expect(() => assertReadinessGate(step, failedThenPassed)).toThrow('"Tote" has failed readiness check for OFFLINE');
+    expect(() => assertReadinessGate(step, [])).toThrow('"Tote" has no readiness check for going offline');
+    expect(() => assertReadinessGate(step, failedThenPassed)).toThrow(
+      '"Tote" has failed readiness check for going offline',
+    );
     expect(() => assertReadinessGate(step, [{ rung: 'OFFLINE', passed: true }])).not.toThrow();
     expect(() => assertReadinessGate({ ...step, gated: false }, [])).not.toThrow();
   });

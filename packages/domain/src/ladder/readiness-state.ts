@@ -1,4 +1,5 @@
 import { DomainError } from '../errors';
+import { channelWord } from './channel-words';
 import type { PromotionKind } from './offer-state';
 
 /** Where a step stands against the readiness gate of its target rung. */
@@ -31,7 +32,7 @@ export function assertReadinessGate(
   if (state === 'not_needed' || state === 'passed') return;
   throw new DomainError(
     'CONFLICT',
-    `"${step.offerName}" has ${state === 'failed' ? 'failed' : 'no'} readiness check for ${step.toRung}: a product owner must confirm delivery at scale and positive unit economics first.`,
+    `"${step.offerName}" has ${state === 'failed' ? 'failed' : 'no'} readiness check for going ${channelWord(step.toRung)}: a product owner must confirm delivery at scale and positive unit economics first.`,
     'readiness',
   );
 }

@@ -66,8 +66,8 @@ describe('the ladder step after a decision', () => {
     });
     expect(step.notice).toEqual({
       kind: 'ladder',
-      title: '"Tote" moves up to BANNER',
-      body: 'It won in EMAIL: promo wins',
+      title: '"Tote" moves up to banners',
+      body: 'It won in email: promo wins',
     });
   });
 
@@ -76,8 +76,8 @@ describe('the ladder step after a decision', () => {
     expect(step).toMatchObject({ kind: 'promote', to: 'OFFLINE', autoApply: false });
     expect(step.notice).toEqual({
       kind: 'promotion_proposed',
-      title: '"Tote" won in BANNER: approve the step to OFFLINE?',
-      body: 'promo wins OFFLINE also needs a readiness check of delivery and unit economics.',
+      title: '"Tote" won in banners: approve the step to offline?',
+      body: 'promo wins The step to offline also needs a readiness check of delivery and unit economics.',
     });
   });
 
@@ -89,7 +89,7 @@ describe('the ladder step after a decision', () => {
     expect(top).toEqual({
       kind: 'none',
       state: 'ROLLED_OUT',
-      notice: { kind: 'ladder', title: '"Tote" won at the top rung (OFFLINE)', body: 'The offer is rolled out.' },
+      notice: { kind: 'ladder', title: '"Tote" won at the top rung (offline)', body: 'The offer is rolled out.' },
     });
     const few = at({ snapshot: { ...snap, users: 999 }, policies: { BANNER: { minUnits: 1000 } } });
     expect(few).toMatchObject({
@@ -108,7 +108,7 @@ describe('the ladder step after a decision', () => {
       experiment: { ...base.experiment, channel: 'BANNER' },
     });
     expect(loss).toMatchObject({ kind: 'demote', to: 'EMAIL', evidence: { reason: 'promo wins', users: 2000 } });
-    expect(loss.notice?.title).toBe('"Tote" lost in BANNER: step back to EMAIL?');
+    expect(loss.notice?.title).toBe('"Tote" lost in banners: step back to email?');
     const noSnapshot = at({
       outcome: 'LOSS',
       snapshot: null,
@@ -133,7 +133,7 @@ describe('the ladder step after a decision', () => {
       segments: ['new'],
       evidence: { winner: 'promo' },
     });
-    expect(scoped.notice?.title).toBe('"Tote" won in EMAIL for new only: approve a scoped step to BANNER?');
+    expect(scoped.notice?.title).toBe('"Tote" won in email for new only: approve a scoped step to banners?');
     expect(at({ outcome: 'INCONCLUSIVE' })).toEqual({ kind: 'none', state: 'INCONCLUSIVE', notice: null });
   });
 

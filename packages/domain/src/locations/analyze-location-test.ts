@@ -8,6 +8,7 @@ import {
   summarizeLocationTest,
 } from './location-test';
 import { analyzeSynthetic } from './synthetic/analyze-synthetic';
+import { weeklyGroupMeans } from './weekly-means';
 
 /** One evaluation of a location test, in the shape a snapshot stores. */
 export interface LocationEvaluation {
@@ -30,7 +31,7 @@ export function evaluateLocationTest(
   const method = resolveLocationMethod(input.method, input.treatment.length);
   if (method === 'did') {
     const { analysis, sequential, decision } = runLocationTest(input, previousLook);
-    return { method, analysis: { ...analysis, sequential }, decision };
+    return { method, analysis: { ...analysis, sequential, weekly: weeklyGroupMeans(input) }, decision };
   }
   const plannedWeeks = input.plannedWeeks ?? LOCATION_ANALYSIS_DEFAULTS.plannedWeeks;
   const analysis = analyzeSynthetic({ ...input, plannedWeeks });

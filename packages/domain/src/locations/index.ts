@@ -37,3 +37,4 @@ export {
   ZLocationSplitInput,
 } from './split';
 export { type LocationsUpload, rowsFromCsv, ZLocationsUpload } from './upload';
+export { type WeeklyGroupMeans, weeklyGroupMeans } from './weekly-means';

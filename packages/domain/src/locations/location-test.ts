@@ -6,6 +6,7 @@ import { LOCATION_ANALYSIS_DEFAULTS, type LocationAnalysisInput, type LocationMe
 import { postPeriodWeeks, type SequentialLook, sequentialLook } from './sequential-look';
 import type { SyntheticAnalysis } from './synthetic/analyze-synthetic';
 import { prefersSynthetic } from './synthetic/warnings';
+import type { WeeklyGroupMeans } from './weekly-means';
 
 /** What `method: "auto"` resolves to for a test with `treatedCount` treated locations (synthetic/warnings.ts). */
 export function chooseLocationMethod(treatedCount: number): 'did' | 'synthetic' {
@@ -26,10 +27,12 @@ export const storedLocationMethod = (split: Pick<LocationSplitRecord, 'method'>)
   split.method ?? 'did';
 
 /**
- * What a location-test snapshot stores: a DiD with (since weekly looks) where it stood against its boundary, or a
- * synthetic control (`method: "synthetic"`).
+ * What a location-test snapshot stores: a DiD with (since weekly looks) where it stood against its boundary and
+ * (since its chart) the groups' weekly means, or a synthetic control (`method: "synthetic"`).
  */
-export type StoredLocationAnalysis = (LocationAnalysis & { sequential?: SequentialLook }) | SyntheticAnalysis;
+export type StoredLocationAnalysis =
+  | (LocationAnalysis & { sequential?: SequentialLook; weekly?: WeeklyGroupMeans[] })
+  | SyntheticAnalysis;
 
 export const isSyntheticAnalysis = (analysis: object): analysis is SyntheticAnalysis =>
   'method' in analysis && analysis.method === 'synthetic';

@@ -12,6 +12,7 @@ import {
 import {
   analysisSettingsFor,
   assertTransition,
+  channelWord,
   DomainError,
   type ExperimentCreateInput,
   type LadderChannel,
@@ -57,7 +58,7 @@ export async function createExperiment(
     if (channel !== offer.rung) {
       throw new DomainError(
         'CONFLICT',
-        `"${offer.name}" stands on the ${offer.rung} rung; it reaches ${channel} only by winning there first.`,
+        `"${offer.name}" stands on the ${channelWord(offer.rung)} rung; it reaches ${channelWord(channel)} only by winning there first.`,
         'channel',
       );
     }

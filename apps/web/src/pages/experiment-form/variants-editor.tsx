@@ -1,6 +1,6 @@
 import { ActionIcon, Alert, Button, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconEqual, IconPlus, IconTrash } from '@tabler/icons-react';
-import { sentence } from '../../lib/format';
+import { fullSentence, sentence } from '../../lib/format';
 import { equalWeights, type FieldsProps, type VariantValue, weightSum } from './form-values';
 
 const MIN = 2;
@@ -102,8 +102,8 @@ export function VariantsEditor({ values, errors, set }: FieldsProps) {
         {(sumOff || errors.variants) && (
           <Alert color="red" variant="light" p="xs" data-testid="variants-error">
             <Text size="sm">
-              {sentence(errors.variants) ?? `Weights must sum to 1; they sum to ${+sum.toFixed(6)}.`} Use “Equal split”
-              to fix them in one click.
+              {fullSentence(errors.variants) ?? `Weights must sum to 1; they sum to ${+sum.toFixed(6)}.`} Use “Equal
+              split” to fix them in one click.
             </Text>
           </Alert>
         )}

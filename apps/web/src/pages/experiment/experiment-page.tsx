@@ -9,6 +9,7 @@ import { ScopeBadge } from '../../components/scope-badge';
 import { StatusBadge } from '../../components/status-badge';
 import { httpStatusOf, messageOf } from '../../lib/errors';
 import { useTRPC } from '../../lib/trpc';
+import { isNotFound } from '../not-found-page';
 import { ExperimentActions } from './experiment-actions';
 import { ExperimentTabs } from './experiment-tabs';
 import { LadderLine } from './ladder-line';
@@ -30,9 +31,16 @@ export function ExperimentPage() {
     );
   }
   if (detail.isError) {
-    if (httpStatusOf(detail.error) !== 404) return <ErrorAlert error={detail.error} onRetry={() => detail.refetch()} />;
+    if (!isNotFound(httpStatusOf(detail.error)))
+      return <ErrorAlert error={detail.error} onRetry={() => detail.refetch()} />;
     return (
-      <EmptyState mt="xl" icon={<IconFlaskOff />} title="No such experiment" description={messageOf(detail.error)}>
+      <EmptyState
+        mt="xl"
+        icon={<IconFlaskOff />}
+        title="No such experiment"
+        description={messageOf(detail.error)}
+        data-testid="not-found"
+      >
         <EmptyState.Actions>
           <Button component={Link} to="/experiments" variant="default">
             All experiments

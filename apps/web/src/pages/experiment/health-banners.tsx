@@ -1,7 +1,7 @@
 import { Alert, List, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconInfoCircle, IconShield, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import type { MetricKind, VariantDefinition } from '@uplift/domain';
-import { formatCount, formatDateTime, formatPValue } from '../../lib/format';
+import { formatCount, formatDateTime, formatPInline } from '../../lib/format';
 import { guardrailState, harmedTreatments } from './guardrail-state';
 import { formatDifference, formatInterval } from './stat-format';
 import { analysisOf, guardrailsOf, type Results } from './types';
@@ -30,8 +30,8 @@ export function HealthBanners({ results, variants, guardrailKinds }: Props) {
       {analysis?.srm.flagged && (
         <Alert color="red" icon={<IconAlertTriangle />} title="The traffic split is broken" data-testid="srm-banner">
           <Text size="sm">
-            The variants did not get the shares their weights promise (sample ratio mismatch, p ={' '}
-            {formatPValue(analysis.srm.pValue)}). This usually means recipients were assigned or exposures logged
+            The variants did not get the shares their weights promise (sample ratio mismatch,{' '}
+            {formatPInline(analysis.srm.pValue)}). This usually means recipients were assigned or exposures logged
             differently per variant. No result can be trusted until that is fixed.
           </Text>
           <List size="sm" mt="xs">

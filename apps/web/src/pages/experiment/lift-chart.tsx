@@ -1,6 +1,7 @@
 import { BarChart } from '@mantine/charts';
 import { Text } from '@mantine/core';
 import type { AnalyzeResult } from '@uplift/domain';
+import { niceTicks, percentTicks } from '../../lib/charts/nice-ticks';
 import { formatLift } from '../../lib/format';
 import { treatmentsOf } from './types';
 
@@ -26,13 +27,9 @@ export function LiftChart({ analysis, names = {} }: { analysis: AnalyzeResult; n
     color: colorOf(t.significant, t.estimate ?? 0),
   }));
   const ends = rows.flatMap((t) => t.ci as [number, number]);
-  // Round outwards to a step people read (5%, 10%, …), always showing 0.
-  const span = Math.max(...ends, 0) - Math.min(...ends, 0) || 0.1;
-  const step = span > 1 ? 0.5 : span > 0.4 ? 0.1 : span > 0.1 ? 0.05 : 0.01;
-  const domain: [number, number] = [
-    Math.floor(Math.min(...ends, 0) / step) * step,
-    Math.ceil(Math.max(...ends, 0) / step) * step,
-  ];
+  // Evenly spaced 1-2-5 ticks (5%, 10%, …) through 0; the first and last are the axis's ends.
+  const ticks = niceTicks(Math.min(...ends), Math.max(...ends));
+  const domain: [number, number] = [ticks[0] ?? 0, ticks[ticks.length - 1] ?? 0];
   return (
     <BarChart
       h={Math.max(120, 60 * rows.length + 50)}
@@ -44,7 +41,14 @@ export function LiftChart({ analysis, names = {} }: { analysis: AnalyzeResult; n
       maxBarWidth={22}
       gridAxis="y"
       valueFormatter={formatLift}
-      xAxisProps={{ domain, type: 'number', allowDataOverflow: true }}
+      xAxisProps={{
+        domain,
+        ticks,
+        interval: 0,
+        tickFormatter: percentTicks(ticks),
+        type: 'number',
+        allowDataOverflow: true,
+      }}
       yAxisProps={{ width: 110 }}
       referenceLines={[{ x: 0, color: 'dark.3' }]}
       referenceDots={rows.map((t) => ({

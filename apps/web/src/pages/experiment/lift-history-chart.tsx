@@ -1,32 +1,22 @@
-import { LineChart } from '@mantine/charts';
 import { Text } from '@mantine/core';
+import { niceTicks, padded, percentTicks } from '../../lib/charts/nice-ticks';
+import { seriesColor } from '../../lib/charts/palette';
+import { TimeSeriesChart } from '../../lib/charts/time-series-chart';
 import { formatLift } from '../../lib/format';
-import { analysisOf, type Snapshot, treatmentsOf } from './types';
+import { bandKey, errorKey, liftRows, valueRange } from './chart-series';
+import { analysisOf, type Snapshot } from './types';
 
-const PALETTE = ['indigo.6', 'teal.6', 'orange.6', 'grape.6', 'cyan.6', 'pink.6', 'lime.7'];
-const when = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-
-/** The lift as each evaluation saw it, with its interval, oldest first: does the effect hold or fade? */
+/** The lift as each evaluation saw it, with its interval shaded, over dates: does the effect hold or fade? */
 interface Props {
   snapshots: Snapshot[];
   /** The treatments, in order: key and name. */
   treatments: { key: string; name: string }[];
+  /** How the interval is called (95% interval, credible interval, …). */
+  intervalName: string;
 }
 
-export function LiftHistoryChart({ snapshots, treatments }: Props) {
-  const data = snapshots.flatMap((s) => {
-    const analysis = analysisOf(s.analysis);
-    if (!analysis) return [];
-    const row: Record<string, number | string | null> = {
-      at: `${when.format(new Date(s.evaluatedAt))} · ${s.users.toLocaleString('en-US')} users`,
-    };
-    for (const t of treatmentsOf(analysis)) {
-      row[t.key] = t.estimate;
-      row[`${t.key} low`] = t.ci?.[0] ?? null;
-      row[`${t.key} high`] = t.ci?.[1] ?? null;
-    }
-    return [row];
-  });
+export function LiftHistoryChart({ snapshots, treatments, intervalName }: Props) {
+  const data = liftRows(snapshots.map((s) => ({ ...s, analysis: analysisOf(s.analysis) })));
   if (data.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -34,35 +24,38 @@ export function LiftHistoryChart({ snapshots, treatments }: Props) {
       </Text>
     );
   }
-  const series = treatments.flatMap(({ key, name }, i) => {
-    const color = PALETTE[i % PALETTE.length];
-    return [
-      { name: key, color, label: `${name}: lift` },
-      { name: `${key} low`, color, label: `${name}: interval low`, strokeDasharray: '4 4' },
-      { name: `${key} high`, color, label: `${name}: interval high`, strokeDasharray: '4 4' },
-    ];
-  });
+  // One evaluation draws no band: its interval shows as an error bar instead.
+  const lines = treatments.map(({ key, name }, i) => ({
+    key,
+    label: `${name}: lift`,
+    color: seriesColor(i),
+    ...(data.length === 1 && { errorKey: errorKey(key) }),
+  }));
+  const bands = treatments.map(({ key, name }, i) => ({
+    key: bandKey(key),
+    label: `${name}: ${intervalName}`,
+    color: seriesColor(i),
+  }));
+  const keys = [...lines, ...bands].map((s) => s.key);
+  const range = padded(valueRange(data, keys) ?? [0, 0]);
+  const yTicks = niceTicks(range[0], range[1]);
   return (
     <>
-      <LineChart
-        h={260}
+      <TimeSeriesChart
         data={data}
-        dataKey="at"
-        series={series}
-        curveType="linear"
-        connectNulls
-        withLegend
-        legendProps={{ verticalAlign: 'bottom' }}
-        valueFormatter={formatLift}
-        xAxisProps={{ tick: false }}
-        referenceLines={[{ y: 0, color: 'dark.3', label: 'no change' }]}
-        data-testid="lift-history-chart"
+        lines={lines}
+        bands={bands}
+        yTicks={yTicks}
+        yFormat={percentTicks(yTicks)}
+        format={formatLift}
+        zeroLine
+        testId="lift-history-chart"
       />
-      {data.length < 2 && (
-        <Text size="xs" c="dimmed">
-          One evaluation so far; a line appears from the second one on.
-        </Text>
-      )}
+      <Text size="xs" c="dimmed">
+        Line: the lift at each evaluation; shaded{data.length === 1 ? ' (a bar while there is one)' : ''}: its{' '}
+        {intervalName}; dashed: no change.
+        {data.length < 2 && ' One evaluation so far; a line appears from the second one on.'}
+      </Text>
     </>
   );
 }

@@ -1,19 +1,14 @@
-import { Accordion, Grid, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Grid, Paper, Stack, Text, Title } from '@mantine/core';
 import { describeScope, type MetricKind } from '@uplift/domain';
-import { lazy, Suspense } from 'react';
 import { isLocationAnalysis, LocationAnalysisPanel } from '../../components/location-analysis-panel';
 import { CupedNote } from './cuped-note';
 import { DecisionPanel } from './decision-panel';
 import { HealthBanners } from './health-banners';
 import { ProgressPanel } from './progress-panel';
+import { ResultsCharts } from './results-charts';
 import { ResultsTable } from './results-table';
 import { decisionRuleNote } from './rule-note';
-import { intervalLabel } from './stat-format';
 import { analysisOf, type ExperimentRow, type Results, type Snapshot, segmentsOf, setupOf } from './types';
-
-// recharts is most of a chart's weight: the numbers show first, the charts when their chunk arrives.
-const LiftChart = lazy(() => import('./lift-chart').then((m) => ({ default: m.LiftChart })));
-const LiftHistoryChart = lazy(() => import('./lift-history-chart').then((m) => ({ default: m.LiftHistoryChart })));
 
 interface Props {
   experiment: ExperimentRow;
@@ -45,7 +40,6 @@ export function ResultsSection({ experiment, results, history }: Props) {
   );
   const segments = segmentsOf(results.segments);
   const scope = describeScope(experiment);
-  const chart = <Skeleton h={160} />;
   const note = decisionRuleNote(setup.analysis, results.status, results.progress.fraction);
   return (
     <Stack gap="md">
@@ -98,31 +92,13 @@ export function ResultsSection({ experiment, results, history }: Props) {
         </Text>
       )}
       {analysis && (
-        <Grid gap="md">
-          <Grid.Col span={{ base: 12, md: 5 }}>
-            <Paper withBorder p="md" h="100%">
-              <Stack gap="xs">
-                <Title order={5}>Lift with its {intervalLabel(setup.analysis.alpha)}</Title>
-                <Suspense fallback={chart}>
-                  <LiftChart analysis={analysis} names={names} />
-                </Suspense>
-                <Text size="xs" c="dimmed">
-                  Bar: the interval; dot: the estimate; line: no change. A bar clear of the line is a real difference.
-                </Text>
-              </Stack>
-            </Paper>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 7 }}>
-            <Paper withBorder p="md" h="100%">
-              <Stack gap="xs">
-                <Title order={5}>Cumulative lift over time</Title>
-                <Suspense fallback={chart}>
-                  <LiftHistoryChart snapshots={history ?? []} treatments={setup.variants.slice(1)} />
-                </Suspense>
-              </Stack>
-            </Paper>
-          </Grid.Col>
-        </Grid>
+        <ResultsCharts
+          analysis={analysis}
+          history={history}
+          variants={setup.variants}
+          alpha={setup.analysis.alpha}
+          kind={setup.metrics.primary.kind}
+        />
       )}
       {segments && segments.length > 0 && (
         <Paper withBorder p="md" data-testid="segments">

@@ -57,10 +57,17 @@ export function SetupSummary({ experiment: e }: { experiment: ExperimentRow }) {
               : 'None'}
           </Fact>
           <Fact label="Analysis">
-            {humanize(analysis.engine)}, α = {analysis.alpha}
-            {analysis.sequential ? `, sequential (N* = ${formatCount(analysis.sequential)})` : ', fixed horizon'},
-            {analysis.sequential && analysis.minLift ? ` stops flat inside ±${formatRate(analysis.minLift)},` : ''}
-            correction {CORRECTION[analysis.correction] ?? analysis.correction}
+            {[
+              `${humanize(analysis.engine)}, α = ${analysis.alpha}`,
+              analysis.sequential ? `sequential (N* = ${formatCount(analysis.sequential)})` : 'fixed horizon',
+              analysis.sequential && analysis.minLift ? `stops flat inside ±${formatRate(analysis.minLift)}` : null,
+              // A correction adjusts p-values: the frequentist rule's only.
+              analysis.engine === 'frequentist'
+                ? `correction ${CORRECTION[analysis.correction] ?? analysis.correction}`
+                : null,
+            ]
+              .filter(Boolean)
+              .join(', ')}
           </Fact>
           <Fact label="Dates">
             Created {formatDateTime(e.createdAt)}

@@ -1,7 +1,8 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { scoreRoi, ZRoiInput } from '@uplift/domain';
 import { useMemo } from 'react';
-import { formatAmount, formatMonths, formatRoi } from '../../lib/format';
+import { formatMonths, formatRoi } from '../../lib/format';
+import { useMoney } from '../../lib/money';
 import { type HypothesisFormValues, toRoiInput } from './form-values';
 
 interface Props {
@@ -11,6 +12,7 @@ interface Props {
 
 /** The score the api will store, computed as the user types with the same domain function. */
 export function RoiPreview({ values, horizonMonths }: Props) {
+  const money = useMoney();
   const score = useMemo(() => {
     if (horizonMonths === undefined) return null;
     const parsed = ZRoiInput.safeParse(toRoiInput(values, horizonMonths));
@@ -40,8 +42,8 @@ export function RoiPreview({ values, horizonMonths }: Props) {
           )}
         </Group>
         <SimpleGrid cols={2} spacing="sm">
-          {stat('Monthly gain', formatAmount(score?.expectedMonthlyGain ?? 0), 'roi-preview-monthly')}
-          {stat('Expected gain', formatAmount(score?.expectedGain ?? 0), 'roi-preview-gain')}
+          {stat('Monthly gain', money(score?.expectedMonthlyGain ?? 0), 'roi-preview-monthly')}
+          {stat('Expected gain', money(score?.expectedGain ?? 0), 'roi-preview-gain')}
           {stat('ROI', formatRoi(score?.roi ?? 0), 'roi-preview-roi', score && score.roi < 0 ? 'red.7' : 'teal.7')}
           {stat('Payback', formatMonths(score?.paybackMonths), 'roi-preview-payback')}
         </SimpleGrid>

@@ -18,8 +18,10 @@ import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert';
 import { StatusBadge } from '../../components/status-badge';
+import { httpStatusOf } from '../../lib/errors';
 import { formatDateTime, formatMonths, formatRoi, humanize } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
+import { isNotFound, NotFoundPage } from '../not-found-page';
 import { AuditTrail } from './audit-trail';
 import { CalibratedRoiNote } from './calibrated-roi-note';
 import { HypothesisActions } from './hypothesis-actions';
@@ -52,7 +54,17 @@ export function HypothesisPage() {
       </Center>
     );
   }
-  if (query.isError) return <ErrorAlert error={query.error} onRetry={() => query.refetch()} />;
+  if (query.isError) {
+    if (isNotFound(httpStatusOf(query.error))) {
+      return (
+        <NotFoundPage
+          title="No such hypothesis"
+          description="Nothing in this workspace has this address: it may have been mistyped, or belong to another workspace."
+        />
+      );
+    }
+    return <ErrorAlert error={query.error} onRetry={() => query.refetch()} />;
+  }
   const h = query.data;
   const ice = [h.iceImpact, h.iceConfidence, h.iceEase];
 

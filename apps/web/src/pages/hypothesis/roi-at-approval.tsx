@@ -1,5 +1,6 @@
 import { Text } from '@mantine/core';
 import { formatAmount, formatDate, formatLift, formatRate, formatRoi } from '../../lib/format';
+import { useMoney } from '../../lib/money';
 import type { HypothesisDetail } from './hypothesis-actions';
 
 /**
@@ -7,6 +8,7 @@ import type { HypothesisDetail } from './hypothesis-actions';
  * horizon): results are later compared with this estimate, not with the edited one.
  */
 export function RoiAtApproval({ approval }: { approval: HypothesisDetail['atApproval'] }) {
+  const money = useMoney();
   if (!approval?.differs) return null;
   const a = approval;
   return (
@@ -16,8 +18,8 @@ export function RoiAtApproval({ approval }: { approval: HypothesisDetail['atAppr
         {formatRoi(a.roi)}
       </Text>{' '}
       — reach {formatAmount(a.reachPerMonth)}, baseline {formatRate(a.baselineRate)}, lift {formatLift(a.expectedLift)},
-      value {formatAmount(a.valuePerConversion)}, confidence {formatRate(a.confidence)}, cost {formatAmount(a.cost)},{' '}
-      {a.horizonMonths} months; {formatAmount(a.expectedMonthlyGain)} per month expected.
+      value {money(a.valuePerConversion)}, confidence {formatRate(a.confidence)}, cost {money(a.cost)},{' '}
+      {a.horizonMonths} months; {money(a.expectedMonthlyGain)} per month expected.
     </Text>
   );
 }

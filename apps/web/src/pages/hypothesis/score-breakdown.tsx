@@ -1,5 +1,6 @@
 import { Code, Table, Text } from '@mantine/core';
-import { formatAmount, formatMonths, formatRate, formatRoi } from '../../lib/format';
+import { formatMonths, formatRate, formatRoi } from '../../lib/format';
+import { formatMoney, useCurrency } from '../../lib/money';
 import type { HypothesisDetail } from './hypothesis-actions';
 
 type Row = HypothesisDetail['breakdown'][number];
@@ -7,7 +8,7 @@ type Row = HypothesisDetail['breakdown'][number];
 const count = new Intl.NumberFormat('en-US');
 
 // Each factor in the unit people think in: rates as %, ROI signed, payback in months.
-function formatFactor({ symbol, value }: Row): string {
+function formatFactor({ symbol, value }: Row, currency: string | null): string {
   if (value === null) return '—';
   switch (symbol) {
     case 'R':
@@ -23,12 +24,14 @@ function formatFactor({ symbol, value }: Row): string {
     case 'C/monthly gain':
       return formatMonths(value);
     default:
-      return formatAmount(value);
+      // Value per conversion, cost and gains: money.
+      return formatMoney(value, currency);
   }
 }
 
 /** Why the idea ranks where it does: every factor of its ROI, as the api computed it. */
 export function ScoreBreakdown({ rows }: { rows: HypothesisDetail['breakdown'] }) {
+  const currency = useCurrency();
   return (
     <Table data-testid="score-breakdown" verticalSpacing={6}>
       <Table.Tbody>
@@ -46,7 +49,7 @@ export function ScoreBreakdown({ rows }: { rows: HypothesisDetail['breakdown'] }
               </Table.Td>
               <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                 <Text size="sm" fw={result ? 700 : 500}>
-                  {formatFactor(row)}
+                  {formatFactor(row, currency)}
                 </Text>
               </Table.Td>
             </Table.Tr>

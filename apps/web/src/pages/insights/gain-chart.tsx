@@ -1,11 +1,13 @@
 import { AreaChart } from '@mantine/charts';
 import { Text } from '@mantine/core';
-import { formatAmount, formatDate, humanize } from '../../lib/format';
+import { formatDate, humanize } from '../../lib/format';
+import { formatMoney, useCurrency } from '../../lib/money';
 import { CHANNEL_COLORS } from './chart-colors';
 import type { Figures } from './types';
 
 /** Cumulative realised gain at the start of each month and today, one stacked area per channel. */
 export function GainChart({ points }: { points: Figures['gainOverTime'] }) {
+  const currency = useCurrency();
   if (points.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -28,7 +30,7 @@ export function GainChart({ points }: { points: Figures['gainOverTime'] }) {
       curveType="linear"
       withLegend
       legendProps={{ verticalAlign: 'bottom' }}
-      valueFormatter={formatAmount}
+      valueFormatter={(v) => formatMoney(v, currency)}
     />
   );
 }

@@ -1,6 +1,7 @@
 import { Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { lazy } from 'react';
+import { useCurrency } from '../../lib/money';
 import { useTRPC } from '../../lib/trpc';
 import { ChartSlot } from './chart-slot';
 import { FigureBlock } from './figure-block';
@@ -15,6 +16,7 @@ const FunnelChart = lazy(() => import('./funnel-chart').then((m) => ({ default: 
 /** Win rates, the P&L and the funnel: the tables (each with its CSV export) and the funnel chart. */
 export function InsightsTableBlocks({ figures }: { figures: Figures }) {
   const trpc = useTRPC();
+  const currency = useCurrency();
   // Offer names come from the ladder; until it answers, the P&L shows the offers' ids.
   const board = useQuery(trpc.ladder.board.queryOptions());
   const names = new Map((board.data?.offers ?? []).map((o) => [o.id, o.name]));
@@ -32,21 +34,21 @@ export function InsightsTableBlocks({ figures }: { figures: Figures }) {
         explanation="What tests cost (whatever their outcome) against what their rolled-out wins have earned to date; ROI = net / cost."
         testId="insights-pnl-total"
       >
-        <FigureTable name="pnl-total" table={pnlTotalTable(figures)} />
+        <FigureTable name="pnl-total" table={pnlTotalTable(figures, currency)} />
       </FigureBlock>
       <FigureBlock
         title="P&L by quarter"
         explanation="The same figures per quarter in which the tests ended, per channel and funnel stage."
         testId="insights-pnl-quarter"
       >
-        <FigureTable name="pnl-quarter" table={pnlQuarterTable(figures)} numericFrom={3} />
+        <FigureTable name="pnl-quarter" table={pnlQuarterTable(figures, currency)} numericFrom={3} />
       </FigureBlock>
       <FigureBlock
         title="P&L by offer"
         explanation="What each offer on the channel ladder cost and earned on each rung it was tested on, then in total."
         testId="insights-pnl-offer"
       >
-        <FigureTable name="pnl-offer" table={pnlOfferTable(figures, names)} numericFrom={2} />
+        <FigureTable name="pnl-offer" table={pnlOfferTable(figures, names, currency)} numericFrom={2} />
       </FigureBlock>
       <FigureBlock
         title="Funnel"

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { formatAmount, formatCount, formatRoi } from '../../lib/format';
+import { formatCount, formatRoi } from '../../lib/format';
+import { formatMoney } from '../../lib/money';
 import { useTRPC } from '../../lib/trpc';
 import { FigureBlock } from './figure-block';
 import { FigureTable } from './figure-table';
@@ -19,10 +20,10 @@ export function PortfolioBlock() {
       t.currency ?? 'none set',
       formatCount(t.workspaces),
       formatCount(t.testsRun),
-      formatAmount(t.cost),
+      formatMoney(t.cost, t.currency),
       formatCount(t.wins),
-      formatAmount(t.gainToDate),
-      formatAmount(t.net),
+      formatMoney(t.gainToDate, t.currency),
+      formatMoney(t.net, t.currency),
       t.roi === null ? '—' : formatRoi(t.roi),
     ]),
   };

@@ -1,10 +1,11 @@
-import { formatAmount, formatCount, formatLift } from '../../lib/format';
+import { formatCount, formatLift } from '../../lib/format';
 import { rungName, rungPlace, rungUnits } from '../../lib/ladder-words';
+import { formatMoney } from '../../lib/money';
 import type { Evidence } from './types';
 
-/** A money amount with its sign, a loss with a real minus: +12,000, −4,620. */
-export const signedAmount = (value: number) =>
-  `${value > 0 ? '+' : value < 0 ? '−' : ''}${formatAmount(Math.abs(value))}`;
+/** A money amount with its sign, a loss with a real minus, in the workspace's currency: +€12,000, −€4,620. */
+export const signedAmount = (value: number, currency: string | null = null) =>
+  `${value > 0 ? '+' : value < 0 ? '−' : ''}${formatMoney(Math.abs(value), currency)}`;
 const confidence = (alpha: number) => `${+((1 - alpha) * 100).toFixed(1)}% CI`;
 const finite = (value: number | null | undefined): value is number =>
   typeof value === 'number' && Number.isFinite(value);
@@ -22,6 +23,8 @@ interface Step {
 interface Context {
   metric?: string;
   alpha?: number;
+  /** The workspace's currency, for the projected gain. */
+  currency?: string | null;
 }
 
 /**
@@ -53,7 +56,7 @@ export function evidenceSentence(step: Step, context: Context = {}): string {
   if (units) parts.push(units);
   const head = parts.join(', ');
   return finite(e.projectedMonthlyGain)
-    ? `${head}; projected ${signedAmount(e.projectedMonthlyGain)} per month ${rungPlace(step.toRung)}`
+    ? `${head}; projected ${signedAmount(e.projectedMonthlyGain, context.currency ?? null)} per month ${rungPlace(step.toRung)}`
     : head;
 }
 

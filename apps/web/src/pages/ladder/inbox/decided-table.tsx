@@ -1,6 +1,7 @@
 import { Anchor, Badge, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../lib/format';
+import { useCurrency } from '../../../lib/money';
 import { evidenceSentence, stepLabel } from '../evidence-words';
 import { evidenceOf, type InboxPromotion } from '../types';
 
@@ -8,6 +9,7 @@ const STATUS_COLOR: Record<string, string> = { APPLIED: 'green', REJECTED: 'red'
 
 /** Decided proposals: what was applied or rejected, by whom, when and why. */
 export function DecidedTable({ rows }: { rows: InboxPromotion[] }) {
+  const currency = useCurrency();
   return (
     <Table.ScrollContainer minWidth={900} type="native">
       <Table verticalSpacing="sm" data-testid="decided-table">
@@ -37,7 +39,7 @@ export function DecidedTable({ rows }: { rows: InboxPromotion[] }) {
                 )}
               </Table.Td>
               <Table.Td maw={360}>
-                <Text size="xs">{evidenceSentence({ ...p, evidence: evidenceOf(p.evidence) })}</Text>
+                <Text size="xs">{evidenceSentence({ ...p, evidence: evidenceOf(p.evidence) }, { currency })}</Text>
               </Table.Td>
               <Table.Td miw={110}>
                 <Stack gap={2}>

@@ -1,6 +1,7 @@
 import { NumberInput, Stack, Text } from '@mantine/core';
 import { reprojectAtReach } from '@uplift/domain';
 import { rungPlace } from '../../../lib/ladder-words';
+import { useCurrency } from '../../../lib/money';
 import { signedAmount } from '../evidence-words';
 import type { Evidence } from '../types';
 
@@ -19,6 +20,7 @@ interface Props {
  * api checks the number and redoes the projection on approval.
  */
 export function NextRungReach({ evidence, toRung, value, onChange, editable }: Props) {
+  const currency = useCurrency();
   const proposed = evidence.reachPerMonth ?? null;
   const reach = value ?? proposed;
   const canProject = reach !== null && reach > 0 && typeof evidence.valuePerConversion === 'number';
@@ -38,7 +40,8 @@ export function NextRungReach({ evidence, toRung, value, onChange, editable }: P
       />
       {projected && value !== null && value !== proposed && (
         <Text size="xs" c="dimmed" data-testid="next-rung-reach-projection">
-          At this reach: projected {signedAmount(projected.projectedMonthlyGain)} per month {rungPlace(toRung)}.
+          At this reach: projected {signedAmount(projected.projectedMonthlyGain, currency)} per month{' '}
+          {rungPlace(toRung)}.
         </Text>
       )}
     </Stack>

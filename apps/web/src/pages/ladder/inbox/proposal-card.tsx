@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { formatDateTime } from '../../../lib/format';
+import { useCurrency } from '../../../lib/money';
 import { useSession } from '../../../lib/session';
 import { useTRPC } from '../../../lib/trpc';
 import { evidenceSentence, stepLabel } from '../evidence-words';
@@ -20,6 +21,7 @@ interface Props {
 
 /** An open proposal with its evidence in words, its scope, the readiness gate, and approve / reject. */
 export function ProposalCard({ promotion: p, gate }: Props) {
+  const currency = useCurrency();
   const trpc = useTRPC();
   const { can } = useSession();
   const { hash } = useLocation();
@@ -79,7 +81,7 @@ export function ProposalCard({ promotion: p, gate }: Props) {
           </Text>
         </Stack>
         <Text size="sm" fw={500} data-testid="proposal-evidence">
-          {evidenceSentence({ ...p, evidence }, { metric, alpha })}
+          {evidenceSentence({ ...p, evidence }, { metric, alpha, currency })}
         </Text>
         {!demote && evidence.reason && (
           <Text size="xs" c="dimmed">

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../lib/format';
+import { useCurrency } from '../../../lib/money';
 import { evidenceSentence, stepLabel } from '../evidence-words';
 import { evidenceOf, type PromotionRow } from '../types';
 
@@ -12,6 +13,7 @@ const STATUS: Record<string, { label: string; color: string }> = {
 
 /** One step up or back: its evidence, its scope, and who decided it when. */
 export function PromotionEntry({ promotion: p }: { promotion: PromotionRow }) {
+  const currency = useCurrency();
   const status = STATUS[p.status] ?? { label: p.status, color: 'gray' };
   const evidence = evidenceOf(p.evidence);
   return (
@@ -30,7 +32,7 @@ export function PromotionEntry({ promotion: p }: { promotion: PromotionRow }) {
         )}
       </Group>
       <Text size="sm" data-testid="journey-promotion-evidence">
-        {evidenceSentence({ ...p, evidence })}
+        {evidenceSentence({ ...p, evidence }, { currency })}
       </Text>
       {p.segments.length > 0 && (
         <Text size="sm">

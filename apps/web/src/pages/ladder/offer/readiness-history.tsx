@@ -1,12 +1,12 @@
 import { Badge, Table, Text } from '@mantine/core';
-import { formatAmount, formatCount, formatDateTime } from '../../../lib/format';
+import { formatCount, formatDateTime } from '../../../lib/format';
 import { rungName } from '../../../lib/ladder-words';
+import { useMoney } from '../../../lib/money';
 import { type ReadinessRow, readinessOf } from '../types';
-
-const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** Every readiness check recorded for the offer, newest first; the newest per rung is the one the gate reads. */
 export function ReadinessHistory({ checks }: { checks: ReadinessRow[] }) {
+  const money = useMoney();
   if (checks.length === 0) {
     return (
       <Text size="sm" c="dimmed" data-testid="readiness-history-empty">
@@ -41,17 +41,17 @@ export function ReadinessHistory({ checks }: { checks: ReadinessRow[] }) {
                 </Table.Td>
                 <Table.Td>{rungName(check.rung)}</Table.Td>
                 <Table.Td ta="right">
-                  {formatAmount(i.price)} − {+(i.discount * 100).toFixed(2)}%
+                  {money(i.price)} − {+(i.discount * 100).toFixed(2)}%
                 </Table.Td>
                 <Table.Td ta="right">
-                  {formatAmount(i.unitCost)} + {formatAmount(i.fulfilmentCost)}
+                  {money(i.unitCost)} + {money(i.fulfilmentCost)}
                 </Table.Td>
                 <Table.Td
                   ta="right"
                   c={a.marginPerConversion > 0 ? undefined : 'red'}
                   data-testid="readiness-row-margin"
                 >
-                  {money.format(a.marginPerConversion)}
+                  {money(a.marginPerConversion)}
                 </Table.Td>
                 <Table.Td ta="right">
                   {formatCount(i.expectedVolumePerMonth)} / {formatCount(i.capacityPerMonth)}
