@@ -12,18 +12,53 @@ export function sh(command, args, env = process.env, what = `${command} ${args.j
   }
 }
 
+/** Installs dependencies on the first run (no node_modules yet). */
 export function ensureDependencies() {
   if (existsSync(`${ROOT}node_modules/.package-lock.json`)) return;
   console.log('Installing dependencies (first run)…');
+  installDependencies();
+}
+
+/**
+ * Installs the locked versions without touching tracked files. `npm ci` refuses a lock file it cannot fully
+ * resolve (say, another platform's optional package that this machine's registry mirror lacks); the lock stays
+ * whole for the platforms that have it, and `npm install --no-save` installs the same locked versions here
+ * without rewriting it. npm ci's wall of errors is shown only if the fallback fails too.
+ */
+export function installDependencies() {
   const args = ['--no-audit', '--no-fund'];
-  if (existsSync(`${ROOT}package-lock.json`)) {
-    // `npm ci` refuses a lock file that lacks other platforms' optional packages, which registry mirrors
-    // without them produce; `npm install` then installs the same locked versions.
-    const ci = spawnSync('npm', ['ci', ...args], { cwd: ROOT, stdio: 'inherit' });
-    if (ci.status === 0) return;
-    console.log('npm ci refused the lock file; installing with npm install instead…');
+  const lockFile = `${ROOT}package-lock.json`;
+  if (!existsSync(lockFile)) return sh('npm', ['install', ...args]);
+  const ci = spawnSync('npm', ['ci', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (ci.status === 0) {
+    process.stdout.write(ci.stdout);
+    return;
   }
-  sh('npm', ['install', ...args]);
+  const ciOutput = `${ci.stdout ?? ''}${ci.stderr ?? ''}`;
+  console.log(
+    `npm ci refused the lock file (${whyCiFailed(ciOutput)}); installing with npm install --no-save instead, which leaves package-lock.json as committed…`,
+  );
+  const lock = readFileSync(lockFile);
+  const install = spawnSync('npm', ['install', '--no-save', ...args], { cwd: ROOT, stdio: 'inherit' });
+  // --no-save keeps npm from writing the lock file; should a version of npm write it anyway, put it back.
+  if (!readFileSync(lockFile).equals(lock)) writeFileSync(lockFile, lock);
+  if (install.status !== 0) {
+    console.error(`\nnpm ci said:\n${ciOutput.trim()}`);
+    console.error(`\n✖ npm install failed too (exit ${install.status ?? install.signal}).`);
+    process.exit(install.status || 1);
+  }
+}
+
+/** The reason in npm's error output, in one line: the first missing package (and how many more), else the first error. */
+export function whyCiFailed(output) {
+  const errors = output
+    .split('\n')
+    .filter((line) => line.startsWith('npm error '))
+    .map((line) => line.slice('npm error '.length).trim())
+    .filter((line) => line && !/^(code|path|errno|syscall) /.test(line) && !line.startsWith('A complete log'));
+  const missing = errors.filter((line) => line.startsWith('Missing: ') || line.startsWith('Invalid: '));
+  if (missing.length) return `${missing[0]}${missing.length > 1 ? `, and ${missing.length - 1} more` : ''}`;
+  return errors[0] ?? 'no reason given';
 }
 
 /** SESSION_SECRET from the env, else one generated once into .data/ for local runs. */
