@@ -1,18 +1,6 @@
 import { Command } from 'commander';
-import { registerAnalyze } from './commands/analyze';
-import { registerApiKey } from './commands/api-key';
-import { registerDecide } from './commands/decide';
-import { registerInsights } from './commands/insights';
-import { registerLocations } from './commands/locations';
-import { registerLocationsPlan } from './commands/locations-plan';
-import { registerPlan } from './commands/plan';
-import { registerRoadmap } from './commands/roadmap';
-import { registerRoi } from './commands/roi';
-import { registerSplit } from './commands/split';
-import { experimentLoader } from './database';
-import { parseCliEnv } from './env';
+import type { CliEnv } from './env';
 
-const env = parseCliEnv();
 const program = new Command()
   .name('uplift')
   .description(
@@ -20,14 +8,44 @@ const program = new Command()
   )
   .showHelpAfterError();
 
-registerRoi(program);
-registerAnalyze(program);
-registerDecide(program);
-registerPlan(program);
-registerInsights(program);
-registerRoadmap(program);
-registerLocationsPlan(registerLocations(program));
-registerApiKey(program, env);
-registerSplit(program, experimentLoader(env));
+// The environment is parsed (and a bad one refused) by the commands that read it, the database's.
+let env: CliEnv | undefined;
+const cliEnv = async () => {
+  env ??= (await import('./env')).parseCliEnv();
+  return env;
+};
+
+/**
+ * Each command's module, loaded only when that command runs: what a command imports is most of the CLI's
+ * start-up, and `uplift analyze` needs neither zod nor the rest of the domain. Help, no command or an
+ * unknown one loads them all, in this order, so every command is listed.
+ */
+const COMMANDS: Record<string, (program: Command) => Promise<unknown>> = {
+  roi: async (p) => (await import('./commands/roi')).registerRoi(p),
+  analyze: async (p) => (await import('./commands/analyze')).registerAnalyze(p),
+  decide: async (p) => (await import('./commands/decide')).registerDecide(p),
+  plan: async (p) => (await import('./commands/plan')).registerPlan(p),
+  insights: async (p) => (await import('./commands/insights')).registerInsights(p),
+  roadmap: async (p) => (await import('./commands/roadmap')).registerRoadmap(p),
+  locations: async (p) => {
+    const [{ registerLocations }, { registerLocationsPlan }] = await Promise.all([
+      import('./commands/locations'),
+      import('./commands/locations-plan'),
+    ]);
+    registerLocationsPlan(registerLocations(p));
+  },
+  'api-key': async (p) => (await import('./commands/api-key')).registerApiKey(p, await cliEnv()),
+  split: async (p) => {
+    const [{ registerSplit }, { experimentLoader }] = await Promise.all([
+      import('./commands/split'),
+      import('./database'),
+    ]);
+    registerSplit(p, experimentLoader(await cliEnv()));
+  },
+};
+
+const name = process.argv[2] ?? '';
+const asked = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+for (const register of asked ? [asked] : Object.values(COMMANDS)) await register(program);
 
 await program.parseAsync(process.argv);

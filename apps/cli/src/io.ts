@@ -85,7 +85,49 @@ export function parseRequests<T extends z.ZodType>(
   return { requests, single };
 }
 
-/** Writes one result for a lone request, or the array in request order. */
-export function writeResults(results: unknown[], single: boolean): void {
-  process.stdout.write(`${JSON.stringify(single ? results[0] : results, null, 2)}\n`);
+/** Every JSON-writing command's `--pretty` flag. */
+export interface JsonFlags {
+  pretty?: boolean;
+}
+export const PRETTY_HELP = 'indent the JSON output (by default it is compact, on one line)';
+
+const json = (value: unknown, pretty: boolean | undefined) =>
+  (pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value)) ?? 'null';
+
+/** One JSON value on stdout: compact unless `pretty`. */
+export function writeJson(value: unknown, pretty?: boolean): void {
+  process.stdout.write(`${json(value, pretty)}\n`);
+}
+
+/** Above this many characters the output so far goes to stdout, so memory stays flat on big files. */
+const FLUSH_AT = 1 << 16;
+
+/**
+ * The result of a lone request, or the array of results in request order, each computed as it is written
+ * rather than all held first. The text is what JSON.stringify of the whole array would give, compact or
+ * (`pretty`) indented by two spaces.
+ */
+export function writeResults<T>(
+  items: readonly T[],
+  single: boolean,
+  pretty: boolean | undefined,
+  result: (item: T) => unknown,
+): void {
+  if (single || items.length === 0) {
+    writeJson(single ? result(items[0] as T) : [], pretty);
+    return;
+  }
+  const [open, separator, close] = pretty ? ['[\n  ', ',\n  ', '\n]\n'] : ['[', ',', ']\n'];
+  let chunk = open;
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) chunk += separator;
+    const text = json(result(items[i] as T), pretty);
+    // JSON escapes newlines inside strings, so every newline here is indentation.
+    chunk += pretty ? text.replaceAll('\n', '\n  ') : text;
+    if (chunk.length >= FLUSH_AT) {
+      process.stdout.write(chunk);
+      chunk = '';
+    }
+  }
+  process.stdout.write(chunk + close);
 }

@@ -35,6 +35,19 @@ describe('uplift analyze', { timeout: 30_000 }, () => {
     expect(results[1].variants[1].chanceToWin).toBeCloseTo(0.960295, 6);
   });
 
+  it('writes compact JSON on one line, and with --pretty the same value indented by two spaces', () => {
+    const input = JSON.stringify([request, { ...request, difference: 'absolute' }]);
+    const compact = runCli(['analyze'], input);
+    const pretty = runCli(['analyze', '--pretty'], input);
+    expect(compact.stdout.trimEnd()).not.toContain('\n');
+    const value = JSON.parse(compact.stdout);
+    expect(value).toHaveLength(2);
+    expect(pretty.stdout).toBe(`${JSON.stringify(value, null, 2)}\n`);
+    const lone = runCli(['analyze', '--pretty'], JSON.stringify(request));
+    expect(lone.stdout).toBe(`${JSON.stringify(JSON.parse(lone.stdout), null, 2)}\n`);
+    expect(runCli(['analyze'], '[]').stdout).toBe('[]\n');
+  });
+
   it('rejects invalid requests with exit code 2, one line per problem naming request and field, nothing on stdout', () => {
     const bad = [
       request,

@@ -1,10 +1,10 @@
 import { decideRequest, ZDecideRequest } from '@uplift/domain';
 import type { Command } from 'commander';
-import { parseRequests, readJson, runCommand, writeResults } from '../io';
+import { type JsonFlags, PRETTY_HELP, parseRequests, readJson, runCommand, writeResults } from '../io';
 
-export async function decideCommand(file: string | undefined): Promise<void> {
+export async function decideCommand(file: string | undefined, { pretty }: JsonFlags = {}): Promise<void> {
   const { requests, single } = parseRequests(await readJson(file), ZDecideRequest);
-  writeResults(requests.map(decideRequest), single);
+  writeResults(requests, single, pretty, decideRequest);
 }
 
 const DETAILS = `
@@ -32,5 +32,6 @@ export function registerDecide(program: Command): void {
     .description("Replay the worker's decision (WIN, LOSS, INCONCLUSIVE, …) for analysis inputs (JSON file or stdin).")
     .argument('[file]', 'JSON file; reads stdin when omitted or "-"')
     .addHelpText('after', DETAILS)
-    .action((file?: string) => runCommand(() => decideCommand(file)));
+    .option('--pretty', PRETTY_HELP)
+    .action((file: string | undefined, flags: JsonFlags) => runCommand(() => decideCommand(file, flags)));
 }

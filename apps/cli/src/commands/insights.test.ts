@@ -82,6 +82,6 @@ describe('uplift insights', { timeout: 30_000 }, () => {
   });
 
   it('is listed in uplift --help', () => {
-    expect(runCli(['--help']).stdout).toMatch(/insights \[file\]\s+Calibrate from completed experiments/);
+    expect(runCli(['--help']).stdout).toMatch(/insights \[options\] \[file\]\s+Calibrate from completed experiments/);
   });
 });

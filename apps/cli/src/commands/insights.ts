@@ -1,13 +1,13 @@
 import { insightsSummary, ZInsightsSummaryInput } from '@uplift/domain';
 import type { Command } from 'commander';
-import { readJson, runCommand, UsageError } from '../io';
+import { type JsonFlags, PRETTY_HELP, readJson, runCommand, UsageError, writeJson } from '../io';
 
-export async function insightsCommand(file: string | undefined): Promise<void> {
+export async function insightsCommand(file: string | undefined, { pretty }: JsonFlags = {}): Promise<void> {
   const parsed = ZInsightsSummaryInput.safeParse(await readJson(file));
   if (!parsed.success) {
     throw new UsageError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`));
   }
-  process.stdout.write(`${JSON.stringify(insightsSummary(parsed.data), null, 2)}\n`);
+  writeJson(insightsSummary(parsed.data), pretty);
 }
 
 const DETAILS = `
@@ -34,5 +34,6 @@ export function registerInsights(program: Command): void {
     .description('Calibrate from completed experiments: shrunk lifts, win rate, Brier score, reliability, lift ratio.')
     .argument('[file]', 'JSON file; reads stdin when omitted or "-"')
     .addHelpText('after', DETAILS)
-    .action((file?: string) => runCommand(() => insightsCommand(file)));
+    .option('--pretty', PRETTY_HELP)
+    .action((file: string | undefined, flags: JsonFlags) => runCommand(() => insightsCommand(file, flags)));
 }

@@ -1,13 +1,10 @@
 import { planLocations, ZLocationPlanInput } from '@uplift/domain';
 import type { Command } from 'commander';
-import { parseRequests, readJson, runCommand, writeResults } from '../io';
+import { type JsonFlags, PRETTY_HELP, parseRequests, readJson, runCommand, writeResults } from '../io';
 
-export async function locationsPlanCommand(file: string | undefined): Promise<void> {
+export async function locationsPlanCommand(file: string | undefined, { pretty }: JsonFlags = {}): Promise<void> {
   const { requests, single } = parseRequests(await readJson(file), ZLocationPlanInput);
-  writeResults(
-    requests.map((request) => planLocations(request)),
-    single,
-  );
+  writeResults(requests, single, pretty, (request) => planLocations(request));
 }
 
 const DETAILS = `
@@ -36,5 +33,6 @@ export function registerLocationsPlan(locations: Command): void {
     .description('Plan a synthetic-control location test: the MDE of a treatment set and the best sets to treat.')
     .argument('[file]', 'JSON file; reads stdin when omitted or "-"')
     .addHelpText('after', DETAILS)
-    .action((file?: string) => runCommand(() => locationsPlanCommand(file)));
+    .option('--pretty', PRETTY_HELP)
+    .action((file: string | undefined, flags: JsonFlags) => runCommand(() => locationsPlanCommand(file, flags)));
 }

@@ -1,10 +1,10 @@
 import { analyzeLocationTest, ZLocationAnalysisInput } from '@uplift/domain';
 import type { Command } from 'commander';
-import { parseRequests, readJson, runCommand, writeResults } from '../io';
+import { type JsonFlags, PRETTY_HELP, parseRequests, readJson, runCommand, writeResults } from '../io';
 
-export async function locationsAnalyzeCommand(file: string | undefined): Promise<void> {
+export async function locationsAnalyzeCommand(file: string | undefined, { pretty }: JsonFlags = {}): Promise<void> {
   const { requests, single } = parseRequests(await readJson(file), ZLocationAnalysisInput);
-  writeResults(requests.map(analyzeLocationTest), single);
+  writeResults(requests, single, pretty, analyzeLocationTest);
 }
 
 const DETAILS = `
@@ -37,6 +37,7 @@ export function registerLocations(program: Command): Command {
     .description('Analyse location tests from weekly sales per location (JSON file or stdin), with weekly looks.')
     .argument('[file]', 'JSON file; reads stdin when omitted or "-"')
     .addHelpText('after', DETAILS)
-    .action((file?: string) => runCommand(() => locationsAnalyzeCommand(file)));
+    .option('--pretty', PRETTY_HELP)
+    .action((file: string | undefined, flags: JsonFlags) => runCommand(() => locationsAnalyzeCommand(file, flags)));
   return locations;
 }

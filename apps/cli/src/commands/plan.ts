@@ -1,10 +1,10 @@
 import { plan, ZPlanRequest } from '@uplift/domain';
 import type { Command } from 'commander';
-import { parseRequests, readJson, runCommand, writeResults } from '../io';
+import { type JsonFlags, PRETTY_HELP, parseRequests, readJson, runCommand, writeResults } from '../io';
 
-export async function planCommand(file: string | undefined): Promise<void> {
+export async function planCommand(file: string | undefined, { pretty }: JsonFlags = {}): Promise<void> {
   const { requests, single } = parseRequests(await readJson(file), ZPlanRequest);
-  writeResults(requests.map(plan), single);
+  writeResults(requests, single, pretty, plan);
 }
 
 const DETAILS = `
@@ -26,5 +26,6 @@ export function registerPlan(program: Command): void {
     .description('Size an experiment, or give the power and MDE of a given size (JSON file or stdin).')
     .argument('[file]', 'JSON file; reads stdin when omitted or "-"')
     .addHelpText('after', DETAILS)
-    .action((file?: string) => runCommand(() => planCommand(file)));
+    .option('--pretty', PRETTY_HELP)
+    .action((file: string | undefined, flags: JsonFlags) => runCommand(() => planCommand(file, flags)));
 }

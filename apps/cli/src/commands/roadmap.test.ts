@@ -55,6 +55,6 @@ describe('uplift roadmap', { timeout: 30_000 }, () => {
   });
 
   it('is listed in uplift --help', () => {
-    expect(runCli(['--help']).stdout).toMatch(/roadmap \[file\]/);
+    expect(runCli(['--help']).stdout).toMatch(/roadmap \[options\] \[file\]/);
   });
 });

@@ -1,8 +1,8 @@
 import { isDomainError, scheduleRoadmap, ZRoadmapInput } from '@uplift/domain';
 import type { Command } from 'commander';
-import { readJson, runCommand, UsageError } from '../io';
+import { type JsonFlags, PRETTY_HELP, readJson, runCommand, UsageError, writeJson } from '../io';
 
-export async function roadmapCommand(file: string | undefined): Promise<void> {
+export async function roadmapCommand(file: string | undefined, { pretty }: JsonFlags = {}): Promise<void> {
   const parsed = ZRoadmapInput.safeParse(await readJson(file));
   if (!parsed.success) {
     throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`));
@@ -16,7 +16,7 @@ export async function roadmapCommand(file: string | undefined): Promise<void> {
     throw error;
   }
   const { scheduled, tooSmall, unschedulable, quarter, running } = roadmap;
-  process.stdout.write(`${JSON.stringify({ scheduled, tooSmall, unschedulable, quarter, running }, null, 2)}\n`);
+  writeJson({ scheduled, tooSmall, unschedulable, quarter, running }, pretty);
 }
 
 const DETAILS = `
@@ -47,5 +47,6 @@ export function registerRoadmap(program: Command): void {
     .description('Plan the test roadmap: which ideas run when on each channel, and what fits this quarter.')
     .argument('[file]', 'JSON file; reads stdin when omitted or "-"')
     .addHelpText('after', DETAILS)
-    .action((file?: string) => runCommand(() => roadmapCommand(file)));
+    .option('--pretty', PRETTY_HELP)
+    .action((file: string | undefined, flags: JsonFlags) => runCommand(() => roadmapCommand(file, flags)));
 }

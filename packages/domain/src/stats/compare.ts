@@ -1,6 +1,7 @@
+import { ANALYZE_DEFAULTS } from './analyze-defaults';
 import { bayesianTest } from './bayesian';
 import { differenceEstimate, differenceSe } from './difference';
-import { ANALYZE_DEFAULTS, type AnalyzeRequest } from './request';
+import type { AnalyzeRequest } from './request';
 import { sequentialHalfWidth } from './sequential';
 import type { Comparison, Moments } from './types';
 import { welchDf, welchHalfWidth, welchPValue } from './welch';

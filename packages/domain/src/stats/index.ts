@@ -10,6 +10,7 @@ export { PLAN_DEFAULTS, type PlanRequest, type PlanResult, plan, ZPlanRequest } 
 export { type Baseline, liftPower, liftSe, minimumDetectableLift, usersForPower } from './power';
 export { mulberry32 } from './prng';
 export { ANALYZE_DEFAULTS, type AnalyzeRequest, type VariantStats, ZAnalyzeRequest, ZVariantStats } from './request';
+export { isAnalyzeRequest } from './request-check';
 export { sequentialHalfWidth } from './sequential';
 export { SRM_THRESHOLD, srmTest } from './srm';
 export type * from './types';

@@ -1,18 +1,10 @@
 import { z } from 'zod';
 import { expected } from './messages';
-import { countProblem, finite, ratioProblems, squaresTooSmall, ZVariantStats } from './variant-stats';
+import { countProblem, ratioProblems, squaresTooSmall } from './variant-problems';
+import { finite, ZVariantStats } from './variant-stats';
 
+export { ANALYZE_DEFAULTS } from './analyze-defaults';
 export { type VariantStats, ZVariantStats } from './variant-stats';
-
-/** Defaults of the optional request fields, applied by `analyze` itself so in-process callers may skip zod. */
-export const ANALYZE_DEFAULTS = {
-  engine: 'frequentist',
-  difference: 'relative',
-  alpha: 0.05,
-  sequential: null,
-  correction: 'none',
-  cuped: false,
-} as const;
 
 export const ZAnalyzeRequest = z
   .object(

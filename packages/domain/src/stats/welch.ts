@@ -1,5 +1,5 @@
-import tcdf from '@stdlib/stats-base-dists-t-cdf';
-import tquantile from '@stdlib/stats-base-dists-t-quantile';
+import { tLowerTail } from './student-t';
+import { tQuantileAbove } from './t-quantile';
 import type { Moments } from './types';
 
 /**
@@ -17,10 +17,10 @@ export function welchDf(a: Moments, b: Moments): number {
  * the same number without the cancellation of 1 − T when T is near 1.
  */
 export function welchPValue(t: number, df: number): number {
-  return Math.min(2 * tcdf(-Math.abs(t), df), 1);
+  return Math.min(2 * tLowerTail(t, df), 1);
 }
 
 /** Half-width t_{df,1−α/2}·se of the fixed-horizon interval est ± t_{df,1−α/2}·se (GrowthBook stats engine docs). */
 export function welchHalfWidth(se: number, df: number, alpha: number): number {
-  return tquantile(1 - alpha / 2, df) * se;
+  return tQuantileAbove(alpha / 2, df) * se;
 }
