@@ -1,4 +1,4 @@
-import type { Tx } from '../client';
+import type { Sql } from '../pg-transaction';
 
 /** A unit's pre-period value of the primary metric (CUPED). */
 export interface UnitCovariateRow {
@@ -8,13 +8,20 @@ export interface UnitCovariateRow {
 }
 
 /**
- * Serialises every write to an experiment's data (event batches, covariate uploads) on a per-experiment advisory
- * lock, ids in sorted order so two writers never deadlock; returns the experiments not running (or, with
- * `allowDraft`, neither running nor a draft), read under the lock.
+ * Takes the per-experiment data lock of every write to an experiment's data (event batches, covariate uploads),
+ * ids in sorted order so two writers never deadlock; returns the experiments not running (or, with `allowDraft`,
+ * neither running nor a draft), read under the lock. `shared`: batches that may run side by side (ingestion.ts
+ * says which); the others take it exclusively, so they see every other writer's rows whole.
  */
-export async function lockExperimentData(tx: Tx, ids: string[], { allowDraft = false } = {}) {
+export async function lockExperimentData(tx: Sql, ids: string[], { allowDraft = false, shared = false } = {}) {
   const sorted = [...new Set(ids)].sort();
-  for (const id of sorted) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${id}, 7))`;
+  if (shared) {
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock_shared(hashtextextended(id, 7))::text
+      FROM (SELECT id FROM unnest(${sorted}::text[]) AS id ORDER BY id OFFSET 0) AS s`;
+  } else {
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(id, 7))::text
+      FROM (SELECT id FROM unnest(${sorted}::text[]) AS id ORDER BY id OFFSET 0) AS s`;
+  }
   const open = allowDraft ? ['RUNNING', 'DRAFT'] : ['RUNNING'];
   return tx.$queryRaw<{ id: string; status: string }[]>`
     SELECT id, status::text FROM "Experiment" WHERE id = ANY(${sorted}::text[]) AND status::text <> ALL(${open}::text[])
@@ -31,7 +38,7 @@ export async function lockExperimentData(tx: Tx, ids: string[], { allowDraft = f
  * the unit has none (the first stored wins, as the first exposure fixes the variant). Returns the units changed.
  * Callers hold the experiment's data lock (`lockExperimentData`).
  */
-export async function storeCovariates(tx: Tx, rows: UnitCovariateRow[], mode: 'replace' | 'fill'): Promise<number> {
+export async function storeCovariates(tx: Sql, rows: UnitCovariateRow[], mode: 'replace' | 'fill'): Promise<number> {
   if (!rows.length) return 0;
   const changes = await tx.$queryRaw<{ e: string; u: string; x: number; o: number | null }[]>`
     WITH input AS (
