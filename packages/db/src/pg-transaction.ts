@@ -14,25 +14,33 @@ export interface Sql {
 
 const textOf = (strings: TemplateStringsArray) => strings.reduce((text, s, i) => `${text}$${i}${s}`);
 
-const sqlOf = (client: pg.PoolClient): Sql => ({
+const sqlOf = (client: { query: (config: pg.QueryConfig) => Promise<pg.QueryResult> }): Sql => ({
   $queryRaw: async <T>(strings: TemplateStringsArray, ...values: unknown[]) =>
     (await client.query({ text: textOf(strings), values })).rows as T,
   $executeRaw: async (strings: TemplateStringsArray, ...values: unknown[]) =>
     (await client.query({ text: textOf(strings), values })).rowCount ?? 0,
 });
 
+/** SQL run in the same round trip as BEGIN (a simple query: literals only, made with `literal`). */
+export type Opening = (literal: (value: string) => string) => string;
+
 /**
  * Runs `work` in one READ COMMITTED transaction on a connection of `db`'s own pool: committed when it returns,
- * rolled back whole when it throws. A client not made by createDb (or closed) runs it in Prisma's transaction.
+ * rolled back whole when it throws. `opening` runs with BEGIN, each of its statements with a snapshot of its own
+ * (so one taken after a lock sees what the lock waited for); `work` gets the rows of its last statement.
  */
-export async function withPgTransaction<T>(db: Db, work: (sql: Sql) => Promise<T>): Promise<T> {
+export async function withPgTransaction<T>(
+  db: Db,
+  opening: Opening,
+  work: (sql: Sql, opened: Record<string, unknown>[]) => Promise<T>,
+): Promise<T> {
   const pool = poolOf(db);
-  if (!pool) return db.$transaction((tx) => work(tx), { timeout: 60_000, maxWait: 30_000 });
+  if (!pool) throw new Error('withPgTransaction needs an open client made by createDb');
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
-    await client.query('BEGIN');
-    const result = await work(sqlOf(client));
+    const results = [await client.query(`BEGIN; ${opening((v) => client.escapeLiteral(v))}`)].flat();
+    const result = await work(sqlOf(client), results.at(-1)?.rows ?? []);
     await client.query('COMMIT');
     return result;
   } catch (error) {
@@ -44,4 +52,10 @@ export async function withPgTransaction<T>(db: Db, work: (sql: Sql) => Promise<T
   } finally {
     client.release(broken);
   }
+}
+
+/** Queries outside a transaction: through `db`'s own pool when it has one (see Sql), else through Prisma. */
+export function sqlFor(db: Db): Sql {
+  const pool = poolOf(db);
+  return pool ? sqlOf(pool) : db;
 }

@@ -8,20 +8,13 @@ export interface UnitCovariateRow {
 }
 
 /**
- * Takes the per-experiment data lock of every write to an experiment's data (event batches, covariate uploads),
- * ids in sorted order so two writers never deadlock; returns the experiments not running (or, with `allowDraft`,
- * neither running nor a draft), read under the lock. `shared`: batches that may run side by side (ingestion.ts
- * says which); the others take it exclusively, so they see every other writer's rows whole.
+ * Takes the per-experiment data lock of every write to an experiment's data exclusively (event batches take it
+ * too, shared or exclusive: ingestion.ts), ids in sorted order so two writers never deadlock; returns the
+ * experiments not running (or, with `allowDraft`, neither running nor a draft), read under the lock.
  */
-export async function lockExperimentData(tx: Sql, ids: string[], { allowDraft = false, shared = false } = {}) {
+export async function lockExperimentData(tx: Sql, ids: string[], { allowDraft = false } = {}) {
   const sorted = [...new Set(ids)].sort();
-  if (shared) {
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock_shared(hashtextextended(id, 7))::text
-      FROM (SELECT id FROM unnest(${sorted}::text[]) AS id ORDER BY id OFFSET 0) AS s`;
-  } else {
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(id, 7))::text
-      FROM (SELECT id FROM unnest(${sorted}::text[]) AS id ORDER BY id OFFSET 0) AS s`;
-  }
+  for (const id of sorted) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${id}, 7))`;
   const open = allowDraft ? ['RUNNING', 'DRAFT'] : ['RUNNING'];
   return tx.$queryRaw<{ id: string; status: string }[]>`
     SELECT id, status::text FROM "Experiment" WHERE id = ANY(${sorted}::text[]) AND status::text <> ALL(${open}::text[])

@@ -23,11 +23,11 @@ export function attributeEarlierConversions(
     FROM (SELECT DISTINCT e, u FROM unnest(${exposures.map((r) => r.experimentId)}::text[],
                                            ${exposures.map((r) => r.unitId)}::text[]) AS t(e, u)) units,
          unnest(${metrics.map((m) => m.experimentId)}::text[], ${metrics.map((m) => m.metric)}::text[],
-                ${metrics.map((m) => m.kind)}::text[]) AS k(e, m, kind),
-         "Experiment" x
+                ${metrics.map((m) => m.kind)}::text[]) AS k(e, m, kind)
     WHERE NOT ev.attributed AND ev."experimentId" = units.e AND ev."unitId" = units.u AND ev.type = 'conversion'
       AND k.e = ev."experimentId" AND k.m = ev.metric
-      AND x.id = ev."experimentId" AND (x."startedAt" IS NULL OR ev.ts >= x."startedAt")
+      -- the start only for the few conversions found (a join would look the experiment up once per unit)
+      AND ev.ts >= coalesce((SELECT x."startedAt" FROM "Experiment" x WHERE x.id = ev."experimentId"), '-infinity')
     RETURNING ev."experimentId", ev."unitId", ev.metric, k.kind, ev.value`;
 }
 

@@ -63,13 +63,16 @@ export function insertRaw(tx: Sql, rows: PreparedEvent[]) {
     WITH stored AS (
       INSERT INTO "ExperimentEvent" ("experimentId", "eventId", "unitId", type, variant, metric, value, ts, attributed)
       SELECT t.e, t.id, t.u, t.type, t.v, t.m, t.x, t.ts::timestamp,
-             t.type = 'exposure' OR (
-               (s."startedAt" IS NULL OR t.ts::timestamp >= s."startedAt") AND EXISTS (
-                 SELECT 1 FROM "ExperimentUnit" x WHERE x."experimentId" = t.e AND x."unitId" = t.u))
+             t.type = 'exposure' OR ((s."startedAt" IS NULL OR t.ts::timestamp >= s."startedAt") AND x.exposed IS NOT NULL)
       FROM unnest(${col(rows, 'experimentId')}::text[], ${col(rows, 'eventId')}::text[], ${col(rows, 'unitId')}::text[],
                   ${col(rows, 'type')}::text[], ${col(rows, 'variant')}::text[], ${col(rows, 'metric')}::text[],
                   ${col(rows, 'value')}::float8[], ${iso(rows)}::text[]) AS t(e, id, u, type, v, m, x, ts)
       JOIN "Experiment" s ON s.id = t.e
+      -- One index probe per conversion (as EXISTS, the planner may hash the experiment's every unit instead).
+      LEFT JOIN LATERAL (
+        SELECT true AS exposed FROM "ExperimentUnit" x
+        WHERE t.type = 'conversion' AND x."experimentId" = t.e AND x."unitId" = t.u LIMIT 1
+      ) x ON true
       ORDER BY t.e, t.id
       ON CONFLICT DO NOTHING
       RETURNING "experimentId", "eventId", type = 'conversion' AS conversion, attributed

@@ -1,8 +1,8 @@
 import { type IngestionExperiment, type PreparedEvent, ZExperimentMetrics, ZStoredVariants } from '@uplift/domain';
-import type { Db, Tx } from '../client';
-import { withPgTransaction } from '../pg-transaction';
+import type { Db } from '../client';
+import { type Opening, sqlFor, withPgTransaction } from '../pg-transaction';
 import { applyAggregateDeltas } from './aggregate-deltas';
-import { lockExperimentData, storeCovariates } from './covariates';
+import { storeCovariates } from './covariates';
 import { addBinomialConversions, addMeanConversions, attributeEarlierConversions } from './ingestion-conversions';
 import { addRatioProducts } from './ingestion-ratios';
 import { hasUnexposedConversions, insertExposures, insertRaw } from './ingestion-rows';
@@ -12,23 +12,16 @@ export type { PreparedEvent };
 
 /** The experiments a batch names, by key within the workspace, with their variants and metrics parsed. */
 export async function findExperimentsForIngestion(
-  db: Tx,
+  db: Db,
   workspaceId: string,
   keys: string[],
 ): Promise<IngestionExperiment[]> {
-  const rows = await db.experiment.findMany({
-    where: { workspaceId, key: { in: keys } },
-    select: {
-      id: true,
-      key: true,
-      status: true,
-      seed: true,
-      segmentAttribute: true,
-      scopeSegments: true,
-      variants: true,
-      metrics: true,
-    },
-  });
+  // Through pg when it can (pg-transaction.ts): every batch asks this once.
+  const rows = await sqlFor(db).$queryRaw<
+    (Omit<IngestionExperiment, 'variants' | 'metrics'> & Record<'variants' | 'metrics', unknown>)[]
+  >`
+    SELECT id, key, status::text AS status, seed, "segmentAttribute", "scopeSegments", variants, metrics
+    FROM "Experiment" WHERE "workspaceId" = ${workspaceId} AND key = ANY(${keys}::text[])`;
   return rows.map((r) => ({
     ...r,
     variants: ZStoredVariants.parse(r.variants),
@@ -55,6 +48,19 @@ const ratiosOf = (experiments: Pick<IngestionExperiment, 'id' | 'metrics'>[]) =>
         : [],
     ),
   );
+
+/**
+ * The experiments' data locks (covariates.ts `lockExperimentData`), in id order, then their state read after them:
+ * status, and the unattributed events counted so far.
+ */
+const dataLock =
+  (ids: string[], exclusive: boolean): Opening =>
+  (literal) => {
+    const lock = exclusive ? 'pg_advisory_xact_lock' : 'pg_advisory_xact_lock_shared';
+    return `SELECT ${ids.map((id) => `${lock}(hashtextextended(${literal(id)}, 7))`).join(', ')};
+      SELECT id, status::text AS status, "unattributedEvents" AS unattributed FROM "Experiment"
+      WHERE id IN (${ids.map(literal).join(', ')})`;
+  };
 
 const key = (experimentId: string, eventId: string) => `${experimentId}\u0000${eventId}`;
 
@@ -97,14 +103,18 @@ export async function ingestEvents(
     .sort((a, b) => a.ts.getTime() - b.ts.getTime())
     .map((e) => ({ experimentId: e.experimentId, unitId: e.unitId, value: e.covariate as number }));
   const ratios = ratiosOf(experiments);
-  const exclusive = covariates.length > 0 || ratios.length > 0 || (await hasUnexposedConversions(db, events));
+  const exclusive = covariates.length > 0 || ratios.length > 0 || (await hasUnexposedConversions(sqlFor(db), events));
   return retryOnDeadlock(() =>
-    withPgTransaction(db, async (tx) => {
-      const closed = await lockExperimentData(tx, experimentIds, { shared: !exclusive });
+    withPgTransaction(db, dataLock(experimentIds, exclusive), async (tx, opened) => {
+      const state = opened as { id: string; status: string; unattributed: number }[];
+      const closed = state.filter((x) => x.status !== 'RUNNING').map(({ id, status }) => ({ id, status }));
       if (closed.length) return { accepted: 0, duplicates: 0, unattributed: 0, changed: [], closed };
+      // Conversions waiting for their unit's exposure exist only where the experiment counts unattributed events.
+      const waiting = new Set(state.filter((x) => x.unattributed > 0).map((x) => x.id));
+      const exposing = exposures.filter((e) => waiting.has(e.experimentId));
       const covariatesChanged = await storeCovariates(tx, covariates, 'fill');
       const deltas = exposures.length ? await insertExposures(tx, exposures) : [];
-      const earlier = exposures.length ? await attributeEarlierConversions(tx, exposures, metrics) : [];
+      const earlier = exposing.length ? await attributeEarlierConversions(tx, exposing, metrics) : [];
       const stored = await insertRaw(tx, events);
       const attributedIds = new Set(stored.flatMap((s) => s.attributed.map((id) => key(s.experimentId, id))));
       const fresh = events.filter((e) => e.type === 'conversion' && attributedIds.has(key(e.experimentId, e.eventId)));
