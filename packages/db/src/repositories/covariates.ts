@@ -1,4 +1,4 @@
-import type { Tx } from '../client';
+import type { Sql } from '../pg-transaction';
 
 /** A unit's pre-period value of the primary metric (CUPED). */
 export interface UnitCovariateRow {
@@ -8,11 +8,11 @@ export interface UnitCovariateRow {
 }
 
 /**
- * Serialises every write to an experiment's data (event batches, covariate uploads) on a per-experiment advisory
- * lock, ids in sorted order so two writers never deadlock; returns the experiments not running (or, with
- * `allowDraft`, neither running nor a draft), read under the lock.
+ * Takes the per-experiment data lock of every write to an experiment's data exclusively (event batches take it
+ * too, shared or exclusive: ingestion.ts), ids in sorted order so two writers never deadlock; returns the
+ * experiments not running (or, with `allowDraft`, neither running nor a draft), read under the lock.
  */
-export async function lockExperimentData(tx: Tx, ids: string[], { allowDraft = false } = {}) {
+export async function lockExperimentData(tx: Sql, ids: string[], { allowDraft = false } = {}) {
   const sorted = [...new Set(ids)].sort();
   for (const id of sorted) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${id}, 7))`;
   const open = allowDraft ? ['RUNNING', 'DRAFT'] : ['RUNNING'];
@@ -31,7 +31,7 @@ export async function lockExperimentData(tx: Tx, ids: string[], { allowDraft = f
  * the unit has none (the first stored wins, as the first exposure fixes the variant). Returns the units changed.
  * Callers hold the experiment's data lock (`lockExperimentData`).
  */
-export async function storeCovariates(tx: Tx, rows: UnitCovariateRow[], mode: 'replace' | 'fill'): Promise<number> {
+export async function storeCovariates(tx: Sql, rows: UnitCovariateRow[], mode: 'replace' | 'fill'): Promise<number> {
   if (!rows.length) return 0;
   const changes = await tx.$queryRaw<{ e: string; u: string; x: number; o: number | null }[]>`
     WITH input AS (

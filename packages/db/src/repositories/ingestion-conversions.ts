@@ -1,6 +1,6 @@
 import type { MetricKind, PreparedEvent } from '@uplift/domain';
-import type { Tx } from '../client';
-import { Prisma } from '../generated/prisma/client';
+import type { Sql } from '../pg-transaction';
+import { type AggregateDelta, delta } from './aggregate-deltas';
 
 /** An attributed conversion as the aggregates need it: from this batch, or stored earlier and attributed now. */
 export type Conversion = Pick<PreparedEvent, 'experimentId' | 'unitId' | 'metric' | 'kind' | 'value'>;
@@ -14,7 +14,7 @@ const col = <K extends keyof Conversion>(rows: Conversion[], k: K) => rows.map((
  * own events, so a conversion is never attributed twice.
  */
 export function attributeEarlierConversions(
-  tx: Tx,
+  tx: Sql,
   exposures: Pick<PreparedEvent, 'experimentId' | 'unitId'>[],
   metrics: { experimentId: string; metric: string; kind: MetricKind }[],
 ) {
@@ -23,24 +23,17 @@ export function attributeEarlierConversions(
     FROM (SELECT DISTINCT e, u FROM unnest(${exposures.map((r) => r.experimentId)}::text[],
                                            ${exposures.map((r) => r.unitId)}::text[]) AS t(e, u)) units,
          unnest(${metrics.map((m) => m.experimentId)}::text[], ${metrics.map((m) => m.metric)}::text[],
-                ${metrics.map((m) => m.kind)}::text[]) AS k(e, m, kind),
-         "Experiment" x
+                ${metrics.map((m) => m.kind)}::text[]) AS k(e, m, kind)
     WHERE NOT ev.attributed AND ev."experimentId" = units.e AND ev."unitId" = units.u AND ev.type = 'conversion'
       AND k.e = ev."experimentId" AND k.m = ev.metric
-      AND x.id = ev."experimentId" AND (x."startedAt" IS NULL OR ev.ts >= x."startedAt")
+      -- the start only for the few conversions found (a join would look the experiment up once per unit)
+      AND ev.ts >= coalesce((SELECT x."startedAt" FROM "Experiment" x WHERE x.id = ev."experimentId"), '-infinity')
     RETURNING ev."experimentId", ev."unitId", ev.metric, k.kind, ev.value`;
 }
 
-/** How a conversion's row adds to the stored one (Σxy and Σy over covered units: CUPED, covariates.ts). */
-const SUMS = Prisma.raw(`units = "ExperimentAggregate".units + EXCLUDED.units,
-      sum = "ExperimentAggregate".sum + EXCLUDED.sum,
-      "sumSquares" = "ExperimentAggregate"."sumSquares" + EXCLUDED."sumSquares",
-      "sumProduct" = "ExperimentAggregate"."sumProduct" + EXCLUDED."sumProduct",
-      "coveredSum" = "ExperimentAggregate"."coveredSum" + EXCLUDED."coveredSum"`);
-
 /** A unit converts once: only its first conversion moves the variant's count (and Σxy by its covariate x). */
-export async function addBinomialConversions(tx: Tx, rows: Conversion[]) {
-  await tx.$executeRaw`
+export async function addBinomialConversions(tx: Sql, rows: Conversion[]): Promise<AggregateDelta[]> {
+  const deltas = await tx.$queryRaw<AggregateDelta[]>`
     WITH fresh AS (
       INSERT INTO "UnitMetric" ("experimentId", metric, "unitId", value)
       SELECT DISTINCT e, m, u, 1 FROM unnest(${col(rows, 'experimentId')}::text[], ${col(rows, 'metric')}::text[],
@@ -49,20 +42,18 @@ export async function addBinomialConversions(tx: Tx, rows: Conversion[]) {
       ON CONFLICT DO NOTHING
       RETURNING "experimentId", metric, "unitId"
     )
-    INSERT INTO "ExperimentAggregate" ("experimentId", variant, segment, metric, units, sum, "sumSquares",
-                                       "sumProduct", "coveredSum")
-    SELECT f."experimentId", x.variant, x.segment, f.metric, count(*), count(*), count(*),
-           coalesce(sum(c.value), 0), count(c.value)
+    SELECT f."experimentId", x.variant, x.segment, f.metric, count(*)::int AS units, count(*)::float8 AS sum,
+           count(*)::float8 AS "sumSquares", coalesce(sum(c.value), 0)::float8 AS "sumProduct",
+           count(c.value)::float8 AS "coveredSum"
     FROM fresh f JOIN "ExperimentUnit" x ON x."experimentId" = f."experimentId" AND x."unitId" = f."unitId"
     LEFT JOIN "UnitCovariate" c ON c."experimentId" = f."experimentId" AND c."unitId" = f."unitId"
-    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-    ON CONFLICT ("experimentId", variant, segment, metric) DO UPDATE SET
-      ${SUMS}`;
+    GROUP BY 1, 2, 3, 4`;
+  return deltas.map(delta);
 }
 
 /** Σ value per unit; the variant's Σx² moves by new² − old² of each unit whose value changed, Σxy by covariate·Δ. */
-export async function addMeanConversions(tx: Tx, rows: Conversion[]) {
-  await tx.$executeRaw`
+export async function addMeanConversions(tx: Sql, rows: Conversion[]): Promise<AggregateDelta[]> {
+  const deltas = await tx.$queryRaw<AggregateDelta[]>`
     WITH delta AS (
       SELECT e, m, u, sum(x) AS d FROM unnest(${col(rows, 'experimentId')}::text[], ${col(rows, 'metric')}::text[],
                                               ${col(rows, 'unitId')}::text[], ${col(rows, 'value')}::float8[]) AS t(e, m, u, x)
@@ -73,16 +64,15 @@ export async function addMeanConversions(tx: Tx, rows: Conversion[]) {
       ON CONFLICT ("experimentId", metric, "unitId") DO UPDATE SET value = "UnitMetric".value + EXCLUDED.value
       RETURNING "experimentId", metric, "unitId", value, (xmax = 0) AS inserted
     )
-    INSERT INTO "ExperimentAggregate" ("experimentId", variant, segment, metric, units, sum, "sumSquares",
-                                       "sumProduct", "coveredSum")
     SELECT p."experimentId", x.variant, x.segment, p.metric,
-           count(*) FILTER (WHERE p.inserted), sum(d.d), sum(p.value * p.value - (p.value - d.d) * (p.value - d.d)),
-           coalesce(sum(c.value * d.d), 0), coalesce(sum(d.d) FILTER (WHERE c.value IS NOT NULL), 0)
+           (count(*) FILTER (WHERE p.inserted))::int AS units, sum(d.d)::float8 AS sum,
+           sum(p.value * p.value - (p.value - d.d) * (p.value - d.d))::float8 AS "sumSquares",
+           coalesce(sum(c.value * d.d), 0)::float8 AS "sumProduct",
+           coalesce(sum(d.d) FILTER (WHERE c.value IS NOT NULL), 0)::float8 AS "coveredSum"
     FROM upserted p
     JOIN delta d ON d.e = p."experimentId" AND d.m = p.metric AND d.u = p."unitId"
     JOIN "ExperimentUnit" x ON x."experimentId" = p."experimentId" AND x."unitId" = p."unitId"
     LEFT JOIN "UnitCovariate" c ON c."experimentId" = p."experimentId" AND c."unitId" = p."unitId"
-    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-    ON CONFLICT ("experimentId", variant, segment, metric) DO UPDATE SET
-      ${SUMS}`;
+    GROUP BY 1, 2, 3, 4`;
+  return deltas.map(delta);
 }

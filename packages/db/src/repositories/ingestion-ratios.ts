@@ -1,4 +1,4 @@
-import type { Tx } from '../client';
+import type { Sql } from '../pg-transaction';
 
 /** A ratio metric of an experiment: its name and the two event metrics it divides. */
 export interface RatioMetric {
@@ -16,7 +16,7 @@ export interface RatioMetric {
  * per-unit Σx² of mean metrics is kept the same way, ingestion-conversions.ts).
  */
 export async function addRatioProducts(
-  tx: Tx,
+  tx: Sql,
   units: { experimentId: string; unitId: string }[],
   ratios: RatioMetric[],
 ) {

@@ -1,30 +1,27 @@
 import { type IngestionExperiment, type PreparedEvent, ZExperimentMetrics, ZStoredVariants } from '@uplift/domain';
-import type { Db, Tx } from '../client';
-import { lockExperimentData, storeCovariates } from './covariates';
+import type { Db } from '../client';
+import { type Opening, sqlFor, withPgTransaction } from '../pg-transaction';
+import { applyAggregateDeltas } from './aggregate-deltas';
+import { storeCovariates } from './covariates';
 import { addBinomialConversions, addMeanConversions, attributeEarlierConversions } from './ingestion-conversions';
 import { addRatioProducts } from './ingestion-ratios';
+import { hasUnexposedConversions, insertExposures, insertRaw } from './ingestion-rows';
+import { retryOnDeadlock } from './retry-on-deadlock';
 
 export type { PreparedEvent };
 
 /** The experiments a batch names, by key within the workspace, with their variants and metrics parsed. */
 export async function findExperimentsForIngestion(
-  db: Tx,
+  db: Db,
   workspaceId: string,
   keys: string[],
 ): Promise<IngestionExperiment[]> {
-  const rows = await db.experiment.findMany({
-    where: { workspaceId, key: { in: keys } },
-    select: {
-      id: true,
-      key: true,
-      status: true,
-      seed: true,
-      segmentAttribute: true,
-      scopeSegments: true,
-      variants: true,
-      metrics: true,
-    },
-  });
+  // Through pg when it can (pg-transaction.ts): every batch asks this once.
+  const rows = await sqlFor(db).$queryRaw<
+    (Omit<IngestionExperiment, 'variants' | 'metrics'> & Record<'variants' | 'metrics', unknown>)[]
+  >`
+    SELECT id, key, status::text AS status, seed, "segmentAttribute", "scopeSegments", variants, metrics
+    FROM "Experiment" WHERE "workspaceId" = ${workspaceId} AND key = ANY(${keys}::text[])`;
   return rows.map((r) => ({
     ...r,
     variants: ZStoredVariants.parse(r.variants),
@@ -52,8 +49,20 @@ const ratiosOf = (experiments: Pick<IngestionExperiment, 'id' | 'metrics'>[]) =>
     ),
   );
 
-const col = <K extends keyof PreparedEvent>(rows: PreparedEvent[], k: K) => rows.map((r) => r[k]);
-const iso = (rows: PreparedEvent[]) => rows.map((r) => r.ts.toISOString());
+/**
+ * The experiments' data locks (covariates.ts `lockExperimentData`), in id order, then their state read after them:
+ * status, and the unattributed events counted so far.
+ */
+const dataLock =
+  (ids: string[], exclusive: boolean): Opening =>
+  (literal) => {
+    const lock = exclusive ? 'pg_advisory_xact_lock' : 'pg_advisory_xact_lock_shared';
+    return `SELECT ${ids.map((id) => `${lock}(hashtextextended(${literal(id)}, 7))`).join(', ')};
+      SELECT id, status::text AS status, "unattributedEvents" AS unattributed FROM "Experiment"
+      WHERE id IN (${ids.map(literal).join(', ')})`;
+  };
+
+const key = (experimentId: string, eventId: string) => `${experimentId}\u0000${eventId}`;
 
 /**
  * Stores a batch and maintains the aggregates evaluation reads, all in one transaction (nothing is half-written):
@@ -64,11 +73,18 @@ const iso = (rows: PreparedEvent[]) => rows.map((r) => r.ts.toISOString());
  *    a conversion is attributed when its unit is exposed and it happened at or after the experiment's start;
  * 4. attributed conversions update the unit's value (binomial: converted once; mean: Σ value) and the
  *    variant's sum and Σx² by the change of that unit's value (and, for a unit with a covariate x, Σxy by x·Δ);
- *    ratio metrics' Σ numerator·denominator follow the touched units' new products (ingestion-ratios.ts).
- * So the aggregates depend on the set of stored events, not on the order they arrived in. A per-experiment
- * advisory lock serialises batches of the same experiment, so concurrent clients sending overlapping batches
- * still count each event exactly once; an experiment that stopped running meanwhile takes nothing.
- * `events` hold one event per (experiment, event id) (domain `prepareBatch`).
+ *    ratio metrics' Σ numerator·denominator follow the touched units' new products (ingestion-ratios.ts);
+ * 5. the aggregate rows move by the sums of 1–4 and the experiments' dataVersion is bumped, in one last statement.
+ * So the aggregates depend on the set of stored events, not on the order they arrived in.
+ * Concurrency: batches of one experiment run side by side under a shared per-experiment lock. Each event, unit
+ * and unit value is a row of its own, written with ON CONFLICT in key order, so overlapping batches count each
+ * event, unit and first conversion once and wait for each other only on the rows they share; the hot aggregate
+ * and experiment rows are written last (applyAggregateDeltas). Three kinds of batch take the lock exclusively:
+ * those storing covariates and those of experiments with ratio metrics (whose per-unit sums read values other
+ * batches may be writing), and those with a conversion of a unit not exposed yet: stored unattributed, it must
+ * be seen by every batch that exposes its unit later, which a batch running beside it would not.
+ * An experiment that stopped running meanwhile takes nothing. `events` hold one event per (experiment, event id)
+ * (domain `prepareBatch`).
  */
 export async function ingestEvents(
   db: Db,
@@ -79,91 +95,47 @@ export async function ingestEvents(
   const metrics = experiments.flatMap((x) =>
     [x.metrics.primary, ...x.metrics.guardrails].map((m) => ({ experimentId: x.id, metric: m.name, kind: m.kind })),
   );
-  return db.$transaction(
-    async (tx) => {
-      const closed = await lockExperimentData(tx, experimentIds);
+  const exposures = events.filter((e) => e.type === 'exposure');
+  // Before the exposures: a covariate of a unit exposed earlier moves its aggregates now, one of a unit
+  // exposed by this batch is counted with its exposure.
+  const covariates = exposures
+    .filter((e) => e.covariate !== undefined)
+    .sort((a, b) => a.ts.getTime() - b.ts.getTime())
+    .map((e) => ({ experimentId: e.experimentId, unitId: e.unitId, value: e.covariate as number }));
+  const ratios = ratiosOf(experiments);
+  const exclusive = covariates.length > 0 || ratios.length > 0 || (await hasUnexposedConversions(sqlFor(db), events));
+  return retryOnDeadlock(() =>
+    withPgTransaction(db, dataLock(experimentIds, exclusive), async (tx, opened) => {
+      const state = opened as { id: string; status: string; unattributed: number }[];
+      const closed = state.filter((x) => x.status !== 'RUNNING').map(({ id, status }) => ({ id, status }));
       if (closed.length) return { accepted: 0, duplicates: 0, unattributed: 0, changed: [], closed };
-      const exposures = events.filter((e) => e.type === 'exposure');
-      // Before the exposures: a covariate of a unit exposed earlier moves its aggregates now, one of a unit
-      // exposed by this batch is counted with its exposure.
-      const covariates = exposures
-        .filter((e) => e.covariate !== undefined)
-        .sort((a, b) => a.ts.getTime() - b.ts.getTime())
-        .map((e) => ({ experimentId: e.experimentId, unitId: e.unitId, value: e.covariate as number }));
+      // Conversions waiting for their unit's exposure exist only where the experiment counts unattributed events.
+      const waiting = new Set(state.filter((x) => x.unattributed > 0).map((x) => x.id));
+      const exposing = exposures.filter((e) => waiting.has(e.experimentId));
       const covariatesChanged = await storeCovariates(tx, covariates, 'fill');
-      if (exposures.length) await insertExposures(tx, exposures);
-      const earlier = exposures.length ? await attributeEarlierConversions(tx, exposures, metrics) : [];
+      const deltas = exposures.length ? await insertExposures(tx, exposures) : [];
+      const earlier = exposing.length ? await attributeEarlierConversions(tx, exposing, metrics) : [];
       const stored = await insertRaw(tx, events);
-      const key = (e: { experimentId: string; eventId: string }) => `${e.experimentId}\u0000${e.eventId}`;
-      const attributedIds = new Set(stored.filter((s) => s.attributed).map(key));
-      const fresh = new Set(stored.map(key));
-      const conversions = events.filter((e) => e.type === 'conversion' && fresh.has(key(e)));
-      const attributed = [...conversions.filter((e) => attributedIds.has(key(e))), ...earlier];
+      const attributedIds = new Set(stored.flatMap((s) => s.attributed.map((id) => key(s.experimentId, id))));
+      const fresh = events.filter((e) => e.type === 'conversion' && attributedIds.has(key(e.experimentId, e.eventId)));
+      const attributed = [...fresh, ...earlier];
       const binomial = attributed.filter((e) => e.kind === 'binomial');
       const mean = attributed.filter((e) => e.kind === 'mean');
-      if (binomial.length) await addBinomialConversions(tx, binomial);
-      if (mean.length) await addMeanConversions(tx, mean);
-      if (attributed.length) await addRatioProducts(tx, attributed, ratiosOf(experiments));
+      if (binomial.length) deltas.push(...(await addBinomialConversions(tx, binomial)));
+      if (mean.length) deltas.push(...(await addMeanConversions(tx, mean)));
+      if (attributed.length) await addRatioProducts(tx, attributed, ratios);
       const covered = covariatesChanged ? covariates : [];
       const changed = [...new Set([...stored, ...earlier, ...covered].map((s) => s.experimentId))].sort();
-      if (changed.length) {
-        // Unattributed events: this batch's orphans, less the earlier ones its exposures attributed.
-        const orphans = changed.map(
-          (id) =>
-            stored.filter((s) => s.experimentId === id && !s.attributed).length -
-            earlier.filter((s) => s.experimentId === id).length,
-        );
-        await tx.$executeRaw`UPDATE "Experiment" x SET "dataVersion" = "dataVersion" + 1, "lastDataAt" = now(),
-          "noDataAlertedAt" = NULL, "unattributedEvents" = "unattributedEvents" + c.n, "updatedAt" = now()
-          FROM unnest(${changed}::text[], ${orphans}::int[]) AS c(id, n) WHERE x.id = c.id`;
-      }
-      return {
-        accepted: stored.length,
-        duplicates: events.length - stored.length,
-        unattributed: conversions.length - (attributed.length - earlier.length),
-        changed,
-        closed: [],
-      };
-    },
-    { timeout: 60_000, maxWait: 30_000 },
+      // Unattributed events: this batch's orphans, less the earlier ones its exposures attributed.
+      const orphans = changed.map(
+        (id) =>
+          (stored.find((s) => s.experimentId === id)?.orphans ?? 0) -
+          earlier.filter((s) => s.experimentId === id).length,
+      );
+      await applyAggregateDeltas(tx, deltas, changed, orphans);
+      const accepted = stored.reduce((n, s) => n + s.stored, 0);
+      const unattributed = stored.reduce((n, s) => n + s.orphans, 0);
+      return { accepted, duplicates: events.length - accepted, unattributed, changed, closed: [] };
+    }),
   );
-}
-
-async function insertExposures(tx: Tx, rows: PreparedEvent[]) {
-  await tx.$executeRaw`
-    WITH fresh AS (
-      INSERT INTO "ExperimentUnit" ("experimentId", "unitId", variant, segment, "exposedAt")
-      SELECT DISTINCT ON (e, u) e, u, v, s, ts::timestamp
-      FROM unnest(${col(rows, 'experimentId')}::text[], ${col(rows, 'unitId')}::text[], ${col(rows, 'variant')}::text[],
-                  ${col(rows, 'segment')}::text[], ${iso(rows)}::text[]) AS t(e, u, v, s, ts)
-      ORDER BY e, u, ts
-      ON CONFLICT DO NOTHING
-      RETURNING "experimentId", "unitId", variant, segment
-    )
-    INSERT INTO "ExperimentAggregate" ("experimentId", variant, segment, metric, units, sum, "sumSquares",
-                                       "covariateUnits", "covariateSum", "covariateSumSquares")
-    SELECT f."experimentId", f.variant, f.segment, '', count(*), 0, 0,
-           count(c.value), coalesce(sum(c.value), 0), coalesce(sum(c.value * c.value), 0)
-    FROM fresh f LEFT JOIN "UnitCovariate" c ON c."experimentId" = f."experimentId" AND c."unitId" = f."unitId"
-    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-    ON CONFLICT ("experimentId", variant, segment, metric) DO UPDATE SET
-      units = "ExperimentAggregate".units + EXCLUDED.units,
-      "covariateUnits" = "ExperimentAggregate"."covariateUnits" + EXCLUDED."covariateUnits",
-      "covariateSum" = "ExperimentAggregate"."covariateSum" + EXCLUDED."covariateSum",
-      "covariateSumSquares" = "ExperimentAggregate"."covariateSumSquares" + EXCLUDED."covariateSumSquares"`;
-}
-
-function insertRaw(tx: Tx, rows: PreparedEvent[]) {
-  return tx.$queryRaw<{ experimentId: string; eventId: string; attributed: boolean }[]>`
-    INSERT INTO "ExperimentEvent" ("experimentId", "eventId", "unitId", type, variant, metric, value, ts, attributed)
-    SELECT t.e, t.id, t.u, t.type, t.v, t.m, t.x, t.ts::timestamp,
-           t.type = 'exposure' OR (
-             (s."startedAt" IS NULL OR t.ts::timestamp >= s."startedAt") AND EXISTS (
-               SELECT 1 FROM "ExperimentUnit" x WHERE x."experimentId" = t.e AND x."unitId" = t.u))
-    FROM unnest(${col(rows, 'experimentId')}::text[], ${col(rows, 'eventId')}::text[], ${col(rows, 'unitId')}::text[],
-                ${col(rows, 'type')}::text[], ${col(rows, 'variant')}::text[], ${col(rows, 'metric')}::text[],
-                ${col(rows, 'value')}::float8[], ${iso(rows)}::text[]) AS t(e, id, u, type, v, m, x, ts)
-    JOIN "Experiment" s ON s.id = t.e
-    ON CONFLICT DO NOTHING
-    RETURNING "experimentId", "eventId", attributed`;
 }

@@ -1,0 +1,122 @@
+// Ingestion benchmark (run by `npm run bench`, which provides a throwaway DATABASE_URL and built apps; alone:
+// `npm run bench -- ingestion`): 4 concurrent clients × 50 batches of 1,000 events over HTTP (900 exposures,
+// 100 conversions), sustained events/s, beside a raw COPY of the same rows into a table shaped like
+// ExperimentEvent (the ceiling) timed in the same run, and the ratio. Twice: every batch into ONE experiment (one
+// big email campaign, the hard case), then the batches spread over 100 experiments.
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createApiKey, createDb, withDefaultUser } from '@uplift/db';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { fmt, insertExperiments, setup, start } from './support/setup';
+
+const url = process.env.DATABASE_URL as string;
+const db = createDb(url, 4);
+const prefix = `bench-${randomUUID().slice(0, 8)}`;
+const apiPort = Number(process.env.BENCH_API_PORT ?? 3392);
+const base = `http://127.0.0.1:${apiPort}`;
+const CLIENTS = 4;
+const BATCHES = 50;
+
+function eventsFor(experiment: string, client: number, batch: number) {
+  const events = [];
+  for (let i = 0; i < 900; i++) {
+    const unit = `c${client}-b${batch}-u${i}`;
+    events.push({ id: `x-${unit}`, experiment, unit, type: 'exposure' });
+    if (i % 9 === 0) events.push({ id: `c-${unit}`, experiment, unit, type: 'conversion' });
+  }
+  return events; // 900 exposures + 100 conversions
+}
+
+async function post(token: string, body: string) {
+  const res = await fetch(`${base}/v1/events`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body,
+  });
+  if (res.status !== 202) throw new Error(`ingestion answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as { accepted: number };
+}
+
+/** The same rows COPYed straight into a temporary table like ExperimentEvent (same primary key): rows/s. */
+async function copyRate(bodies: string[]) {
+  const rows = bodies.flatMap((body) =>
+    (JSON.parse(body).events as { id: string; experiment: string; unit: string; type: string }[]).map(
+      (e) => `${e.experiment}\tcopy-${e.id}\t${e.unit}\t${e.type}\t\\N\t\\N\t\\N\t2026-11-22 10:00:00\ttrue\n`,
+    ),
+  );
+  const client = new pg.Client({ connectionString: withDefaultUser(url) });
+  await client.connect();
+  await client.query(`CREATE TEMP TABLE copy_events (LIKE "ExperimentEvent" INCLUDING ALL)`);
+  const t0 = performance.now();
+  await pipeline(
+    Readable.from(rows),
+    client.query(
+      copyFrom(
+        `COPY copy_events ("experimentId", "eventId", "unitId", type, variant, metric, value, ts, attributed) FROM STDIN`,
+      ),
+    ),
+  );
+  const rate = rows.length / ((performance.now() - t0) / 1000);
+  await client.end();
+  return rate;
+}
+
+/** Sends every client's batches (each client one after the other, the clients side by side); events/s. */
+async function run(token: string, label: string, experimentOf: (client: number, batch: number) => string) {
+  const bodies = Array.from({ length: CLIENTS }, (_, c) =>
+    Array.from({ length: BATCHES }, (_, b) => JSON.stringify({ events: eventsFor(experimentOf(c, b), c, b) })),
+  );
+  const t0 = performance.now();
+  const accepted = await Promise.all(
+    bodies.map(async (list) => {
+      let n = 0;
+      for (const body of list) n += (await post(token, body)).accepted;
+      return n;
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  const total = accepted.reduce((a, b) => a + b, 0);
+  const rate = total / seconds;
+  const ceiling = await copyRate(bodies.flat());
+  console.log(
+    `ingestion over HTTP into ${label}, ${CLIENTS} clients × ${BATCHES} batches of 1,000 events: ${fmt(total)} events in ${seconds.toFixed(2)} s = ${fmt(rate)} events/s`,
+  );
+  console.log(
+    `  raw COPY of the same ${fmt(total)} rows: ${fmt(ceiling)} rows/s; HTTP ingestion reaches ${((100 * rate) / ceiling).toFixed(1)}% of it (target ≥ 25%)`,
+  );
+}
+
+const { ws, h } = await setup(db, prefix);
+const { token } = await createApiKey(db, { workspaceId: ws.id, name: 'bench', scopes: ['ingest'], createdBy: null });
+await insertExperiments(db, ws.id, h.id, `${prefix}-one`, 1);
+await insertExperiments(db, ws.id, h.id, `${prefix}-many`, 100);
+const api = start('apps/api/dist/main.js', {
+  DATABASE_URL: url,
+  API_PORT: String(apiPort),
+  QUEUE_PREFIX: prefix,
+  SESSION_SECRET: 'b'.repeat(64),
+  WEB_URL: `http://localhost:${apiPort}`,
+  NODE_ENV: 'production',
+});
+try {
+  for (
+    let i = 0;
+    i < 100 &&
+    !(await fetch(`${base}/healthz`).then(
+      () => true,
+      () => false,
+    ));
+    i++
+  ) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await post(token, JSON.stringify({ events: eventsFor(`${prefix}-one-1`, 99, 0) })); // warm up pools and caches
+  await run(token, 'one experiment', () => `${prefix}-one-1`);
+  await run(token, '100 experiments', (c, b) => `${prefix}-many-${((c * BATCHES + b) % 100) + 1}`);
+} finally {
+  api.kill('SIGTERM');
+  await db.$disconnect();
+}
+process.exit(0);

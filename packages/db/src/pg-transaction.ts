@@ -1,0 +1,61 @@
+import type pg from 'pg';
+import { type Db, poolOf } from './client';
+
+/**
+ * What the ingestion repositories need of a connection: Prisma's tagged-template raw queries. A Prisma client or
+ * transaction is one; so is a plain `pg` client in a transaction (`withPgTransaction`), which the event batch
+ * path uses: a batch is a handful of set-based statements over a few large array parameters, where Prisma's
+ * per-query work (query compiler, parameter and result mapping) cost about as much as the statements themselves.
+ */
+export interface Sql {
+  $queryRaw<T = unknown>(query: TemplateStringsArray, ...values: unknown[]): Promise<T>;
+  $executeRaw(query: TemplateStringsArray, ...values: unknown[]): Promise<number>;
+}
+
+const textOf = (strings: TemplateStringsArray) => strings.reduce((text, s, i) => `${text}$${i}${s}`);
+
+const sqlOf = (client: { query: (config: pg.QueryConfig) => Promise<pg.QueryResult> }): Sql => ({
+  $queryRaw: async <T>(strings: TemplateStringsArray, ...values: unknown[]) =>
+    (await client.query({ text: textOf(strings), values })).rows as T,
+  $executeRaw: async (strings: TemplateStringsArray, ...values: unknown[]) =>
+    (await client.query({ text: textOf(strings), values })).rowCount ?? 0,
+});
+
+/** SQL run in the same round trip as BEGIN (a simple query: literals only, made with `literal`). */
+export type Opening = (literal: (value: string) => string) => string;
+
+/**
+ * Runs `work` in one READ COMMITTED transaction on a connection of `db`'s own pool: committed when it returns,
+ * rolled back whole when it throws. `opening` runs with BEGIN, each of its statements with a snapshot of its own
+ * (so one taken after a lock sees what the lock waited for); `work` gets the rows of its last statement.
+ */
+export async function withPgTransaction<T>(
+  db: Db,
+  opening: Opening,
+  work: (sql: Sql, opened: Record<string, unknown>[]) => Promise<T>,
+): Promise<T> {
+  const pool = poolOf(db);
+  if (!pool) throw new Error('withPgTransaction needs an open client made by createDb');
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    const results = [await client.query(`BEGIN; ${opening((v) => client.escapeLiteral(v))}`)].flat();
+    const result = await work(sqlOf(client), results.at(-1)?.rows ?? []);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    // A connection that cannot even roll back is closed (release with an error), never reused half-way.
+    await client.query('ROLLBACK').catch((e: Error) => {
+      broken = e;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** Queries outside a transaction: through `db`'s own pool when it has one (see Sql), else through Prisma. */
+export function sqlFor(db: Db): Sql {
+  const pool = poolOf(db);
+  return pool ? sqlOf(pool) : db;
+}

@@ -1,0 +1,75 @@
+import type { Sql } from '../pg-transaction';
+
+/** How one batch moves one ExperimentAggregate row (summed with the row at the end of the batch). */
+export interface AggregateDelta {
+  experimentId: string;
+  variant: string;
+  segment: string;
+  metric: string;
+  units: number;
+  sum: number;
+  sumSquares: number;
+  covariateUnits: number;
+  covariateSum: number;
+  covariateSumSquares: number;
+  sumProduct: number;
+  coveredSum: number;
+}
+
+const ZERO = {
+  units: 0,
+  sum: 0,
+  sumSquares: 0,
+  covariateUnits: 0,
+  covariateSum: 0,
+  covariateSumSquares: 0,
+  sumProduct: 0,
+  coveredSum: 0,
+};
+
+/** A delta row as a statement returns it (the sums it does not move are 0). */
+export const delta = (
+  row: Partial<AggregateDelta> & Pick<AggregateDelta, 'experimentId' | 'variant' | 'segment' | 'metric'>,
+) => ({ ...ZERO, ...row }) as AggregateDelta;
+
+const col = <K extends keyof AggregateDelta>(rows: AggregateDelta[], k: K) => rows.map((r) => r[k]);
+
+/**
+ * The batch's last statement: adds its aggregate deltas and bumps the dataVersion of the experiments it changed
+ * (`orphans`: their change of unattributed events). These are the rows every batch of an experiment writes, so
+ * they are written last and in one order (experiments by id, then aggregate rows by key): concurrent batches
+ * wait for each other only here, for the time of a commit, and never deadlock.
+ */
+export async function applyAggregateDeltas(tx: Sql, deltas: AggregateDelta[], changed: string[], orphans: number[]) {
+  if (!changed.length) return;
+  await tx.$executeRaw`
+    WITH locked AS (
+      SELECT id FROM "Experiment" WHERE id = ANY(${changed}::text[]) ORDER BY id FOR NO KEY UPDATE
+    ), agg AS (
+      INSERT INTO "ExperimentAggregate" ("experimentId", variant, segment, metric, units, sum, "sumSquares",
+        "covariateUnits", "covariateSum", "covariateSumSquares", "sumProduct", "coveredSum")
+      SELECT e, v, s, m, sum(n), sum(x), sum(xx), sum(cn), sum(cx), sum(cxx), sum(xy), sum(cy)
+      FROM unnest(${col(deltas, 'experimentId')}::text[], ${col(deltas, 'variant')}::text[],
+                  ${col(deltas, 'segment')}::text[], ${col(deltas, 'metric')}::text[], ${col(deltas, 'units')}::int[],
+                  ${col(deltas, 'sum')}::float8[], ${col(deltas, 'sumSquares')}::float8[],
+                  ${col(deltas, 'covariateUnits')}::int[], ${col(deltas, 'covariateSum')}::float8[],
+                  ${col(deltas, 'covariateSumSquares')}::float8[], ${col(deltas, 'sumProduct')}::float8[],
+                  ${col(deltas, 'coveredSum')}::float8[]) AS d(e, v, s, m, n, x, xx, cn, cx, cxx, xy, cy)
+      WHERE (SELECT count(*) FROM locked) >= 0
+      GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+      ON CONFLICT ("experimentId", variant, segment, metric) DO UPDATE SET
+        units = "ExperimentAggregate".units + EXCLUDED.units,
+        sum = "ExperimentAggregate".sum + EXCLUDED.sum,
+        "sumSquares" = "ExperimentAggregate"."sumSquares" + EXCLUDED."sumSquares",
+        "covariateUnits" = "ExperimentAggregate"."covariateUnits" + EXCLUDED."covariateUnits",
+        "covariateSum" = "ExperimentAggregate"."covariateSum" + EXCLUDED."covariateSum",
+        "covariateSumSquares" = "ExperimentAggregate"."covariateSumSquares" + EXCLUDED."covariateSumSquares",
+        "sumProduct" = "ExperimentAggregate"."sumProduct" + EXCLUDED."sumProduct",
+        "coveredSum" = "ExperimentAggregate"."coveredSum" + EXCLUDED."coveredSum"
+      RETURNING 1
+    )
+    UPDATE "Experiment" x SET "dataVersion" = "dataVersion" + 1, "lastDataAt" = now(), "noDataAlertedAt" = NULL,
+      "unattributedEvents" = "unattributedEvents" + c.n, "updatedAt" = now()
+    FROM unnest(${changed}::text[], ${orphans}::int[]) AS c(id, n)
+    WHERE x.id = c.id AND (SELECT count(*) FROM agg) >= 0`;
+}
