@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CHANNELS, type Channel } from '../enums';
 
 /**
- * How much of a channel's traffic may be tested (README, "Channel capacity and the test roadmap"): email
+ * How much of a channel's traffic may be tested (README, "Channel capacity"): email
  * recipients, banner visitors or offline stores per week, split evenly over the tests that run side by side.
  */
 export const ZChannelCapacity = z

@@ -33,7 +33,7 @@ export interface Roadmap {
 }
 
 /**
- * The test roadmap (issue 13, README "Channel capacity and the test roadmap"): running experiments keep
+ * The test roadmap (issue 13, README "The test roadmap"): running experiments keep
  * slots first, in the order given; then each sized idea, pinned ones first, then by WSJF, takes the slot of
  * its channel that frees first. Throws a BAD_INPUT DomainError naming `channels.<CHANNEL>` when an item's
  * channel has no usable capacity.

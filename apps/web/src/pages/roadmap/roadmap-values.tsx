@@ -27,8 +27,9 @@ export function RoadmapValues({ roadmap, hypotheses, labels, horizonMonths }: Pr
     <Stack gap={4} data-testid="roadmap-values">
       <Title order={4}>Planned tests and their value within {horizonMonths} months</Title>
       <Text size="xs" c="dimmed">
-        An idea earns only once its test ends: value within the horizon = (monthly gain × (H − end week × 12/52) − cost)
-        / cost, with H = {horizonMonths} months. Shown beside the ROI; the order stays by priority.
+        An idea earns only once its test ends: value within the horizon = (monthly gain × max(0, H − end week × 12/52) −
+        cost) / cost, with H = {horizonMonths} months. Shown beside the ROI (both calibrated when the workspace has a
+        calibration); the order stays by priority.
       </Text>
       <Table.ScrollContainer minWidth={640} type="native">
         <Table striped verticalSpacing={4}>
