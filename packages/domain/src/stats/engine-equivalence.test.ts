@@ -71,7 +71,7 @@ function differences(actual: unknown, expected: unknown, path: string, out: stri
   } else if (actual !== expected) out.push(`${path}: ${String(actual)} vs ${String(expected)}`);
 }
 
-describe('the optimised engine answers as the reference did', () => {
+describe('the optimised engine answers as the reference did', { timeout: 60_000 }, () => {
   it('on 20,000 random requests, to 1e-12 relative', () => {
     const random = mulberry32(1915);
     let compared = 0;

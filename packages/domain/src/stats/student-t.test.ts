@@ -8,7 +8,7 @@ import { tQuantileAbove } from './t-quantile';
 // to 1e12 and from the centre to p ≈ 1e-300, where both keep their relative accuracy.
 const relative = (actual: number, expected: number) => Math.abs(actual - expected) / Math.abs(expected);
 
-describe('tLowerTail, P(T ≤ −|t|)', () => {
+describe('tLowerTail, P(T ≤ −|t|)', { timeout: 30_000 }, () => {
   it('equals @stdlib to 1e-12 relative from the centre to the far tail', () => {
     let worst = 0;
     for (let df = FAST_MIN_DF; df < 1e12; df *= 1.37) {
@@ -36,7 +36,7 @@ describe('tLowerTail, P(T ≤ −|t|)', () => {
   });
 });
 
-describe('tQuantileAbove, t_{ν, 1−q}', () => {
+describe('tQuantileAbove, t_{ν, 1−q}', { timeout: 30_000 }, () => {
   it('equals @stdlib to 1e-12 relative for the usual and unusual α', () => {
     let worst = 0;
     for (const alpha of [0.001, 0.01, 0.05, 0.1, 0.123, 0.2, 0.5]) {
