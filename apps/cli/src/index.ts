@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import cliPackage from '../package.json' with { type: 'json' };
 import { registerAnalyze } from './commands/analyze';
 import { registerApiKey } from './commands/api-key';
 import { registerDecide } from './commands/decide';
@@ -18,6 +19,7 @@ const program = new Command()
   .description(
     'Uplift from the shell: score hypotheses, analyse, decide and plan experiments and location tests, calibrate from completed ones, plan the test roadmap, split recipients, manage API keys.',
   )
+  .version(cliPackage.version, '-V, --version', 'print the version')
   .showHelpAfterError();
 
 registerRoi(program);

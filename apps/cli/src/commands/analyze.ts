@@ -1,5 +1,6 @@
 import { analyze, ZAnalyzeRequest } from '@uplift/domain';
 import type { Command } from 'commander';
+import { exampleHelp, fieldsHelp } from '../input-help';
 import { parseRequests, readJson, runCommand, writeResults } from '../io';
 
 export async function analyzeCommand(file: string | undefined): Promise<void> {
@@ -7,16 +8,19 @@ export async function analyzeCommand(file: string | undefined): Promise<void> {
   writeResults(requests.map(analyze), single);
 }
 
-const DETAILS = `
-Request (one object, or an array of them; the first variant is the control):
-  { metric: "binomial"|"mean"|"ratio",
-    variants: [{ key, users, sum, sumSquares?, preSum?, preSumSquares?, sumProduct? }, ...]
-      ratio: [{ key, users, numSum, numSumSquares, denSum, denSumSquares, numDenSum }, ...]
-      (per-unit numerator m and denominator d: Σm, Σm², Σd, Σd², Σm·d; delta method, Deng et al. 2018),
-    engine?: "frequentist"|"bayesian", difference?: "relative"|"absolute", alpha?: (0, 0.5] = 0.05,
-    sequential?: N* | null, weights?: number[], correction?: "none"|"holm"|"bh", cuped?: boolean }
+export const ANALYZE_EXAMPLE = `{ "metric": "binomial",
+  "variants": [{ "key": "control", "users": 1000, "sum": 120 }, { "key": "gift", "users": 1000, "sum": 150 }] }`;
+
+const details = () => `
+${fieldsHelp('one request, or an array of them', ZAnalyzeRequest)}
+  The first variant is the control. sum is the conversions (binomial) or Σx (mean, with sumSquares Σx²);
+  ratio gives numSum, numSumSquares, denSum, denSumSquares, numDenSum instead (per-unit numerator m and
+  denominator d: Σm, Σm², Σd, Σd², Σm·d; delta method, Deng et al. 2018). alpha defaults to 0.05;
+  sequential is the tuning sample size N* of an always-valid test, or null.
   cuped (binomial or mean): every variant also gives preSum, preSumSquares, sumProduct = Σx_pre, Σx_pre²,
     Σx·x_pre of a pre-period covariate; binomial outcomes are adjusted as 0/1 values (as GrowthBook does).
+
+${exampleHelp('analyze', ANALYZE_EXAMPLE)}
 
 Result (one object, or an array in request order):
   { srm: { chiSquare, pValue, flagged },
@@ -40,6 +44,6 @@ export function registerAnalyze(program: Command): void {
     .command('analyze')
     .description('Analyse A/B experiments from per-variant sufficient statistics (JSON file or stdin).')
     .argument('[file]', 'JSON file; reads stdin when omitted or "-"')
-    .addHelpText('after', DETAILS)
+    .addHelpText('after', details)
     .action((file?: string) => runCommand(() => analyzeCommand(file)));
 }
