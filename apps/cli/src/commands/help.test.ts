@@ -71,7 +71,7 @@ describe('uplift <command> --help', { timeout: 60_000 }, () => {
   });
 });
 
-describe('uplift --version', () => {
+describe('uplift --version', { timeout: 30_000 }, () => {
   it("prints the CLI package's version", () => {
     const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
     const run = runCli(['--version']);
