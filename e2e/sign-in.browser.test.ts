@@ -48,7 +48,7 @@ describe('sign in', () => {
     // budget there, as a password guesser would have, with 45 seconds left in the window.
     const email = `locked-${Date.now()}@demo.uplift.local`;
     const key = `${process.env.QUEUE_PREFIX ?? 'uplift'}:sign-in:${createHash('sha256').update(email).digest('hex')}`;
-    const redis = createRedis('producer');
+    const redis = createRedis('worker'); // queues commands until connected
     const context = await browser.newContext({ baseURL: BASE_URL });
     try {
       await redis.set(key, '100000', 'EX', 45);
