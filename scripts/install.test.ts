@@ -24,5 +24,8 @@ describe('whyCiFailed', () => {
       'npm warn x\nnpm error code ETARGET\nnpm error notarget No matching version found for left-pad@99.\n';
     expect(whyCiFailed(output)).toBe('notarget No matching version found for left-pad@99.');
     expect(whyCiFailed('')).toBe('no reason given');
+    expect(whyCiFailed('npm ERR! code EUSAGE\nnpm ERR! Missing: a@1.0.0 from lock file\n')).toBe(
+      'Missing: a@1.0.0 from lock file',
+    );
   });
 });

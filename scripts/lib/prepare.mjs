@@ -53,8 +53,7 @@ export function installDependencies() {
 export function whyCiFailed(output) {
   const errors = output
     .split('\n')
-    .filter((line) => line.startsWith('npm error '))
-    .map((line) => line.slice('npm error '.length).trim())
+    .map((line) => /^npm (?:error|ERR!) (.*)$/.exec(line)?.[1]?.trim()) // `npm ERR!` before npm 10
     .filter((line) => line && !/^(code|path|errno|syscall) /.test(line) && !line.startsWith('A complete log'));
   const missing = errors.filter((line) => line.startsWith('Missing: ') || line.startsWith('Invalid: '));
   if (missing.length) return `${missing[0]}${missing.length > 1 ? `, and ${missing.length - 1} more` : ''}`;

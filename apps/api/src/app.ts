@@ -9,6 +9,7 @@ import { type AccountLimit, accountSignInLimit } from './http/account-limit';
 import { authBodyLimit, trpcBodyLimit } from './http/body-limits';
 import { CLIENT_ADDRESS_HEADER, clientAddress, proxySet } from './http/client-address';
 import { originCheck } from './http/origin-check';
+import { explainRateLimit } from './http/retry-after';
 import { createV1 } from './rest/v1';
 import { appRouter } from './router';
 
@@ -43,10 +44,10 @@ export function createApp(deps: Deps, auth: Auth, options: Partial<HttpOptions> 
   });
   app.use('/api/auth/*', authBodyLimit);
   app.post('/api/auth/sign-in/email', accountSignInLimit(deps, accountSignIns));
-  app.all('/api/auth/*', (c) => {
+  app.all('/api/auth/*', async (c) => {
     // better-auth limits per address from this header alone, which only the api sets (see clientAddress).
     c.req.raw.headers.set(CLIENT_ADDRESS_HEADER, clientAddress(c, proxies));
-    return auth.handler(c.req.raw);
+    return explainRateLimit(await auth.handler(c.req.raw), c.req.path);
   });
   app.use('/trpc/*', requestId(), trpcBodyLimit, originCheck(origins));
   app.use(

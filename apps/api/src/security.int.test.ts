@@ -84,8 +84,11 @@ describe('sign-in rate limits (point 7)', () => {
     }
     expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 401, 429, 429]);
     expect((await answers[5]?.json()) as { message: string }).toMatchObject({
-      message: expect.stringMatching(/too many sign-in attempts for this account/i),
+      message: expect.stringMatching(
+        /^Too many sign-in attempts for this account; try again in (\d+ seconds?|1 minute)\.$/,
+      ),
     });
+    expect(Number(answers[5]?.headers.get('retry-after'))).toBeGreaterThan(0);
     // Another account from the same addresses is not affected.
     expect((await signIn(proxied, await user(), 'wrong', { 'x-forwarded-for': '198.51.100.1' })).status).toBe(401);
   });

@@ -67,11 +67,21 @@ describe('sign-in over HTTP', () => {
 });
 
 describe('sign-in rate limit', () => {
-  it('answers 429 once the per-minute sign-in budget is spent', async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 8; i++) statuses.push((await signIn('wrong-password')).status);
+  it('answers 429 once the per-minute sign-in budget is spent, saying in how many seconds to try again', async () => {
+    const answers: Response[] = [];
+    for (let i = 0; i < 8; i++) answers.push(await signIn('wrong-password'));
+    const statuses = answers.map((a) => a.status);
     expect(statuses).toContain(429);
     expect(statuses.indexOf(429)).toBeLessThanOrEqual(5);
+    const limited = answers[statuses.indexOf(429)] as Response;
+    const wait = Number(limited.headers.get('retry-after'));
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(60);
+    // The sign-in page shows this message as it is.
+    expect(await limited.json()).toEqual({
+      code: 'TOO_MANY_ATTEMPTS',
+      message: `Too many sign-in attempts from this address; try again in ${wait === 60 ? '1 minute' : `${wait} second${wait === 1 ? '' : 's'}`}.`,
+    });
   });
 });
 

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import cliPackage from '../package.json' with { type: 'json' };
 import type { CliEnv } from './env';
 
 const program = new Command()
@@ -6,6 +7,7 @@ const program = new Command()
   .description(
     'Uplift from the shell: score hypotheses, analyse, decide and plan experiments and location tests, calibrate from completed ones, plan the test roadmap, split recipients, manage API keys.',
   )
+  .version(cliPackage.version, '-V, --version', 'print the version')
   .showHelpAfterError();
 
 // The environment is parsed (and a bad one refused) by the commands that read it, the database's.

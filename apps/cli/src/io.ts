@@ -86,6 +86,10 @@ export function parseRequests<T extends z.ZodType>(
 }
 
 /** Every JSON-writing command's `--pretty` flag. */
+/** Whether this run may print a command's help (`--help`, `-h`, `help <command>`). */
+export const helpMayShow = (argv = process.argv.slice(2)) =>
+  argv.some((arg) => arg === '--help' || arg === '-h' || arg === 'help');
+
 export interface JsonFlags {
   pretty?: boolean;
 }

@@ -8,6 +8,7 @@ describe('parseWorkerEnv', () => {
       WORKER_LOCK_MS: 30_000,
       UPLIFT_TEST_EVALUATION_PAUSE_MS: 0,
       WEBHOOK_ALLOW_PRIVATE: false,
+      LOG_LEVEL: 'info',
       REDIS_URL: 'redis://127.0.0.1:6379',
     });
   });
@@ -40,6 +41,13 @@ describe('parseWorkerEnv', () => {
     expect(parseWorkerEnv({ WEBHOOK_ALLOW_PRIVATE: '' }).WEBHOOK_ALLOW_PRIVATE).toBe(false);
     expect(() => parseWorkerEnv({ WEBHOOK_ALLOW_PRIVATE: 'yes' })).toThrow(
       /^WEBHOOK_ALLOW_PRIVATE: must be true or false/,
+    );
+  });
+
+  it('reads LOG_LEVEL and refuses a level it does not know, naming the ones it does', () => {
+    expect(parseWorkerEnv({ LOG_LEVEL: 'debug' }).LOG_LEVEL).toBe('debug');
+    expect(() => parseWorkerEnv({ LOG_LEVEL: 'verbose' })).toThrow(
+      'LOG_LEVEL: must be debug, info, warn or error (got "verbose")',
     );
   });
 });

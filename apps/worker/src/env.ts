@@ -1,5 +1,6 @@
 import { DEFAULT_PREFIX, parseJobsEnv } from '@uplift/jobs';
 import { z } from 'zod';
+import { LOG_LEVELS } from './job-log';
 
 const ZWorkerEnv = z.object({
   DATABASE_URL: z
@@ -17,6 +18,8 @@ const ZWorkerEnv = z.object({
     .enum(['true', 'false'], 'must be true or false')
     .default('false')
     .transform((v) => v === 'true'),
+  /** debug shows every finished job; info (the default) a summary every 10 minutes; warnings and failures always. */
+  LOG_LEVEL: z.enum(LOG_LEVELS, 'must be debug, info, warn or error').default('info'),
   /** Reliability tests only: hold each evaluation this long after its read, so a test can kill the worker. */
   UPLIFT_TEST_EVALUATION_PAUSE_MS: z.coerce.number().int('must be a whole number').min(0, 'must be ≥ 0').default(0),
 });

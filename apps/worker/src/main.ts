@@ -24,6 +24,7 @@ const running = await startWorker({
   redis,
   prefix: env.QUEUE_PREFIX,
   lockDurationMs: env.WORKER_LOCK_MS,
+  logLevel: env.LOG_LEVEL,
   allowPrivateWebhooks: env.WEBHOOK_ALLOW_PRIVATE,
   ...(hooks ? { hooks } : {}),
 });

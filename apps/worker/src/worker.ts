@@ -3,6 +3,7 @@ import { createQueue, heartbeatKey, JOBS, type JobName, QUEUE_NAME } from '@upli
 import type { EvaluationHooks, Logger } from '@uplift/services';
 import { type Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { jobLog, type LeveledLog, type LogLevel, leveledLog } from './job-log';
 import { PROCESSORS, type ProcessorDeps } from './processors';
 
 export interface WorkerDeps {
@@ -15,6 +16,10 @@ export interface WorkerDeps {
   /** How long a job's lock lasts without renewal: a killed worker's job is retried once it expires. */
   lockDurationMs?: number;
   log?: (line: string) => void;
+  /** Lines below this level are dropped (LOG_LEVEL; default info: routine completions are debug lines). */
+  logLevel?: LogLevel;
+  /** How often the worker logs how many jobs it finished (default every 10 minutes). */
+  summaryEveryMs?: number;
   /** Injected by tests only (main.ts builds it from UPLIFT_TEST_EVALUATION_PAUSE_MS). */
   hooks?: EvaluationHooks;
   clock?: () => Date;
@@ -23,17 +28,18 @@ export interface WorkerDeps {
 }
 
 /** The use cases' Logger, writing through the worker's line sink. */
-const loggerOf = (log: (line: string) => void): Logger => {
-  const at = (level: string) => (message: string, fields?: Record<string, unknown>) =>
-    log(fields && Object.keys(fields).length ? `${level} ${message} ${JSON.stringify(fields)}` : `${level} ${message}`);
+const loggerOf = (log: LeveledLog): Logger => {
+  const at = (level: LogLevel) => (message: string, fields?: Record<string, unknown>) =>
+    log(level, fields && Object.keys(fields).length ? `${message} ${JSON.stringify(fields)}` : message);
   return { info: at('info'), warn: at('warn'), error: at('error') };
 };
 
 /** Starts the BullMQ worker, the heartbeat and the schedules; `close()` is idempotent. */
 export async function startWorker(deps: WorkerDeps) {
-  const log = deps.log ?? ((line: string) => console.log(line));
+  const log = leveledLog(deps.logLevel ?? 'info', deps.log ?? ((line: string) => console.log(line)));
+  const jobs = jobLog(log, { ...(deps.summaryEveryMs ? { summaryEveryMs: deps.summaryEveryMs } : {}) });
   const queue: Queue = createQueue(deps.redis, deps.prefix);
-  queue.on('error', (e) => log(`queue error: ${e.message}`));
+  queue.on('error', (e) => log('error', `queue error: ${e.message}`));
   const processorDeps: ProcessorDeps = {
     db: deps.db,
     queue,
@@ -60,9 +66,9 @@ export async function startWorker(deps: WorkerDeps) {
       stalledInterval: deps.lockDurationMs ?? 30_000,
     },
   );
-  worker.on('error', (e) => log(`worker error: ${e.message}`));
-  worker.on('failed', (job, e) => log(`job ${job?.name} ${job?.id} failed: ${e.message}`));
-  worker.on('completed', (job) => log(`job ${job.name} ${job.id} done`));
+  worker.on('error', (e) => log('error', `worker error: ${e.message}`));
+  worker.on('failed', (job, e) => jobs.failed(job, e));
+  worker.on('completed', (job) => jobs.completed(job));
 
   // Redis may be flushed at any time: each beat checks the reconcilers' own schedules and restores them (and
   // so, within a minute, every experiment's schedule).
@@ -76,14 +82,14 @@ export async function startWorker(deps: WorkerDeps) {
     // A missed beat only makes the api report the worker as away until the next one.
     await deps.redis
       .set(heartbeatKey(deps.prefix), String(Date.now()), 'EX', 120)
-      .catch((e: Error) => log(`heartbeat not written: ${e.message}`));
-    await ensureSchedules().catch((e: Error) => log(`could not schedule the reconcilers yet: ${e.message}`));
+      .catch((e: Error) => log('warn', `heartbeat not written: ${e.message}`));
+    await ensureSchedules().catch((e: Error) => log('warn', `could not schedule the reconcilers yet: ${e.message}`));
   };
   await beat();
   // One reconciliation now, not in a minute: experiments seeded or left unevaluated while no worker ran.
   await queue
     .add('experiment.reconcile', {}, { jobId: `experiment.reconcile-start-${Date.now()}`, removeOnComplete: true })
-    .catch((e: Error) => log(`first reconciliation not enqueued; the scheduled one follows: ${e.message}`));
+    .catch((e: Error) => log('warn', `first reconciliation not enqueued; the scheduled one follows: ${e.message}`));
   const heartbeat = setInterval(() => void beat(), deps.heartbeatMs ?? 5_000);
 
   let closing: Promise<void> | undefined;
@@ -95,6 +101,7 @@ export async function startWorker(deps: WorkerDeps) {
         clearInterval(heartbeat);
         await worker.close();
         await queue.close();
+        jobs.close();
       })();
       return closing;
     },

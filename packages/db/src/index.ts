@@ -1,4 +1,5 @@
 export * from './client';
+export * from './connection-problem';
 export { Prisma } from './generated/prisma/client';
 export type * from './generated/prisma/models';
 export * from './json';

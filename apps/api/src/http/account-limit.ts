@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { Deps } from '../context';
+import { waitPhrase } from './retry-after';
 
 export interface AccountLimit {
   /** Sign-in attempts allowed per account (email) per window, from any number of addresses. */
@@ -42,11 +43,10 @@ export const accountSignInLimit =
     }
     if (attempts <= limit.max) return next();
     const ttl = Math.max(1, await deps.redis.ttl(key).catch(() => limit.windowSeconds));
-    const minutes = Math.ceil(ttl / 60);
     return c.json(
       {
         code: 'TOO_MANY_ATTEMPTS',
-        message: `Too many sign-in attempts for this account; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        message: `Too many sign-in attempts for this account; try again in ${waitPhrase(ttl)}.`,
       },
       429,
       { 'retry-after': String(ttl), 'cache-control': 'no-store' },

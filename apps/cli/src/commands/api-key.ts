@@ -1,6 +1,6 @@
 import { API_KEY_SCOPES, isDomainError, parseApiKeyScopes } from '@uplift/domain';
 import type { Command } from 'commander';
-import { withDatabase } from '../database';
+import { DatabaseUnavailable, withDatabase } from '../database';
 import type { CliEnv } from '../env';
 import { runCommand, UsageError } from '../io';
 
@@ -26,6 +26,9 @@ export async function createApiKeyCommand(env: CliEnv, options: { workspace: str
     if (!workspace) throw new UsageError([`uplift api-key: no workspace "${options.workspace}"`]);
     const name = options.name ?? `cli ${new Date().toISOString().slice(0, 10)}`;
     return issueApiKey({ db }, { workspace, actor: CLI_ACTOR }, { name, scopes });
+  }).catch((error) => {
+    if (error instanceof DatabaseUnavailable) throw new UsageError([`uplift api-key: ${error.message}`]);
+    throw error;
   });
   process.stdout.write(`${key.token}\n`);
   process.stderr.write(

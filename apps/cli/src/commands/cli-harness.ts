@@ -9,12 +9,13 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the CLI from source through tsx (no build needed), feeding `input` on stdin. */
-export function runCli(args: string[], input = ''): CliRun {
+/** Runs the CLI from source through tsx (no build needed), feeding `input` on stdin; `env` adds variables. */
+export function runCli(args: string[], input = '', env: Record<string, string> = {}): CliRun {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'apps/cli/src/index.ts', ...args], {
     cwd: root,
     input,
     encoding: 'utf8',
+    env: { ...process.env, ...env },
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }

@@ -1,5 +1,6 @@
 import { decideRequest, ZDecideRequest } from '@uplift/domain';
 import type { Command } from 'commander';
+import { exampleHelp, fieldsHelp } from '../input-help';
 import { type JsonFlags, PRETTY_HELP, parseRequests, readJson, runCommand, writeResults } from '../io';
 
 export async function decideCommand(file: string | undefined, { pretty }: JsonFlags = {}): Promise<void> {
@@ -7,15 +8,19 @@ export async function decideCommand(file: string | undefined, { pretty }: JsonFl
   writeResults(requests, single, pretty, decideRequest);
 }
 
-const DETAILS = `
-Input (one object, or an array of them):
-  { request: <what "uplift analyze" takes>, plannedUsers: integer ≥ 2,
-    settings?: { engine?: "frequentist"|"bayesian", sequential?: N* | null, winChance?: 0.95,
-                 maxRisk?: 0.0025, lossChance?: 0.05, alpha?: the request's alpha, else 0.05,
-                 minLift?: the minimum worthwhile lift (0.05 = 5%) or null },
-    guardrails?: [{ name, harmful: "up"|"down", request }] }
-  settings.engine and settings.sequential, where given, override those of the request and of every guardrail's
-  request. harmful is the direction that is bad news ("up" for unsubscribes).
+export const DECIDE_EXAMPLE = `{ "plannedUsers": 20000,
+  "request": { "metric": "binomial",
+    "variants": [{ "key": "control", "users": 5000, "sum": 250 }, { "key": "promo", "users": 5000, "sum": 330 }] } }`;
+
+const REQUEST = 'what "uplift analyze" reads (uplift analyze --help)';
+const details = () => `
+${fieldsHelp('one object, or an array of them', ZDecideRequest, { request: REQUEST, 'guardrails[].request': REQUEST })}
+  settings default to winChance 0.95, maxRisk 0.0025, lossChance 0.05, alpha the request's (else 0.05);
+  minLift is the minimum worthwhile lift (0.05 = 5%) or null. settings.engine and settings.sequential,
+  where given, override those of the request and of every guardrail's request. harmful is the direction
+  that is bad news ("up" for unsubscribes).
+
+${exampleHelp('decide', DECIDE_EXAMPLE)}
 
 Output (one object, or an array in input order): { outcome, reason, winner }
   outcome is NO_DATA | SRM_HALT | KEEP_RUNNING | WIN | LOSS | INCONCLUSIVE: the decision the worker takes for
@@ -31,7 +36,7 @@ export function registerDecide(program: Command): void {
     .command('decide')
     .description("Replay the worker's decision (WIN, LOSS, INCONCLUSIVE, …) for analysis inputs (JSON file or stdin).")
     .argument('[file]', 'JSON file; reads stdin when omitted or "-"')
-    .addHelpText('after', DETAILS)
+    .addHelpText('after', details)
     .option('--pretty', PRETTY_HELP)
     .action((file: string | undefined, flags: JsonFlags) => runCommand(() => decideCommand(file, flags)));
 }

@@ -1,5 +1,6 @@
 import { insightsSummary, ZInsightsSummaryInput } from '@uplift/domain';
 import type { Command } from 'commander';
+import { exampleHelp, fieldsHelp } from '../input-help';
 import { type JsonFlags, PRETTY_HELP, readJson, runCommand, UsageError, writeJson } from '../io';
 
 export async function insightsCommand(file: string | undefined, { pretty }: JsonFlags = {}): Promise<void> {
@@ -10,12 +11,19 @@ export async function insightsCommand(file: string | undefined, { pretty }: Json
   writeJson(insightsSummary(parsed.data), pretty);
 }
 
-const DETAILS = `
-Input: the completed experiments of one workspace (STOPPED ones and those without an estimate left out):
-  { experiments: [{ key, estimate, se, outcome: "WIN"|"LOSS"|"INCONCLUSIVE", predictedLift, confidence,
-                    channel: EMAIL|BANNER|OFFLINE|PUSH|SMS, stage: AD|LANDING|…|CROSS_SELL }] }
+export const INSIGHTS_EXAMPLE = `{ "experiments": [
+  { "key": "welcome-gift", "estimate": 0.08, "se": 0.03, "outcome": "WIN", "predictedLift": 0.05,
+    "confidence": 0.7, "channel": "EMAIL", "stage": "ONBOARDING" },
+  { "key": "free-delivery", "estimate": -0.02, "se": 0.02, "outcome": "LOSS", "predictedLift": 0.04,
+    "confidence": 0.5, "channel": "BANNER", "stage": "PAYMENT" }] }`;
+
+const details = () => `
+${fieldsHelp('one object', ZInsightsSummaryInput)}
+  The completed experiments of one workspace (STOPPED ones and those without an estimate left out).
   estimate and se are the measured relative lift of the winner (or best treatment) and its standard error;
   predictedLift and confidence are the author's figures at approval.
+
+${exampleHelp('insights', INSIGHTS_EXAMPLE)}
 
 Output: { tau2, experiments: [{ key, shrunkEstimate, shrunkSe }],
           calibration: { winRate: { wins, n, mean, low, high }, brier, buckets: [{ from, to, n, wins }], liftRatio } }
@@ -33,7 +41,7 @@ export function registerInsights(program: Command): void {
     .command('insights')
     .description('Calibrate from completed experiments: shrunk lifts, win rate, Brier score, reliability, lift ratio.')
     .argument('[file]', 'JSON file; reads stdin when omitted or "-"')
-    .addHelpText('after', DETAILS)
+    .addHelpText('after', details)
     .option('--pretty', PRETTY_HELP)
     .action((file: string | undefined, flags: JsonFlags) => runCommand(() => insightsCommand(file, flags)));
 }

@@ -1,5 +1,6 @@
 import { analyzeLocationTest, ZLocationAnalysisInput } from '@uplift/domain';
 import type { Command } from 'commander';
+import { exampleHelp, fieldsHelp, weeklyRowsExample } from '../input-help';
 import { type JsonFlags, PRETTY_HELP, parseRequests, readJson, runCommand, writeResults } from '../io';
 
 export async function locationsAnalyzeCommand(file: string | undefined, { pretty }: JsonFlags = {}): Promise<void> {
@@ -7,12 +8,19 @@ export async function locationsAnalyzeCommand(file: string | undefined, { pretty
   writeResults(requests, single, pretty, analyzeLocationTest);
 }
 
-const DETAILS = `
-Request (one object, or an array of them):
-  { rows: [{ location, week: "YYYY-MM-DD", sales }, ...], treatment: [location, ...], holdout: [location, ...],
-    start: "YYYY-MM-DD" (first day of the treatment; earlier weeks are the pre-period),
-    plannedWeeks?: 1–104 = 8, method?: "did"|"synthetic"|"auto" = "auto", alpha?: (0, 0.5] = 0.05,
-    mde?: relative lift the power is for = 0.05 }
+export const LOCATIONS_EXAMPLE = `{ "treatment": ["T1", "T2"], "holdout": ["H1", "H2"], "start": "2025-03-17", "method": "did",
+  "rows": [
+${weeklyRowsExample(
+  { T1: [100, 110, 120, 130], T2: [200, 190, 215, 225], H1: [100, 100, 104, 106], H2: [150, 170, 170, 166] },
+  ['2025-03-03', '2025-03-10', '2025-03-17', '2025-03-24'],
+)}] }`;
+
+const details = () => `
+${fieldsHelp('one request, or an array of them', ZLocationAnalysisInput)}
+  rows are weekly sales per location; start is the first day of the treatment (earlier weeks are the
+  pre-period). Defaults: plannedWeeks 8, method "auto", alpha 0.05, mde (the relative lift the power is for) 0.05.
+
+${exampleHelp('locations analyze', LOCATIONS_EXAMPLE)}
 
 Result (one object, or an array in request order):
   { method, estimate, relative, relativeSe, ci, pValue, power, look, plannedWeeks, boundary, z,
@@ -36,7 +44,7 @@ export function registerLocations(program: Command): Command {
     .command('analyze')
     .description('Analyse location tests from weekly sales per location (JSON file or stdin), with weekly looks.')
     .argument('[file]', 'JSON file; reads stdin when omitted or "-"')
-    .addHelpText('after', DETAILS)
+    .addHelpText('after', details)
     .option('--pretty', PRETTY_HELP)
     .action((file: string | undefined, flags: JsonFlags) => runCommand(() => locationsAnalyzeCommand(file, flags)));
   return locations;

@@ -19,4 +19,12 @@ describe('uplift plan', { timeout: 30_000 }, () => {
     const ok = runCli(['plan'], JSON.stringify([good]));
     expect(JSON.parse(ok.stdout)[0].power).toBeCloseTo(0.521441, 6);
   });
+
+  it('warns on stderr about a lift above 100% (10 is +1,000%), and still answers', () => {
+    const request = { metric: 'binomial', baseline: 0.05, lift: 10 };
+    const run = runCli(['plan'], JSON.stringify([{ ...request, lift: 0.1 }, request, { ...request, lift: 1 }]));
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('uplift plan: warning: request 1: lift 10 is +1,000%; lifts are relative (0.1 = +10%)\n');
+    expect(JSON.parse(run.stdout)).toHaveLength(3);
+  });
 });

@@ -1,5 +1,6 @@
 import { isDomainError, scheduleRoadmap, ZRoadmapInput } from '@uplift/domain';
 import type { Command } from 'commander';
+import { exampleHelp, fieldsHelp } from '../input-help';
 import { type JsonFlags, PRETTY_HELP, readJson, runCommand, UsageError, writeJson } from '../io';
 
 export async function roadmapCommand(file: string | undefined, { pretty }: JsonFlags = {}): Promise<void> {
@@ -19,17 +20,20 @@ export async function roadmapCommand(file: string | undefined, { pretty }: JsonF
   writeJson({ scheduled, tooSmall, unschedulable, quarter, running }, pretty);
 }
 
-const DETAILS = `
-Request (one object):
-  { channels: { EMAIL: { unitsPerWeek, maxConcurrent }, … }, maxTestWeeks? = 12,
-    running?: [{ id, channel, remainingUnits }],
-    hypotheses: [{ id, channel, baselineRate, expectedLift, expectedMonthlyGain, roi, createdAt,
-                   pinnedRank?, plannedUsers? (drafts), plannedWeeks? (OFFLINE, default 8) }] }
+export const ROADMAP_EXAMPLE = `{ "channels": { "EMAIL": { "unitsPerWeek": 20000, "maxConcurrent": 2 } },
+  "hypotheses": [{ "id": "gift-email", "channel": "EMAIL", "baselineRate": 0.1, "expectedLift": 0.1,
+                   "expectedMonthlyGain": 4000, "roi": 1.5, "createdAt": "2026-01-15T09:00:00Z" }] }`;
+
+const details = () => `
+${fieldsHelp('one object', ZRoadmapInput)}
+  maxTestWeeks defaults to 12; plannedUsers is a draft's; plannedWeeks an OFFLINE test's (default 8).
   Each test gets unitsPerWeek / maxConcurrent units a week. n is plannedUsers, else the sample size
   "uplift plan" gives for baselineRate and expectedLift (binomial, α 0.05, power 0.8, two variants);
   weeks = ceil(n / rate). Running tests hold a slot first for ceil(remainingUnits / rate) weeks; then
   pinned ideas in pin order, the rest by expectedMonthlyGain / weeks (weighted shortest job first), then
   roi, then createdAt, each take the slot of their channel that frees first (lowest index on ties).
+
+${exampleHelp('roadmap', ROADMAP_EXAMPLE)}
 
 Result: { scheduled: [{ id, channel, slot, startWeek, endWeek, weeks, requiredUnits, score }],
   tooSmall: [{ id, detectableLift }], unschedulable: [{ id, reason }], quarter: { fits, weeksOfBacklog },
@@ -46,7 +50,7 @@ export function registerRoadmap(program: Command): void {
     .command('roadmap')
     .description('Plan the test roadmap: which ideas run when on each channel, and what fits this quarter.')
     .argument('[file]', 'JSON file; reads stdin when omitted or "-"')
-    .addHelpText('after', DETAILS)
+    .addHelpText('after', details)
     .option('--pretty', PRETTY_HELP)
     .action((file: string | undefined, flags: JsonFlags) => runCommand(() => roadmapCommand(file, flags)));
 }

@@ -30,7 +30,11 @@ export function SignInPage() {
           ? 'Wrong email or password.'
           : result.error.status === 0
             ? 'Cannot reach the server. Check your connection.'
-            : result.error.message || 'Sign-in failed. Try again.',
+            : // A 429 says when to try again (the api's rate limits word it so).
+              result.error.message ||
+              (result.error.status === 429
+                ? 'Too many sign-in attempts; wait a minute and try again.'
+                : 'Sign-in failed. Try again.'),
       );
       return;
     }
