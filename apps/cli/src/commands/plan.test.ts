@@ -19,4 +19,14 @@ describe('uplift plan', { timeout: 30_000 }, () => {
     const ok = runCli(['plan'], JSON.stringify([good]));
     expect(JSON.parse(ok.stdout)[0].power).toBeCloseTo(0.521441, 6);
   });
+
+  it('warns on stderr about a lift above 100% and still answers', () => {
+    const run = runCli(['plan'], JSON.stringify({ metric: 'binomial', baseline: 0.1, lift: 10 }));
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).totalUsers).toBeGreaterThan(0);
+    expect(run.stderr.trim()).toBe(
+      'warning: request 0: lift: 10 is a relative lift of +1000% (0.1 is +10%); planned as given',
+    );
+    expect(runCli(['plan'], JSON.stringify({ metric: 'binomial', baseline: 0.1, lift: 1 })).stderr).toBe('');
+  });
 });

@@ -1,9 +1,17 @@
-import { plan, ZPlanRequest } from '@uplift/domain';
+import { PLAUSIBLE_LIFT, plan, ZPlanRequest } from '@uplift/domain';
 import type { Command } from 'commander';
 import { parseRequests, readJson, runCommand, writeResults } from '../io';
 
 export async function planCommand(file: string | undefined): Promise<void> {
   const { requests, single } = parseRequests(await readJson(file), ZPlanRequest);
+  // Legal but rarely meant (10 is +1000%, not +10%): answered, with a warning on stderr.
+  requests.forEach((r, i) => {
+    if (r.lift !== undefined && r.lift > PLAUSIBLE_LIFT) {
+      process.stderr.write(
+        `warning: request ${i}: lift: ${r.lift} is a relative lift of +${Math.round(r.lift * 100)}% (0.1 is +10%); planned as given\n`,
+      );
+    }
+  });
   writeResults(requests.map(plan), single);
 }
 
