@@ -70,6 +70,7 @@ describe('inputs people do not mean', () => {
       await page.getByTestId('field-plannedUsers').fill('-3');
       await page.getByTestId('field-plannedUsers').blur();
       expect(await page.getByTestId('field-plannedUsers').inputValue()).toBe('-3');
+      await expectText(errorUnder(page, 'field-plannedUsers'), /must be ≥ 2/i);
       await page.getByTestId('experiment-save').click();
       await expectText(errorUnder(page, 'field-plannedUsers'), /must be ≥ 2/i);
 
