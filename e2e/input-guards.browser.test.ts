@@ -36,9 +36,12 @@ describe('inputs people do not mean', () => {
       // Not silently made 0: the numbers stay, and saving names what is wrong.
       expect(await page.getByTestId('field-reachPerMonth').inputValue()).toBe('-5');
       expect(await page.getByTestId('field-valuePerConversion').inputValue()).toBe('-1');
+      // Marked at the field as typed, and again when saving is tried (nothing is sent).
+      await expectText(errorUnder(page, 'field-reachPerMonth'), /must be ≥ 0/i);
       await page.getByTestId('save-draft').click();
       await expectText(errorUnder(page, 'field-reachPerMonth'), /must be ≥ 0/i);
       await expectText(errorUnder(page, 'field-valuePerConversion'), /must be ≥ 0/i);
+      expect(new URL(page.url()).pathname).toBe('/hypotheses/new');
 
       await page.getByTestId('field-reachPerMonth').fill('20000');
       await page.getByTestId('field-valuePerConversion').fill('40');
@@ -67,6 +70,7 @@ describe('inputs people do not mean', () => {
       await page.getByTestId('field-plannedUsers').fill('-3');
       await page.getByTestId('field-plannedUsers').blur();
       expect(await page.getByTestId('field-plannedUsers').inputValue()).toBe('-3');
+      await expectText(errorUnder(page, 'field-plannedUsers'), /must be ≥ 2/i);
       await page.getByTestId('experiment-save').click();
       await expectText(errorUnder(page, 'field-plannedUsers'), /must be ≥ 2/i);
 

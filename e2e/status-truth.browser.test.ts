@@ -116,7 +116,8 @@ describe('status that tells the truth', () => {
 
   it('start asks first; the ladder badge follows the worker; stop says what happens; a stopped rung can be tested again', async () => {
     const { page, token } = await ready();
-    const email = await emailExperiment(page, uniqueTitle('Truth offer'), false);
+    const offer = uniqueTitle('Truth offer');
+    const email = await emailExperiment(page, offer, false);
     await page.goto(`/experiments/${email}`);
     await page.getByTestId('action-start').click();
     const dialog = page.getByRole('dialog');
@@ -153,6 +154,11 @@ describe('status that tells the truth', () => {
     await expectText(page.getByTestId('experiment-status'), /stopped/i);
     await expectText(page.getByTestId('experiment-hypothesis-status'), /won/i);
 
+    // The board offers the same way out on the stopped offer's card.
+    await page.getByTestId('nav-ladder').click();
+    const card = page.locator('[data-testid="offer-card"][data-state="STOPPED"]').filter({ hasText: offer });
+    await card.getByTestId('action-retest').waitFor();
+    await page.goBack();
     await page.getByTestId('action-retest').click();
     await page.getByTestId('modal-confirm').click();
     await page.waitForURL((url) => url.pathname === `/experiments/${banner}-retest`);

@@ -1,4 +1,4 @@
-import { plan, ZPlanRequest } from '@uplift/domain';
+import { PLAUSIBLE_LIFT, plan, ZPlanRequest } from '@uplift/domain';
 import type { Command } from 'commander';
 import { exampleHelp, fieldsHelp } from '../input-help';
 import { type JsonFlags, PRETTY_HELP, parseRequests, readJson, runCommand, writeResults } from '../io';
@@ -7,7 +7,7 @@ export async function planCommand(file: string | undefined, { pretty }: JsonFlag
   const { requests, single } = parseRequests(await readJson(file), ZPlanRequest);
   // Legal but rarely meant: a lift of 10 is +1,000%, not +10%. Answered all the same.
   requests.forEach(({ lift }, i) => {
-    if (lift !== undefined && lift > 1) {
+    if (lift !== undefined && lift > PLAUSIBLE_LIFT) {
       const percent = Math.round(lift * 100).toLocaleString('en-US');
       process.stderr.write(
         `uplift plan: warning: request ${i}: lift ${lift} is +${percent}%; lifts are relative (0.1 = +10%)\n`,

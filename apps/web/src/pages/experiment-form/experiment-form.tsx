@@ -74,7 +74,16 @@ export function ExperimentForm({ hypothesisId, initial, onSave, pending, error, 
       );
   };
 
-  const props = { values, errors, set };
+  // The sample and α are marked as soon as an out-of-range number is typed; other fields when saving.
+  const typed = validate(values, hypothesisId);
+  const live = Object.fromEntries(
+    LIVE_FIELDS.filter(([field, path]) => values[field] !== '' && typed[path]).map(([, path]) => [path, typed[path]]),
+  );
+  const props = {
+    values,
+    errors: { ...live, ...Object.fromEntries(Object.entries(errors).filter(([, m]) => m)) },
+    set,
+  };
   const fieldErrorCount = Object.values(errors).filter(Boolean).length;
   return (
     <form onSubmit={submit} noValidate data-testid="experiment-form">
@@ -127,6 +136,12 @@ export function ExperimentForm({ hypothesisId, initial, onSave, pending, error, 
     </form>
   );
 }
+
+/** Number fields whose range errors show while typing, with the api path their errors carry. */
+const LIVE_FIELDS = [
+  ['plannedUsers', 'plannedUsers'],
+  ['alpha', 'analysis.alpha'],
+] as const;
 
 /** Form field → the api path its errors carry, where the names differ. */
 const ERROR_PATH: Partial<Record<keyof ExperimentFormValues, string>> = {

@@ -1,4 +1,4 @@
-import { Button } from '@mantine/core';
+import { Button, type MantineSize } from '@mantine/core';
 import { IconRepeat } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { retestProblem } from '@uplift/domain';
@@ -12,10 +12,11 @@ import { useLadderInvalidate } from '../ladder/use-ladder-invalidate';
 
 interface Props {
   experiment: { key: string; status: string; channel: string; offerId: string | null };
+  size?: MantineSize;
 }
 
 /** A stopped test of a promoted offer: a product owner opens a new draft on the same rung (the api's own rule). */
-export function RetestButton({ experiment }: Props) {
+export function RetestButton({ experiment, size = 'sm' }: Props) {
   const trpc = useTRPC();
   const { can } = useSession();
   const navigate = useNavigate();
@@ -36,8 +37,9 @@ export function RetestButton({ experiment }: Props) {
   return (
     <>
       <Button
-        leftSection={<IconRepeat size={16} />}
+        leftSection={<IconRepeat size={size === 'xs' ? 14 : 16} />}
         variant="light"
+        size={size}
         onClick={() => {
           retest.reset();
           setOpened(true);

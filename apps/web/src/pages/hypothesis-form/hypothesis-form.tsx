@@ -21,6 +21,19 @@ import { RoiPreview } from './roi-preview';
 
 type Errors = Partial<Record<FormField, string>>;
 
+/**
+ * Out-of-range numbers are marked as soon as they are typed (a field still empty waits for the save); an error
+ * from the save or the api wins where there is one.
+ */
+function withTyped(values: HypothesisFormValues, errors: Errors): Errors {
+  const merged: Errors = {};
+  for (const [field, message] of Object.entries(validate(values))) {
+    if (String(values[field as FormField] ?? '').trim() !== '') merged[field as FormField] = message;
+  }
+  for (const [field, message] of Object.entries(errors)) if (message) merged[field as FormField] = message;
+  return merged;
+}
+
 interface Props {
   initial: HypothesisFormValues;
   horizonMonths: number | undefined;
@@ -131,7 +144,7 @@ export function HypothesisForm({ initial, horizonMonths, onSave, pending, error,
                 {text('offer', 'Offer', 'What they get')}
               </Stack>
             </Paper>
-            <ImpactFields values={values} errors={errors} set={set} />
+            <ImpactFields values={values} errors={withTyped(values, errors)} set={set} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>

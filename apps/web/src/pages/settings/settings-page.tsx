@@ -24,6 +24,7 @@ export function SettingsPage() {
   // A horizon change rescores every hypothesis: it is asked first, saying how many.
   const [asking, setAsking] = useState<{ hypotheses: number } | null>(null);
   const [counting, setCounting] = useState(false);
+  const [countError, setCountError] = useState<unknown>(null);
   useEffect(() => {
     if (workspace.data) setHorizon(workspace.data.horizonMonths);
   }, [workspace.data]);
@@ -56,9 +57,12 @@ export function SettingsPage() {
     if (!valid) return;
     if (horizon === workspace.data?.horizonMonths) return commit();
     save.reset();
+    setCountError(null);
     setCounting(true);
     try {
       setAsking(await queryClient.fetchQuery({ ...trpc.workspace.rescoreScope.queryOptions(), staleTime: 0 }));
+    } catch (error) {
+      setCountError(error);
     } finally {
       setCounting(false);
     }
@@ -112,6 +116,7 @@ export function SettingsPage() {
       />
       {workspace.isError && <ErrorAlert error={workspace.error} onRetry={() => workspace.refetch()} />}
       {save.isError && !serverError && <ErrorAlert error={save.error} title="Not saved" />}
+      {Boolean(countError) && <ErrorAlert error={countError} title="Not saved: could not count what it rescores" />}
       {notice && (
         <Text size="sm" c="dimmed" data-testid="settings-notice">
           {notice}

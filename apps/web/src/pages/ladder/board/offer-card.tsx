@@ -7,6 +7,7 @@ import { OfferStateBadge } from '../../../components/offer-state-badge';
 import { OutcomeBadge } from '../../../components/outcome-badge';
 import { ScopeBadge } from '../../../components/scope-badge';
 import { useSession } from '../../../lib/session';
+import { RetestButton } from '../../experiment/retest-button';
 import { OfferOutlookLine } from '../offer-outlook';
 import { draftAtRung, latestAtRung, offerOutlook, openProposal } from '../offer-summary';
 import { StartExperimentButton } from '../start-experiment-button';
@@ -50,6 +51,9 @@ export function OfferCard({ offer }: { offer: BoardOffer }) {
             Open
           </Button>
           {draft && offer.state === 'READY' && <StartExperimentButton experiment={draft} />}
+          {latest && offer.state === 'STOPPED' && (
+            <RetestButton experiment={{ ...latest, offerId: offer.id }} size="xs" />
+          )}
           {proposal && (
             <Button
               component={Link}
