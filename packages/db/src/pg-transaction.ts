@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { type Db, poolOf } from './client';
 
@@ -15,24 +14,11 @@ export interface Sql {
 
 const textOf = (strings: TemplateStringsArray) => strings.reduce((text, s, i) => `${text}$${i}${s}`);
 
-// Each statement is prepared once per connection under a name of its own (the batch path runs the same few
-// statements over and over): parsing and planning them was a fair part of a batch's time.
-const names = new WeakMap<TemplateStringsArray, { name: string; text: string }>();
-const statementOf = (strings: TemplateStringsArray) => {
-  let statement = names.get(strings);
-  if (!statement) {
-    const text = textOf(strings);
-    statement = { name: `uplift_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text };
-    names.set(strings, statement);
-  }
-  return statement;
-};
-
 const sqlOf = (client: { query: (config: pg.QueryConfig) => Promise<pg.QueryResult> }): Sql => ({
   $queryRaw: async <T>(strings: TemplateStringsArray, ...values: unknown[]) =>
-    (await client.query({ ...statementOf(strings), values })).rows as T,
+    (await client.query({ text: textOf(strings), values })).rows as T,
   $executeRaw: async (strings: TemplateStringsArray, ...values: unknown[]) =>
-    (await client.query({ ...statementOf(strings), values })).rowCount ?? 0,
+    (await client.query({ text: textOf(strings), values })).rowCount ?? 0,
 });
 
 /** SQL run in the same round trip as BEGIN (a simple query: literals only, made with `literal`). */
