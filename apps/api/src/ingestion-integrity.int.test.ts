@@ -1,16 +1,7 @@
 import { mulberry32 } from '@uplift/domain';
 import { ingestBatch } from '@uplift/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiKeyFor,
-  callerFor,
-  createWorkspace,
-  insertHypothesis,
-  sampleExperiment,
-  serveApi,
-  type TestWorkspace,
-  testDeps,
-} from './testing/fixtures';
+import { apiKeyFor, callerFor, createWorkspace, serveApi, type TestWorkspace, testDeps } from './testing/fixtures';
 import { figuresFromScratch, keptFigures, runningExperiment } from './testing/ingestion-figures';
 
 // Issue 10, points 1, 4 and 5: aggregates follow exactly the stored raw rows, whatever the delivery.
