@@ -1,16 +1,8 @@
 import { mulberry32 } from '@uplift/domain';
 import { ingestBatch } from '@uplift/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiKeyFor,
-  callerFor,
-  createWorkspace,
-  insertHypothesis,
-  sampleExperiment,
-  serveApi,
-  type TestWorkspace,
-  testDeps,
-} from './testing/fixtures';
+import { apiKeyFor, callerFor, createWorkspace, serveApi, type TestWorkspace, testDeps } from './testing/fixtures';
+import { figuresFromScratch, keptFigures, runningExperiment } from './testing/ingestion-figures';
 
 // Issue 10, points 1, 4 and 5: aggregates follow exactly the stored raw rows, whatever the delivery.
 const deps = testDeps('ingestion-integrity');
@@ -39,75 +31,9 @@ const call = async (method: string, path: string, body: unknown) => {
   return { status: res.status, json: () => res.json() as Promise<Json> };
 };
 
-const METRICS = {
-  primary: { name: 'purchase', kind: 'binomial' as const },
-  guardrails: [{ name: 'revenue', kind: 'mean' as const, direction: 'up' as const }],
-};
-const KINDS: Record<string, 'binomial' | 'mean'> = { purchase: 'binomial', revenue: 'mean' };
-
-async function running() {
-  const h = await insertHypothesis(deps.db, ws, ws.users.MARKETER.id, { status: 'APPROVED' });
-  const owner = callerFor(deps, ws.users.PRODUCT_OWNER, ws.slug);
-  const e = await owner.experiment.create({ ...sampleExperiment(h.id), metrics: METRICS, start: true });
-  const { startedAt } = await deps.db.experiment.findUniqueOrThrow({ where: { id: e.id } });
-  return { id: e.id, key: e.key, startedAt: startedAt as Date };
-}
-
-const line = (r: { variant: string; metric: string; units: number; sum: number; sumSquares: number }) =>
-  `${r.variant}/${r.metric}:${r.units}/${r.sum}/${r.sumSquares}`;
-
-/** The aggregates as ingestion keeps them, and the unattributed count. */
-async function kept(experimentId: string) {
-  const rows = await deps.db.experimentAggregate.findMany({ where: { experimentId } });
-  const { unattributedEvents } = await deps.db.experiment.findUniqueOrThrow({ where: { id: experimentId } });
-  return {
-    rows: rows
-      .filter((r) => r.units > 0 || r.metric === '')
-      .map(line)
-      .sort(),
-    unattributed: unattributedEvents,
-  };
-}
-
-/** The same figures computed from scratch from the stored raw rows: attributed = unit exposed and ts ≥ start. */
-async function fromScratch(experimentId: string, startedAt: Date) {
-  const raw = await deps.db.experimentEvent.findMany({ where: { experimentId } });
-  const variantOf = new Map(raw.filter((r) => r.type === 'exposure').map((r) => [r.unitId, r.variant as string]));
-  const agg = new Map<string, { variant: string; metric: string; units: number; sum: number; sumSquares: number }>();
-  const at = (variant: string, metric: string) => {
-    const k = `${variant}/${metric}`;
-    if (!agg.has(k)) agg.set(k, { variant, metric, units: 0, sum: 0, sumSquares: 0 });
-    return agg.get(k) as { units: number; sum: number; sumSquares: number };
-  };
-  for (const v of new Set(variantOf.values())) at(v, '');
-  for (const v of variantOf.values()) at(v, '').units++;
-  const perUnit = new Map<string, { variant: string; metric: string; value: number }>();
-  let unattributed = 0;
-  for (const r of raw.filter((e) => e.type === 'conversion')) {
-    const variant = variantOf.get(r.unitId);
-    if (!variant || r.ts < startedAt) {
-      unattributed++;
-      continue;
-    }
-    const metric = r.metric as string;
-    const u = perUnit.get(`${metric}/${r.unitId}`) ?? { variant, metric, value: 0 };
-    u.value = KINDS[metric] === 'mean' ? u.value + (r.value ?? 0) : 1;
-    perUnit.set(`${metric}/${r.unitId}`, u);
-  }
-  for (const u of perUnit.values()) {
-    const a = at(u.variant, u.metric);
-    a.units++;
-    a.sum += u.value;
-    a.sumSquares += u.value * u.value;
-  }
-  return {
-    rows: [...agg.values()]
-      .filter((r) => r.units > 0 || r.metric === '')
-      .map(line)
-      .sort(),
-    unattributed,
-  };
-}
+const running = () => runningExperiment(deps, ws);
+const kept = (experimentId: string) => keptFigures(deps.db, experimentId);
+const fromScratch = (experimentId: string, startedAt: Date) => figuresFromScratch(deps.db, experimentId, startedAt);
 
 /** A seeded generator, so a failing case can be replayed. */
 const random = mulberry32;

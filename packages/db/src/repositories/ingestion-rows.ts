@@ -3,6 +3,7 @@ import type { Sql } from '../pg-transaction';
 import { type AggregateDelta, delta } from './aggregate-deltas';
 
 const col = <K extends keyof PreparedEvent>(rows: PreparedEvent[], k: K) => rows.map((r) => r[k]);
+const unitKey = (e: PreparedEvent) => `${e.experimentId}\u0000${e.unitId}`;
 const iso = (rows: PreparedEvent[]) => rows.map((r) => r.ts.toISOString());
 
 /**
@@ -11,8 +12,8 @@ const iso = (rows: PreparedEvent[]) => rows.map((r) => r.ts.toISOString());
  * the experiment's exclusive lock (ingestion.ts).
  */
 export async function hasUnexposedConversions(db: Sql, events: PreparedEvent[]) {
-  const exposed = new Set(events.filter((e) => e.type === 'exposure').map((e) => `${e.experimentId}\u0000${e.unitId}`));
-  const rest = events.filter((e) => e.type === 'conversion' && !exposed.has(`${e.experimentId}\u0000${e.unitId}`));
+  const exposed = new Set(events.filter((e) => e.type === 'exposure').map(unitKey));
+  const rest = events.filter((e) => e.type === 'conversion' && !exposed.has(unitKey(e)));
   if (!rest.length) return false;
   const [row] = await db.$queryRaw<{ missing: boolean }[]>`
     SELECT EXISTS (
@@ -59,19 +60,24 @@ export interface StoredEvents {
  * happened at or after the experiment's start. Answers a summary per experiment, not the rows.
  */
 export function insertRaw(tx: Sql, rows: PreparedEvent[]) {
+  // A conversion of a unit the batch exposes is attributed (the exposure is stored with it, or was before).
+  const exposed = new Set(rows.filter((e) => e.type === 'exposure').map(unitKey));
+  const here = rows.map((e) => e.type === 'conversion' && exposed.has(unitKey(e)));
   return tx.$queryRaw<StoredEvents[]>`
     WITH stored AS (
       INSERT INTO "ExperimentEvent" ("experimentId", "eventId", "unitId", type, variant, metric, value, ts, attributed)
       SELECT t.e, t.id, t.u, t.type, t.v, t.m, t.x, t.ts::timestamp,
-             t.type = 'exposure' OR ((s."startedAt" IS NULL OR t.ts::timestamp >= s."startedAt") AND x.exposed IS NOT NULL)
+             t.type = 'exposure' OR ((s."startedAt" IS NULL OR t.ts::timestamp >= s."startedAt") AND (t.here OR coalesce(x.exposed, false)))
       FROM unnest(${col(rows, 'experimentId')}::text[], ${col(rows, 'eventId')}::text[], ${col(rows, 'unitId')}::text[],
                   ${col(rows, 'type')}::text[], ${col(rows, 'variant')}::text[], ${col(rows, 'metric')}::text[],
-                  ${col(rows, 'value')}::float8[], ${iso(rows)}::text[]) AS t(e, id, u, type, v, m, x, ts)
+                  ${col(rows, 'value')}::float8[], ${iso(rows)}::text[], ${here}::boolean[])
+           AS t(e, id, u, type, v, m, x, ts, here)
       JOIN "Experiment" s ON s.id = t.e
-      -- One index probe per conversion (as EXISTS, the planner may hash the experiment's every unit instead).
+      -- One index probe per conversion whose unit the batch does not expose (as EXISTS, the planner may hash
+      -- the experiment's every unit instead).
       LEFT JOIN LATERAL (
         SELECT true AS exposed FROM "ExperimentUnit" x
-        WHERE t.type = 'conversion' AND x."experimentId" = t.e AND x."unitId" = t.u LIMIT 1
+        WHERE t.type = 'conversion' AND NOT t.here AND x."experimentId" = t.e AND x."unitId" = t.u LIMIT 1
       ) x ON true
       ORDER BY t.e, t.id
       ON CONFLICT DO NOTHING
