@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { formatDateTime } from '../lib/format';
 import { useTRPC } from '../lib/trpc';
+import { TitleText } from './title-text';
 
 const SHOWN = 10;
 
@@ -90,9 +91,9 @@ export function NotificationBell() {
                       bg={n.readAt ? undefined : 'indigo.6'}
                     />
                     <Stack gap={2}>
-                      <Text size="sm" fw={n.readAt ? 400 : 600} lineClamp={2}>
+                      <TitleText size="sm" fw={n.readAt ? 400 : 600}>
                         {n.title}
-                      </Text>
+                      </TitleText>
                       <Text size="xs" c="dimmed" lineClamp={2}>
                         {n.body}
                       </Text>

@@ -6,7 +6,7 @@ import { CupedNote } from './cuped-note';
 import { DecisionPanel } from './decision-panel';
 import { HealthBanners } from './health-banners';
 import { ProgressPanel } from './progress-panel';
-import { ResultsTable } from './results-table';
+import { ResultsPanel } from './results-panel';
 import { decisionRuleNote } from './rule-note';
 import { intervalLabel } from './stat-format';
 import { analysisOf, type ExperimentRow, type Results, type Snapshot, segmentsOf, setupOf } from './types';
@@ -75,11 +75,12 @@ export function ResultsSection({ experiment, results, history }: Props) {
           </Title>
           {analysis ? (
             <>
-              <ResultsTable
+              <ResultsPanel
                 analysis={analysis}
                 kind={setup.metrics.primary.kind}
                 alpha={setup.analysis.alpha}
                 names={names}
+                experimentKey={experiment.key}
               />
               <CupedNote analysis={analysis} kind={setup.metrics.primary.kind} names={names} />
             </>
@@ -134,7 +135,7 @@ export function ResultsSection({ experiment, results, history }: Props) {
               <Accordion.Item key={s.segment} value={s.segment || '(none)'}>
                 <Accordion.Control>{s.segment || '(no value)'}</Accordion.Control>
                 <Accordion.Panel>
-                  <ResultsTable
+                  <ResultsPanel
                     analysis={s.analysis}
                     kind={setup.metrics.primary.kind}
                     alpha={setup.analysis.alpha}
