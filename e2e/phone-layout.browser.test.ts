@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cutBadges, inView, PHONE, pageOverflow } from './layout-support';
-import { expectText, launchBrowser, signIn, submittedHypothesis } from './support';
+import { expectText, launchBrowser, selectOption, signIn, submittedHypothesis } from './support';
 
 // Issue 14, "Readable everywhere": a 150-character word never widens a page, and a phone keeps the key columns.
 describe('long titles and the phone-sized layout', () => {
@@ -47,6 +47,20 @@ describe('long titles and the phone-sized layout', () => {
     }
     await expectText(card.getByTestId('card-roi'), /^[+-−]?[\d,]+%$/);
     expect(await page.getByTestId('backlog-table').count()).toBe(0);
+    // No column headers to click on a phone: the order is a select, kept in the URL like the table's.
+    await selectOption(page, 'backlog-sort-select', 'Best ROI');
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('roi');
+    await expect
+      .poll(
+        async () => {
+          const rois = (await page.getByTestId('card-roi').allTextContents()).map((t) =>
+            Number(t.replace(/[^0-9.-]/g, '')),
+          );
+          return rois.length > 1 && rois.every((roi, i) => i === 0 || (rois[i - 1] as number) >= roi);
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     await page.getByTestId('value-cost').waitFor();
     expect(await cutBadges(page)).toEqual([]);
     expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
@@ -55,9 +69,11 @@ describe('long titles and the phone-sized layout', () => {
     await page.goto('/ladder');
     await page.getByTestId('offer-card').first().waitFor();
     // The rungs stack: every column fits the screen's width instead of scrolling sideways.
-    const columns = await page.getByTestId('ladder-column').evaluateAll((all) =>
-      all.map((c) => c.getBoundingClientRect()).map((r) => r.left >= 0 && r.right <= window.innerWidth),
-    );
+    const columns = await page
+      .getByTestId('ladder-column')
+      .evaluateAll((all) =>
+        all.map((c) => c.getBoundingClientRect()).map((r) => r.left >= 0 && r.right <= window.innerWidth),
+      );
     expect(columns.length).toBeGreaterThan(1);
     expect(columns.every(Boolean)).toBe(true);
     expect(await cutBadges(page)).toEqual([]);

@@ -10,6 +10,7 @@ import { useTRPC } from '../../lib/trpc';
 import { BacklogCards } from './backlog-cards';
 import { BacklogFilters } from './backlog-filters';
 import { BacklogPager } from './backlog-pager';
+import { BacklogSortSelect } from './backlog-sort-select';
 import { BacklogTable } from './backlog-table';
 import { isFiltered, toQuery, useBacklogView } from './backlog-view';
 import { RankingNote } from './ranking-note';
@@ -36,6 +37,7 @@ export function BacklogPage() {
         )}
       </Group>
       <BacklogFilters view={view} onChange={update} />
+      {phone && <BacklogSortSelect view={view} onChange={update} />}
       <RankingNote />
       {list.isError && <ErrorAlert error={list.error} onRetry={() => list.refetch()} />}
       <Paper withBorder pos="relative">
