@@ -33,6 +33,13 @@ describe('long titles and the phone-sized layout', () => {
     const textBox = await cell.boundingBox();
     expect(textBox && titleBox && textBox.x + textBox.width <= titleBox.x + titleBox.width + 1).toBe(true);
     expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+    // At 1440 px the whole table fits: no column hides behind a sideways scroll.
+    const hidden = await page.getByTestId('backlog-table').evaluate((table) => {
+      let box = table.parentElement;
+      while (box && getComputedStyle(box).overflowX === 'visible') box = box.parentElement;
+      return box ? box.scrollWidth - box.clientWidth : 0;
+    });
+    expect(hidden).toBeLessThanOrEqual(0);
     await context.close();
   }, 60_000);
 

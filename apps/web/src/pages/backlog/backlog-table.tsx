@@ -20,8 +20,8 @@ interface Props {
 export function BacklogTable({ items, view, onChange, currency }: Props) {
   const header = { view, onChange };
   return (
-    // Ten columns need a wide screen; phones get cards (backlog-cards.tsx).
-    <Table.ScrollContainer minWidth={1000} type="native">
+    // Nine columns need a wide screen; phones get cards (backlog-cards.tsx).
+    <Table.ScrollContainer minWidth={960} type="native">
       <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="sm" data-testid="backlog-table">
         <Table.Thead>
           <Table.Tr>
@@ -31,8 +31,7 @@ export function BacklogTable({ items, view, onChange, currency }: Props) {
             <SortHeader sort="title" {...header}>
               Title
             </SortHeader>
-            <Table.Th style={{ whiteSpace: 'nowrap' }}>Funnel stage</Table.Th>
-            <Table.Th>Channel</Table.Th>
+            <Table.Th>Stage, channel</Table.Th>
             <SortHeader sort="status" {...header}>
               Status
             </SortHeader>
@@ -81,8 +80,12 @@ export function BacklogTable({ items, view, onChange, currency }: Props) {
                   {h.segment}
                 </Text>
               </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{humanize(h.funnelStage)}</Table.Td>
-              <Table.Td>{humanize(h.channel)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {humanize(h.funnelStage)}
+                <Text size="xs" c="dimmed">
+                  {humanize(h.channel)}
+                </Text>
+              </Table.Td>
               <Table.Td>
                 <StatusBadge status={h.status} />
               </Table.Td>
