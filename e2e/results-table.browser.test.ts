@@ -34,6 +34,7 @@ describe('the results table', () => {
       await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('absolute');
       await expectText(table.locator('thead'), /Difference/);
       await expectText(treatment.getByTestId('results-lift'), '+3 pp');
+      await expectText(page.getByTestId('results-absolute-note'), /times the control's rate, in percentage points/);
       await expectText(treatment.getByTestId('results-interval'), /^[+-]?[\d.]+ pp to \+[\d.]+ pp$/);
 
       // The link carries the view: opened afresh, the page reads absolute again.

@@ -1,4 +1,4 @@
-import { Stack } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { AnalyzeResult, MetricKind } from '@uplift/domain';
 import { downloadText } from '../../lib/download';
@@ -34,6 +34,12 @@ export function ResultsPanel({ analysis, kind, alpha, names, experimentKey }: Pr
   return (
     <Stack gap="sm">
       {experimentKey && <ResultsToolbar view={view} onView={setView} onDownload={download} />}
+      {experimentKey && view === 'absolute' && (
+        <Text size="xs" c="dimmed" data-testid="results-absolute-note">
+          Absolute: the relative lift, its interval and the risk times the control's{' '}
+          {kind === 'binomial' ? 'rate, in percentage points' : 'mean, in its units'}.
+        </Text>
+      )}
       {phone ? <ResultsCards {...shared} /> : <ResultsTable {...shared} adjusted={adjusted} />}
     </Stack>
   );
