@@ -21,7 +21,9 @@ export async function listExperiments(
   filter: ExperimentListQuery = {},
   order: 'newest' | 'runningFirst' = 'newest',
 ) {
-  const contains = filter.search ? { contains: filter.search, mode: 'insensitive' as const } : undefined;
+  // Prisma passes `contains` to LIKE as is: its wildcards (and the escape character) are escaped to stay literal.
+  const search = filter.search?.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const contains = search ? { contains: search, mode: 'insensitive' as const } : undefined;
   const where = {
     workspaceId,
     ...(filter.status?.length ? { status: { in: filter.status } } : {}),
