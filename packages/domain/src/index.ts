@@ -18,6 +18,7 @@ export * from './evaluate-experiment';
 export * from './evaluation';
 export * from './events';
 export * from './experiment';
+export * from './experiment-list';
 export * from './experiment-metrics';
 export * from './hypothesis';
 export * from './ingestion';

@@ -1,8 +1,8 @@
 import {
-  EXPERIMENT_STATUSES,
   rowsFromCsv,
   text,
   ZExperimentCreateInput,
+  ZExperimentListQuery,
   ZExperimentStopInput,
   ZExperimentUpdateInput,
   ZIsoDate,
@@ -35,9 +35,7 @@ const ZKey = z.object({ key: text().min(1, 'is required').max(200, 'must be at m
 
 export const experimentRouter = router({
   list: workspaceProcedure('experiment.read')
-    .input(
-      z.object({ status: z.array(z.enum(EXPERIMENT_STATUSES)).optional(), hypothesisId: text().max(200).optional() }),
-    )
+    .input(ZExperimentListQuery)
     .query(({ ctx, input }) => listExperimentSummaries(ctx.deps, ctx.workspace.id, input)),
   get: workspaceProcedure('experiment.read')
     .input(ZKey)

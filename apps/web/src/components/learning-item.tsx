@@ -12,7 +12,12 @@ export function LearningItem({ learning, compact = false }: { learning: Learning
   return (
     <Paper withBorder p={compact ? 'xs' : 'md'} data-testid="learning-item" data-experiment={experiment.key}>
       <Stack gap={6}>
-        <Text size={compact ? 'sm' : 'md'} style={{ whiteSpace: 'pre-wrap' }} data-testid="learning-text">
+        <Text
+          size={compact ? 'sm' : 'md'}
+          style={{ whiteSpace: 'pre-wrap' }}
+          className="uplift-title"
+          data-testid="learning-text"
+        >
           {learning.text}
         </Text>
         {learning.tags.length > 0 && (

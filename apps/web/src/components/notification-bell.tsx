@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { formatDateTime } from '../lib/format';
 import { useTRPC } from '../lib/trpc';
 import { useRefreshOnNews } from '../lib/use-refresh-on-news';
+import { TitleText } from './title-text';
 
 const SHOWN = 10;
 
@@ -92,9 +93,9 @@ export function NotificationBell() {
                       bg={n.readAt ? undefined : 'indigo.6'}
                     />
                     <Stack gap={2}>
-                      <Text size="sm" fw={n.readAt ? 400 : 600} lineClamp={2}>
+                      <TitleText size="sm" fw={n.readAt ? 400 : 600}>
                         {n.title}
-                      </Text>
+                      </TitleText>
                       <Text size="xs" c="dimmed" lineClamp={2}>
                         {n.body}
                       </Text>

@@ -1,4 +1,4 @@
-import type { ExperimentStatus } from '@uplift/domain';
+import type { ExperimentListQuery } from '@uplift/domain';
 import type { Tx } from '../client';
 import { toExperimentRecord } from './experiment-row';
 
@@ -11,32 +11,49 @@ export async function findExperimentById(db: Tx, id: string) {
   return toExperimentRecord(await db.experiment.findUniqueOrThrow({ where: { id } }));
 }
 
-/** The workspace's experiments, newest first (at most 500), each with its hypothesis' id, title and status. */
+/**
+ * The workspace's experiments, filtered, newest first (at most 500), each with its hypothesis' id, title, status
+ * and author (the experiment's owner). `runningFirst` puts every running one ahead of the rest.
+ */
 export async function listExperiments(
   db: Tx,
   workspaceId: string,
-  filter: { status?: ExperimentStatus[]; hypothesisId?: string } = {},
+  filter: ExperimentListQuery = {},
+  order: 'newest' | 'runningFirst' = 'newest',
 ) {
-  const rows = await db.experiment.findMany({
-    where: {
-      workspaceId,
-      ...(filter.status?.length ? { status: { in: filter.status } } : {}),
-      ...(filter.hypothesisId ? { hypothesisId: filter.hypothesisId } : {}),
-    },
-    include: { hypothesis: { select: { id: true, title: true, status: true } } },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: 500,
-  });
-  return rows.map(toExperimentRecord);
+  // Prisma passes `contains` to LIKE as is: its wildcards (and the escape character) are escaped to stay literal.
+  const search = filter.search?.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const contains = search ? { contains: search, mode: 'insensitive' as const } : undefined;
+  const where = {
+    workspaceId,
+    ...(filter.status?.length ? { status: { in: filter.status } } : {}),
+    ...(filter.channel?.length ? { channel: { in: filter.channel } } : {}),
+    ...(filter.hypothesisId ? { hypothesisId: filter.hypothesisId } : {}),
+    ...(filter.ownerId ? { hypothesis: { authorId: filter.ownerId } } : {}),
+    ...(contains ? { OR: [{ name: contains }, { key: contains }, { hypothesis: { title: contains } }] } : {}),
+  };
+  const page = (extra: object, take: number) =>
+    db.experiment.findMany({
+      where: { AND: [where, extra] },
+      include: {
+        hypothesis: { select: { id: true, title: true, status: true, author: { select: { id: true, name: true } } } },
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take,
+    });
+  if (order === 'newest') return (await page({}, 500)).map(toExperimentRecord);
+  const running = await page({ status: 'RUNNING' }, 500);
+  const rest = await page({ status: { not: 'RUNNING' } }, 500 - running.length);
+  return [...running, ...rest].map(toExperimentRecord);
 }
 
-/** Each experiment's newest evaluation, reduced to what a list shows: exposed users and the outcome. */
+/** Each experiment's newest evaluation, reduced to what a list shows: exposed users, the outcome, the analysis. */
 export function latestSnapshotSummaries(db: Tx, experimentIds: string[]) {
   return db.experimentSnapshot.findMany({
     where: { experimentId: { in: experimentIds } },
     orderBy: { dataVersion: 'desc' },
     distinct: ['experimentId'],
-    select: { experimentId: true, users: true, outcome: true },
+    select: { experimentId: true, users: true, outcome: true, analysis: true },
   });
 }
 

@@ -16,6 +16,9 @@ export interface BacklogRow {
   calibratedRoi: number | null;
   paybackMonths: number | null;
   expectedGain: number;
+  /** R·b·l·v·c in the workspace's currency (roi.ts), and the cost it is set against: the backlog's money columns. */
+  expectedMonthlyGain: number;
+  cost: number;
   pinnedRank: number | null;
   authorId: string;
   authorName: string;
@@ -59,7 +62,7 @@ export async function backlogPage(db: Tx, workspaceId: string, query: BacklogQue
   const [items, [count]] = await Promise.all([
     db.$queryRaw<BacklogRow[]>`
       SELECT h.id, h.title, h."funnelStage", h.channel, h.status, h.segment, h.roi, h."calibratedRoi", h."paybackMonths",
-             h."expectedGain", h."pinnedRank", h."authorId", h."createdAt",
+             h."expectedGain", h."expectedMonthlyGain", h.cost, h."pinnedRank", h."authorId", h."createdAt",
              (SELECT u.name FROM "user" u WHERE u.id = h."authorId") AS "authorName",
              CASE WHEN ${RANKED_SQL} THEN h."backlogOrder" ELSE NULL END AS rank
       FROM "Hypothesis" h

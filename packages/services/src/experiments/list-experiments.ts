@@ -1,22 +1,28 @@
 import { latestSnapshotSummaries, listExperiments } from '@uplift/db';
-import type { ExperimentStatus } from '@uplift/domain';
+import { currentLift, type ExperimentListQuery, ZExperimentListQuery } from '@uplift/domain';
 import type { ServiceDeps } from '../deps';
 
-/** The experiments page: each experiment with the exposed users and the outcome of its latest evaluation. */
+/**
+ * The experiments page: each experiment (running ones first) with its owner, the exposed users, the outcome
+ * and the current lift of its latest evaluation.
+ */
 export async function listExperimentSummaries(
   deps: ServiceDeps,
   workspaceId: string,
-  filter: { status?: ExperimentStatus[]; hypothesisId?: string } = {},
+  filter: ExperimentListQuery = {},
 ) {
-  const rows = await listExperiments(deps.db, workspaceId, filter);
+  const rows = await listExperiments(deps.db, workspaceId, ZExperimentListQuery.parse(filter), 'runningFirst');
   const latest = await latestSnapshotSummaries(
     deps.db,
     rows.map((r) => r.id),
   );
   const byId = new Map(latest.map((s) => [s.experimentId, s]));
-  return rows.map((r) => ({
+  return rows.map(({ hypothesis: { author, ...hypothesis }, ...r }) => ({
     ...r,
+    hypothesis,
+    owner: author,
     users: byId.get(r.id)?.users ?? 0,
     latestOutcome: byId.get(r.id)?.outcome ?? null,
+    lift: currentLift(byId.get(r.id)?.analysis),
   }));
 }

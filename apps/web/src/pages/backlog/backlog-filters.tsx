@@ -1,12 +1,8 @@
-import { Button, Group, MultiSelect, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch, IconX } from '@tabler/icons-react';
+import { Group } from '@mantine/core';
 import { CHANNELS, FUNNEL_STAGES, HYPOTHESIS_STATUSES } from '@uplift/domain';
-import { useEffect, useState } from 'react';
-import { humanize } from '../../lib/format';
+import { DebouncedSearch } from '../../components/debounced-search';
+import { ClearFilters, EnumFilter } from '../../components/enum-filter';
 import { type BacklogView, isFiltered } from './backlog-view';
-
-const options = (values: readonly string[]) => values.map((value) => ({ value, label: humanize(value) }));
 
 interface Props {
   view: BacklogView;
@@ -14,65 +10,41 @@ interface Props {
 }
 
 export function BacklogFilters({ view, onChange }: Props) {
-  // Typing stays local and instant; the query follows 250 ms after the last key.
-  const [search, setSearch] = useState(view.search);
-  const [debounced] = useDebouncedValue(search, 250);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled search should change the view
-  useEffect(() => {
-    if (debounced !== view.search) onChange({ search: debounced });
-  }, [debounced]);
-  // Back/forward or "Clear" changes the URL; the box follows it.
-  useEffect(() => setSearch(view.search), [view.search]);
-
-  const common = { clearable: true, w: { base: '100%', sm: 200 }, maxDropdownHeight: 280 } as const;
   return (
     <Group gap="sm" align="flex-end" wrap="wrap">
-      <TextInput
-        label="Search"
+      <DebouncedSearch
         placeholder="Title, statement, segment, offer"
-        leftSection={<IconSearch size={16} />}
-        value={search}
-        onChange={(e) => setSearch(e.currentTarget.value)}
+        value={view.search}
+        onSearch={(search) => onChange({ search })}
         w={{ base: '100%', sm: 260 }}
         data-testid="backlog-search"
       />
-      <MultiSelect
+      <EnumFilter
         label="Status"
-        placeholder={view.status.length ? undefined : 'Any'}
-        data={options(HYPOTHESIS_STATUSES)}
+        values={HYPOTHESIS_STATUSES}
         value={view.status}
-        onChange={(v) => onChange({ status: v as BacklogView['status'] })}
+        onChange={(status) => onChange({ status })}
         data-testid="filter-status"
-        {...common}
       />
-      <MultiSelect
+      <EnumFilter
         label="Funnel stage"
-        placeholder={view.funnelStage.length ? undefined : 'Any'}
-        data={options(FUNNEL_STAGES)}
+        values={FUNNEL_STAGES}
         value={view.funnelStage}
-        onChange={(v) => onChange({ funnelStage: v as BacklogView['funnelStage'] })}
+        onChange={(funnelStage) => onChange({ funnelStage })}
         data-testid="filter-stage"
-        {...common}
       />
-      <MultiSelect
+      <EnumFilter
         label="Channel"
-        placeholder={view.channel.length ? undefined : 'Any'}
-        data={options(CHANNELS)}
+        values={CHANNELS}
         value={view.channel}
-        onChange={(v) => onChange({ channel: v as BacklogView['channel'] })}
+        onChange={(channel) => onChange({ channel })}
         data-testid="filter-channel"
-        {...common}
       />
       {isFiltered(view) && (
-        <Button
-          variant="subtle"
-          color="gray"
-          leftSection={<IconX size={16} />}
-          onClick={() => onChange({ status: [], funnelStage: [], channel: [], search: '' })}
-          data-testid="filters-clear"
-        >
-          Clear
-        </Button>
+        <ClearFilters
+          onClear={() => onChange({ status: [], funnelStage: [], channel: [], search: '' })}
+          testId="filters-clear"
+        />
       )}
     </Group>
   );

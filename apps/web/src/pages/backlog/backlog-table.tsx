@@ -1,9 +1,10 @@
-import { Anchor, Group, Table, Text, Tooltip } from '@mantine/core';
+import { Group, Table, Text, Tooltip } from '@mantine/core';
 import { IconPinFilled } from '@tabler/icons-react';
 import type { RouterOutputs } from '@uplift/api';
-import { Link } from 'react-router';
 import { StatusBadge } from '../../components/status-badge';
+import { TitleText } from '../../components/title-text';
 import { formatDate, formatMonths, formatRoi, humanize } from '../../lib/format';
+import { formatMoney } from '../../lib/money';
 import type { BacklogView } from './backlog-view';
 import { PlannedStart } from './planned-start';
 import { SortHeader } from './sort-header';
@@ -14,12 +15,13 @@ interface Props {
   items: BacklogItem[];
   view: BacklogView;
   onChange: (patch: Partial<BacklogView>) => void;
+  currency: string | null;
 }
 
-export function BacklogTable({ items, view, onChange }: Props) {
+export function BacklogTable({ items, view, onChange, currency }: Props) {
   const header = { view, onChange };
   return (
-    // Eight columns do not fit a phone: the table keeps its shape and scrolls sideways instead.
+    // Nine columns need a wide screen; phones get cards (backlog-cards.tsx).
     <Table.ScrollContainer minWidth={960} type="native">
       <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="sm" data-testid="backlog-table">
         <Table.Thead>
@@ -30,21 +32,22 @@ export function BacklogTable({ items, view, onChange }: Props) {
             <SortHeader sort="title" {...header}>
               Title
             </SortHeader>
-            <Table.Th style={{ whiteSpace: 'nowrap' }}>Funnel stage</Table.Th>
-            <Table.Th>Channel</Table.Th>
+            <Table.Th>Stage, channel</Table.Th>
             <SortHeader sort="status" {...header}>
               Status
             </SortHeader>
             <SortHeader sort="roi" align="right" {...header}>
               ROI
             </SortHeader>
+            <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+              Gain / month
+            </Table.Th>
             <SortHeader sort="calibratedRoi" align="right" {...header}>
               Calibrated ROI
             </SortHeader>
             <SortHeader sort="payback" align="right" {...header}>
               Payback
             </SortHeader>
-            <Table.Th>Author</Table.Th>
             <SortHeader sort="createdAt" {...header}>
               Created
             </SortHeader>
@@ -71,15 +74,19 @@ export function BacklogTable({ items, view, onChange }: Props) {
                 </Group>
               </Table.Td>
               <Table.Td miw={200} maw={300}>
-                <Anchor component={Link} to={`/hypotheses/${h.id}`} size="sm" fw={500} data-testid="cell-title">
+                <TitleText to={`/hypotheses/${h.id}`} size="sm" fw={500} data-testid="cell-title">
                   {h.title}
-                </Anchor>
+                </TitleText>
                 <Text size="xs" c="dimmed" truncate="end">
                   {h.segment}
                 </Text>
               </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{humanize(h.funnelStage)}</Table.Td>
-              <Table.Td>{humanize(h.channel)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {humanize(h.funnelStage)}
+                <Text size="xs" c="dimmed">
+                  {humanize(h.channel)}
+                </Text>
+              </Table.Td>
               <Table.Td>
                 <StatusBadge status={h.status} />
                 <PlannedStart hypothesisId={h.id} status={h.status} />
@@ -88,6 +95,9 @@ export function BacklogTable({ items, view, onChange }: Props) {
                 <Text size="sm" fw={600} c={h.roi >= 0 ? 'teal.7' : 'red.7'}>
                   {formatRoi(h.roi)}
                 </Text>
+              </Table.Td>
+              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }} data-testid="cell-gain">
+                {formatMoney(h.expectedMonthlyGain, currency)}
               </Table.Td>
               <Table.Td ta="right" data-testid="cell-calibrated-roi">
                 {h.calibratedRoi === null ? (
@@ -103,8 +113,12 @@ export function BacklogTable({ items, view, onChange }: Props) {
               <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }} data-testid="cell-payback">
                 {formatMonths(h.paybackMonths)}
               </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{h.authorName}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(h.createdAt)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {formatDate(h.createdAt)}
+                <Text size="xs" c="dimmed" data-testid="cell-author">
+                  {h.authorName}
+                </Text>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -6,7 +6,7 @@ import { DecisionPanel } from './decision-panel';
 import { HealthBanners } from './health-banners';
 import { ProgressPanel } from './progress-panel';
 import { ResultsCharts } from './results-charts';
-import { ResultsTable } from './results-table';
+import { ResultsPanel } from './results-panel';
 import { decisionRuleNote } from './rule-note';
 import { analysisOf, type ExperimentRow, type Results, type Snapshot, segmentsOf, setupOf } from './types';
 
@@ -69,11 +69,12 @@ export function ResultsSection({ experiment, results, history }: Props) {
           </Title>
           {analysis ? (
             <>
-              <ResultsTable
+              <ResultsPanel
                 analysis={analysis}
                 kind={setup.metrics.primary.kind}
                 alpha={setup.analysis.alpha}
                 names={names}
+                experimentKey={experiment.key}
               />
               <CupedNote analysis={analysis} kind={setup.metrics.primary.kind} names={names} />
             </>
@@ -110,7 +111,7 @@ export function ResultsSection({ experiment, results, history }: Props) {
               <Accordion.Item key={s.segment} value={s.segment || '(none)'}>
                 <Accordion.Control>{s.segment || '(no value)'}</Accordion.Control>
                 <Accordion.Panel>
-                  <ResultsTable
+                  <ResultsPanel
                     analysis={s.analysis}
                     kind={setup.metrics.primary.kind}
                     alpha={setup.analysis.alpha}

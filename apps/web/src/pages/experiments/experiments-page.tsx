@@ -1,29 +1,30 @@
-import { Button, Center, EmptyState, Group, Loader, MultiSelect, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Center, EmptyState, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconFlask, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { EXPERIMENT_STATUSES, type ExperimentStatus } from '@uplift/domain';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert';
-import { humanize } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
+import { ExperimentsCards } from './experiments-cards';
+import { ExperimentsFilters } from './experiments-filters';
 import { ExperimentsTable } from './experiments-table';
+import { experimentsQuery, isFiltered, NO_FILTERS, useExperimentsView } from './experiments-view';
 
-/** Every experiment of the workspace, newest first, filterable by status (kept in the URL to share). */
+/** Every experiment of the workspace, running ones first, then newest; filters are kept in the URL to share. */
 export function ExperimentsPage() {
   const trpc = useTRPC();
   const { can } = useSession();
-  const [params, setParams] = useSearchParams();
-  const status = params
-    .getAll('status')
-    .filter((s): s is ExperimentStatus => (EXPERIMENT_STATUSES as readonly string[]).includes(s));
+  const [view, update] = useExperimentsView();
+  const phone = useMediaQuery('(max-width: 47.99em)');
   const list = useQuery(
     trpc.experiment.list.queryOptions(
-      { status: status.length ? status : undefined },
+      experimentsQuery(view),
       // Running experiments gain users as events arrive.
       { refetchInterval: 15_000 },
     ),
   );
+  const filtered = isFiltered(view);
   const create = can('experiment.create') && (
     <Button component={Link} to="/experiments/new" leftSection={<IconPlus size={16} />} data-testid="experiments-new">
       New experiment
@@ -36,21 +37,7 @@ export function ExperimentsPage() {
         <Title order={2}>Experiments</Title>
         {create}
       </Group>
-      <MultiSelect
-        label="Status"
-        placeholder={status.length ? undefined : 'All statuses'}
-        data={EXPERIMENT_STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
-        value={status}
-        onChange={(values) =>
-          setParams(
-            values.map((v): [string, string] => ['status', v]),
-            { replace: true },
-          )
-        }
-        clearable
-        maw={480}
-        data-testid="experiments-status-filter"
-      />
+      <ExperimentsFilters view={view} onChange={update} />
       {list.isPending ? (
         <Center py="xl">
           <Loader />
@@ -61,24 +48,34 @@ export function ExperimentsPage() {
         <EmptyState
           mt="lg"
           icon={<IconFlask />}
-          title={status.length ? 'No experiment with this status' : 'No experiments yet'}
+          title={filtered ? 'No experiment matches' : 'No experiments yet'}
           description={
-            status.length
-              ? 'Clear the filter to see them all.'
+            filtered
+              ? 'No experiment matches these filters.'
               : 'An approved hypothesis becomes an experiment: open it and choose “Start an experiment”.'
           }
           data-testid="experiments-empty"
         >
-          {!status.length && create && <EmptyState.Actions>{create}</EmptyState.Actions>}
+          {(filtered || create) && (
+            <EmptyState.Actions>
+              {filtered ? (
+                <Button variant="default" onClick={() => update(NO_FILTERS)}>
+                  Clear filters
+                </Button>
+              ) : (
+                create
+              )}
+            </EmptyState.Actions>
+          )}
         </EmptyState>
       ) : (
         <Paper withBorder>
-          <ExperimentsTable rows={list.data} />
+          {phone ? <ExperimentsCards rows={list.data} /> : <ExperimentsTable rows={list.data} />}
         </Paper>
       )}
       {list.data && list.data.length >= 500 && (
         <Text size="xs" c="dimmed">
-          Showing the newest 500; filter by status to narrow down.
+          Showing 500 (running ones first, then the newest); filter to narrow down.
         </Text>
       )}
     </Stack>

@@ -51,7 +51,7 @@ export function FigureTable({ name, table, numericFrom = 1 }: Props) {
                 // biome-ignore lint/suspicious/noArrayIndexKey: static rows, never reordered in place
                 <Table.Tr key={r}>
                   {row.map((cell, i) => (
-                    <Table.Td key={table.columns[i]} ta={align(i)}>
+                    <Table.Td key={table.columns[i]} ta={align(i)} className={i === 0 ? 'uplift-title' : undefined}>
                       {cell}
                     </Table.Td>
                   ))}

@@ -50,7 +50,7 @@ export function RoadmapPage() {
               <Title order={4}>Too small to detect within {input.maxTestWeeks ?? 12} weeks</Title>
               <List size="sm">
                 {result.roadmap.tooSmall.map((t) => (
-                  <List.Item key={t.id}>
+                  <List.Item key={t.id} className="uplift-title">
                     {titleOf(labels, t.id)}:{' '}
                     {t.detectableLift === null
                       ? 'no lift would be detectable at this channel’s rate'
@@ -65,7 +65,7 @@ export function RoadmapPage() {
               <Title order={4}>Cannot be planned</Title>
               <List size="sm">
                 {result.roadmap.unschedulable.map((u) => (
-                  <List.Item key={u.id}>
+                  <List.Item key={u.id} className="uplift-title">
                     {titleOf(labels, u.id)}: {u.reason}
                   </List.Item>
                 ))}

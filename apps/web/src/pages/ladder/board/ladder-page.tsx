@@ -1,4 +1,4 @@
-import { Badge, Button, Center, Group, Loader, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Center, Flex, Group, Loader, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { IconInbox } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -55,7 +55,13 @@ export function LadderPage() {
         </Text>
       )}
       <ScrollArea type="auto" offsetScrollbars>
-        <Group align="flex-start" wrap="nowrap" gap="md" data-testid="ladder-board">
+        {/* Rungs side by side from "sm" up; on a phone they stack, each as wide as the screen. */}
+        <Flex
+          direction={{ base: 'column', sm: 'row' }}
+          align={{ base: 'stretch', sm: 'flex-start' }}
+          gap="md"
+          data-testid="ladder-board"
+        >
           {[...byRung].map(([rung, list]) => {
             const step = ladder.indexOf(rung);
             return (
@@ -70,7 +76,7 @@ export function LadderPage() {
               />
             );
           })}
-        </Group>
+        </Flex>
       </ScrollArea>
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Code, Group, Stack, Text } from '@mantine/core';
+import { Button, Card, Code, Group, Stack, Text } from '@mantine/core';
 import { IconInbox } from '@tabler/icons-react';
 import type { ExperimentStatus } from '@uplift/domain';
 import { Link } from 'react-router';
@@ -6,6 +6,7 @@ import { ExperimentStatusBadge } from '../../../components/experiment-status-bad
 import { OfferStateBadge } from '../../../components/offer-state-badge';
 import { OutcomeBadge } from '../../../components/outcome-badge';
 import { ScopeBadge } from '../../../components/scope-badge';
+import { TitleText } from '../../../components/title-text';
 import { useSession } from '../../../lib/session';
 import { RetestButton } from '../../experiment/retest-button';
 import { OfferOutlookLine } from '../offer-outlook';
@@ -25,14 +26,14 @@ export function OfferCard({ offer }: { offer: BoardOffer }) {
     <Card withBorder padding="sm" data-testid="offer-card" data-offer={offer.id} data-state={offer.state}>
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
-          <Anchor component={Link} to={page} fw={600} size="sm" lineClamp={2} data-testid="offer-name">
+          <TitleText to={page} fw={600} size="sm" data-testid="offer-name">
             {offer.name}
-          </Anchor>
+          </TitleText>
           <OfferStateBadge state={offer.state} size="sm" />
         </Group>
-        <Text size="xs" c="dimmed" lineClamp={1}>
+        <TitleText size="xs" c="dimmed" lines={1}>
           {offer.hypothesis.title}
-        </Text>
+        </TitleText>
         {latest ? (
           <Group gap={6} data-testid="offer-latest" data-key={latest.key}>
             <Code fz="xs">{latest.key}</Code>

@@ -15,7 +15,15 @@ interface Props {
 
 export function RungColumn({ rung, step, rule, offers }: Props) {
   return (
-    <Paper withBorder p="sm" bg="gray.0" flex="1 1 0" miw={260} data-testid="ladder-column" data-rung={rung}>
+    <Paper
+      withBorder
+      p="sm"
+      bg="gray.0"
+      flex={{ base: 'none', sm: '1 1 0' }}
+      miw={260}
+      data-testid="ladder-column"
+      data-rung={rung}
+    >
       <Stack gap="sm">
         <Stack gap={2}>
           <Group justify="space-between" wrap="nowrap">
