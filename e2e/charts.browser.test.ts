@@ -4,7 +4,7 @@ import { launchBrowser, type Session, signIn } from './support';
 
 /** The text of a chart's axis tick labels, in drawing order (recharts draws them in their own layer). */
 const tickLabels = (chart: Locator, axis: 'xAxis' | 'yAxis') =>
-  chart.locator(`.recharts-${axis}-ticks text`).allTextContents();
+  chart.locator(`.recharts-${axis}-tick-labels text`).allTextContents();
 
 /** The distinct stroke colours of a chart's legend icons, as the browser computes them. */
 async function legendColors(chart: Locator) {
@@ -100,7 +100,7 @@ describe('results charts', () => {
     const { page } = await session();
     await openResults(page, 'welcome-gift-email');
     const chart = page.getByTestId('lift-chart');
-    await chart.locator('.recharts-xAxis-ticks text').first().waitFor({ state: 'attached', timeout: 30_000 });
+    await chart.locator('.recharts-xAxis-tick-labels text').first().waitFor({ state: 'attached', timeout: 30_000 });
     const ticks = (await tickLabels(chart, 'xAxis')).map(percentOf);
     expect(ticks).toContain(0);
     const steps = [...new Set(ticks.slice(1).map((t, i) => Math.round((t - ticks[i]!) * 1e6)))];
