@@ -75,7 +75,7 @@ describe('an offer climbing the channel ladder', () => {
       const proposal = page.getByTestId('proposal').filter({ hasText: offerName });
       await expectText(
         proposal.getByTestId('proposal-evidence'),
-        /^\+60\.0% purchases in email, 95% CI \+[\d.]+%…\+[\d.]+%, 2,000 recipients; projected \+48,000 per month on banners$/,
+        /^\+60\.0% purchases in email, 95% CI \+[\d.]+%…\+[\d.]+%, 2,000 recipients; projected \+€48,000 per month on banners$/,
         15_000,
       );
       expect(await proposal.getByTestId('readiness-status').getAttribute('data-state')).toBe('not_required');
@@ -89,7 +89,7 @@ describe('an offer climbing the channel ladder', () => {
       await reach.fill('50000');
       await expectText(
         proposal.getByTestId('next-rung-reach-projection'),
-        'At this reach: projected +120,000 per month on banners.',
+        'At this reach: projected +€120,000 per month on banners.',
       );
       await proposal.getByTestId('proposal-approve').click();
       await page.getByTestId('reason-input').fill('Clear email win; banners are cheap.');
@@ -113,7 +113,7 @@ describe('an offer climbing the channel ladder', () => {
       const card = column(page, 'BANNER').locator(`[data-testid="offer-card"][data-offer="${offerId}"]`);
       await expectText(card.getByTestId('offer-state'), 'Ready to test');
       await expectText(card.getByTestId('offer-latest'), bannerKey);
-      await expectText(card.getByTestId('offer-projected'), /\+120,000/);
+      await expectText(card.getByTestId('offer-projected'), /\+€120,000/);
 
       // The email experiment's page links back to the offer, and says when its winner went live.
       await page.goto(`/experiments/${key}`);

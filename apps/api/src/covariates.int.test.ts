@@ -213,6 +213,12 @@ describe('PUT /v1/experiments/{key}/covariates', () => {
     const csv = await put(path, 'unit,covariate\nu1,1\nu2,n/a\n', true);
     expect(csv.status).toBe(400);
     expect((await csv.json()).error).toContain('row 3: covariate "n/a" is not a number');
+    // A binary file sent as CSV (here the start of a PNG) is called what it is, not parsed into garbage rows.
+    const png = await put(path, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), true);
+    expect(png.status).toBe(400);
+    expect((await png.json()).error).toBe(
+      'The body is not a CSV file: it holds binary data. Export the sheet as CSV (UTF-8).',
+    );
     const twice = await put(path, {
       covariates: [
         { unit: 'u1', covariate: 1 },

@@ -212,6 +212,16 @@ const CASES: Record<string, Case> = {
       return c.webhook.disable({ id: hook.id });
     },
   },
+  'webhook.test': {
+    action: 'webhook.manage',
+    call: async (c, env) => {
+      // A loopback target the delivery policy refuses at once: no network needed to answer.
+      const hook = await env.deps.db.webhook.create({
+        data: { workspaceId: env.ws.id, url: 'https://127.0.0.1/ping', secret: 's' },
+      });
+      return c.webhook.test({ id: hook.id });
+    },
+  },
   'webhook.deliveries': { action: 'webhook.manage', call: (c) => c.webhook.deliveries() },
   'ladder.board': { action: 'ladder.read', call: (c) => c.ladder.board() },
   'ladder.offer': { action: 'ladder.read', call: async (c, env) => c.ladder.offer({ id: await offerIn(env) }) },

@@ -37,7 +37,7 @@ export const DEMO_CAPACITY = {
 export async function seedDemo(db: Db, deps: PasswordHasher): Promise<boolean> {
   if (await db.workspace.findUnique({ where: { slug: 'demo' } })) return false;
   const workspace = await db.workspace.create({
-    data: { slug: 'demo', name: 'Demo Retail Co.', horizonMonths: 12, capacity: DEMO_CAPACITY },
+    data: { slug: 'demo', name: 'Demo Retail Co.', horizonMonths: 12, capacity: DEMO_CAPACITY, currency: 'EUR' },
   });
   const users: Record<Role, string> = { MARKETER: '', PRODUCT_OWNER: '', ANALYST: '', ADMIN: '' };
   for (const u of DEMO_USERS) {

@@ -8,6 +8,7 @@ export * from './assignment';
 export * from './audit';
 export * from './backlog-order';
 export * from './bayesian-gate';
+export * from './csv-bytes';
 export * from './cuped';
 export * from './decide-request';
 export * from './decision';

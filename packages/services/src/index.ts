@@ -51,6 +51,7 @@ export * from './integrations/list-webhooks';
 export * from './integrations/notifications';
 export * from './integrations/post-pinned';
 export * from './integrations/revoke-api-key';
+export * from './integrations/send-test-delivery';
 export * from './integrations/webhook-target';
 export * from './job-failure';
 export * from './ladder/apply-promotion';

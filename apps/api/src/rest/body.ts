@@ -1,3 +1,4 @@
+import { notCsvReason } from '@uplift/domain';
 import type { MiddlewareHandler } from 'hono';
 import type { RestEnv } from './env';
 import { HttpError } from './errors';
@@ -15,10 +16,10 @@ const tooLarge = (limit: number) =>
     },
   );
 
-/** The raw body as text, refused with 413 beyond `limit` bytes without reading the rest. */
-async function readText(req: Request, limit: number): Promise<string> {
+/** The raw body, refused with 413 beyond `limit` bytes without reading the rest. */
+async function readBytes(req: Request, limit: number): Promise<Buffer> {
   if (Number(req.headers.get('content-length') ?? 0) > limit) throw tooLarge(limit);
-  if (!req.body) return '';
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -32,7 +33,7 @@ async function readText(req: Request, limit: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /**
@@ -43,8 +44,12 @@ async function readText(req: Request, limit: number): Promise<string> {
 export const body =
   (limit: number, options: { csv?: boolean } = {}): MiddlewareHandler<RestEnv> =>
   async (c, next) => {
-    const text = await readText(c.req.raw, limit);
+    const bytes = await readBytes(c.req.raw, limit);
+    const text = bytes.toString('utf8');
     if (options.csv && c.req.header('content-type')?.includes('text/csv')) {
+      // A binary file sent as CSV (a spreadsheet, an image) is refused here rather than parsed into garbage.
+      const notCsv = notCsvReason(bytes, 'The body');
+      if (notCsv) throw new HttpError(400, notCsv, [{ field: 'body', message: 'is not a CSV file' }]);
       c.set('csv', text);
       return next();
     }

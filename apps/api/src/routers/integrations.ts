@@ -9,6 +9,7 @@ import {
   listWebhooks,
   markNotificationsRead,
   revokeApiKey,
+  sendTestDelivery,
 } from '@uplift/services';
 import { z } from 'zod';
 import { router, workspaceProcedure } from '../trpc';
@@ -33,6 +34,10 @@ export const webhookRouter = router({
   disable: workspaceProcedure('webhook.manage')
     .input(ZId)
     .mutation(({ ctx, input }) => disableWebhook(ctx.deps, ctx, input)),
+  /** Posts a `ping` to one webhook now and answers the receiver's status code or the error. */
+  test: workspaceProcedure('webhook.manage')
+    .input(ZId)
+    .mutation(({ ctx, input }) => sendTestDelivery(ctx.deps, ctx, input)),
   deliveries: workspaceProcedure('webhook.manage')
     .input(z.object({ experiment: text().min(1).max(200).optional() }).optional())
     .query(({ ctx, input }) => listWebhookDeliveries(ctx.deps, ctx, input ?? {})),

@@ -1,3 +1,4 @@
+import { notCsvReason } from '@uplift/domain';
 import Papa from 'papaparse';
 
 /** A parsed CSV: the header row and the data rows, each as the strings written in the file. */
@@ -16,7 +17,14 @@ export interface CsvProgress {
  * Parses a CSV file in the browser, chunk by chunk, so a large recipients list reports progress and the page
  * stays responsive. Rows stay arrays (not objects keyed by header): half the memory on a million rows.
  */
-export function parseCsvFile(file: File, onProgress?: (p: CsvProgress) => void): Promise<CsvTable> {
+export async function parseCsvFile(file: File, onProgress?: (p: CsvProgress) => void): Promise<CsvTable> {
+  // The first 64 kB tell a binary file (an .xlsx, an image) from text before it is parsed into garbage.
+  const notCsv = notCsvReason(
+    new Uint8Array(await file.slice(0, 64 * 1024).arrayBuffer()),
+    file.name,
+    file.size > 64 * 1024,
+  );
+  if (notCsv) throw new Error(notCsv);
   return new Promise((resolve, reject) => {
     let columns: string[] | null = null;
     const rows: string[][] = [];

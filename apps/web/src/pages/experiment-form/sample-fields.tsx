@@ -1,5 +1,6 @@
 import { Anchor, Checkbox, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { formatCount, formatLift, formatRate, sentence } from '../../lib/format';
+import { DurationNote } from './duration-note';
 import type { FieldsProps } from './form-values';
 
 export interface Suggestion {
@@ -32,6 +33,10 @@ export function SampleFields({ values, errors, set, suggestion, onUseSuggestion,
           onChange={(v) => set('plannedUsers', v)}
           error={sentence(errors.plannedUsers)}
           data-testid="field-plannedUsers"
+        />
+        <DurationNote
+          plannedUsers={typeof values.plannedUsers === 'number' ? values.plannedUsers : null}
+          channel={values.channel}
         />
         <Text size="xs" c="dimmed" data-testid="planned-suggestion">
           {suggestion === undefined ? (

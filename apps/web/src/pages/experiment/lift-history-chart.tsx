@@ -52,9 +52,9 @@ export function LiftHistoryChart({ snapshots, treatments, intervalName }: Props)
         testId="lift-history-chart"
       />
       <Text size="xs" c="dimmed">
-        Line: the lift at each evaluation; shaded{data.length === 1 ? ' (a bar while there is one)' : ''}: its{' '}
-        {intervalName}; dashed: no change.
-        {data.length < 2 && ' One evaluation so far; a line appears from the second one on.'}
+        {data.length === 1
+          ? `Dot: the lift at the one evaluation so far; bar: its ${intervalName}. A line and a shaded band appear from the second evaluation on.`
+          : `Line: the lift at each evaluation; shaded: its ${intervalName}; dashed: no change.`}
       </Text>
     </>
   );

@@ -1,5 +1,6 @@
 import { NumberInput, type NumberInputProps, Paper, SimpleGrid, Stack, Title } from '@mantine/core';
 import { sentence } from '../../lib/format';
+import { useCurrency } from '../../lib/money';
 import type { FormField, HypothesisFormValues } from './form-values';
 
 export interface FieldsProps {
@@ -10,6 +11,9 @@ export interface FieldsProps {
 
 /** The ROI inputs (rates entered as percentages) and the optional ICE scores. */
 export function ImpactFields({ values, errors, set }: FieldsProps) {
+  // Money fields name the workspace's currency (Settings › Insights).
+  const currency = useCurrency();
+  const inCurrency = (label: string) => (currency ? `${label} (${currency})` : label);
   const number = (field: FormField, label: string, props: NumberInputProps = {}) => (
     <NumberInput
       label={label}
@@ -41,7 +45,7 @@ export function ImpactFields({ values, errors, set }: FieldsProps) {
               min: undefined,
               description: 'Relative: 10% takes 2% to 2.2%',
             })}
-            {number('valuePerConversion', 'Value per conversion', {
+            {number('valuePerConversion', inCurrency('Value per conversion'), {
               ...required,
               decimalScale: 2,
               description: 'Margin, not revenue',
@@ -51,7 +55,7 @@ export function ImpactFields({ values, errors, set }: FieldsProps) {
               max: 100,
               description: 'How sure you are of the lift',
             })}
-            {number('cost', 'Cost', { ...required, decimalScale: 2, description: 'To build and run it' })}
+            {number('cost', inCurrency('Cost'), { ...required, decimalScale: 2, description: 'To build and run it' })}
           </SimpleGrid>
         </Stack>
       </Paper>

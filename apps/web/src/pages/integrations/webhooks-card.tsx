@@ -8,6 +8,7 @@ import { SecretReveal } from '../../components/secret-reveal';
 import { fieldErrorsOf } from '../../lib/errors';
 import { formatDateTime, sentence } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
+import { WebhookTestButton } from './webhook-test-button';
 
 const VERIFY = `expected = "sha256=" + hex(hmac_sha256(secret, raw_request_body))
 accept only if constant_time_equals(expected, headers["x-uplift-signature"])`;
@@ -99,6 +100,7 @@ export function WebhooksCard() {
                 <Table.Th>Added</Table.Th>
                 <Table.Th>State</Table.Th>
                 <Table.Th />
+                <Table.Th />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -111,6 +113,7 @@ export function WebhooksCard() {
                       {h.active ? 'active' : 'disabled'}
                     </Badge>
                   </Table.Td>
+                  <Table.Td ta="right">{h.active && <WebhookTestButton id={h.id} />}</Table.Td>
                   <Table.Td ta="right">
                     {h.active && (
                       <Button

@@ -46,6 +46,8 @@ export function InsightsSettingsForm({ workspace }: { workspace: Workspace }) {
         setErrors({});
         setSaved(true);
         await queryClient.invalidateQueries({ queryKey: trpc.workspace.get.queryKey() });
+        // The currency every amount is shown in comes with the session's workspace.
+        await queryClient.invalidateQueries({ queryKey: trpc.me.get.queryKey() });
       },
       onError: (error) => {
         const found = fieldErrorsOf(error);

@@ -49,7 +49,13 @@ describe('a campaign report CSV as an import', () => {
       ],
     };
     const { problems } = reportFromRows(table, guessMapping(table.columns), variants);
-    expect(problems).toEqual([{ line: 3, message: '“B” is not a variant of this experiment (control, treatment).' }]);
+    expect(problems).toEqual([
+      {
+        line: 3,
+        message:
+          '“B” matches no variant key or name of this experiment (control or “Control”, treatment or “Big coupon”).',
+      },
+    ]);
     const bad = reportFromRows(
       {
         ...table,

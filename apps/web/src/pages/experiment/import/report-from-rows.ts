@@ -69,8 +69,12 @@ export function reportFromRows(
       (v) => v.key.toLowerCase() === label.toLowerCase() || v.name.toLowerCase() === label.toLowerCase(),
     );
     if (!match) {
-      const known = variants.map((v) => v.key).join(', ');
-      problems.push({ line, message: `“${label}” is not a variant of this experiment (${known}).` });
+      // Rows may name a variant by key or by name: the message lists both.
+      const known = variants.map((v) => (v.name && v.name !== v.key ? `${v.key} or “${v.name}”` : v.key)).join(', ');
+      problems.push({
+        line,
+        message: `“${label}” matches no variant key or name of this experiment (${known}).`,
+      });
       return;
     }
     const read = (column: string | null, what: string, whole: boolean) => {

@@ -1,7 +1,7 @@
 import { Alert, Button, FileInput, Group, List, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconCheck, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { LOCATION_TEST_WEEKS, type LocationMethod, parseWeeklySales } from '@uplift/domain';
+import { LOCATION_TEST_WEEKS, type LocationMethod, notCsvReason, parseWeeklySales } from '@uplift/domain';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
 import { formatCount } from '../../../lib/format';
@@ -40,14 +40,16 @@ export function LocationUpload({ experimentKey, askStart, defaultStart, treatmen
   const pick = async (file: File | null) => {
     upload.reset();
     if (!file) return setPicked(null);
-    const text = await file.text();
-    const parsed = parseWeeklySales(text);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const notCsv = notCsvReason(bytes, file.name);
+    const text = notCsv ? '' : new TextDecoder().decode(bytes);
+    const parsed = notCsv ? { rows: [], errors: [{ line: 0, message: notCsv }] } : parseWeeklySales(text);
     setPicked({
       name: file.name,
       text,
       rows: parsed.rows.length,
       locations: new Set(parsed.rows.map((r) => r.location)).size,
-      errors: parsed.errors.slice(0, 10).map((e) => `Line ${e.line}: ${e.message}`),
+      errors: parsed.errors.slice(0, 10).map((e) => (e.line ? `Line ${e.line}: ${e.message}` : e.message)),
     });
   };
   const validStart = !askStart || /^\d{4}-\d{2}-\d{2}$/.test(start);
