@@ -33,6 +33,7 @@ export const ACTION_LABEL: Record<string, string> = {
   'experiment.update': 'Experiment edited',
   'experiment.start': 'Experiment started',
   'experiment.stop': 'Experiment stopped',
+  'experiment.retest': 'Offer tested again on this rung (new draft)',
   'experiment.complete': 'Experiment decided',
   'experiment.confirm': 'Decision confirmed',
   'experiment.report': 'Campaign report imported',
