@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestKey, postClearWin, runningEmailExperiment } from './ladder-support';
-import { expectText, launchBrowser, signIn, trpcQuery, uniqueTitle } from './support';
+import { demoUser, expectText, launchBrowser, signIn, trpcQuery, uniqueTitle } from './support';
 
 // Issue 14, the audit log: human labels instead of codes, the object's name linked to its page, and the worker
 // named as "Uplift (automatic)" instead of a dash.
@@ -40,6 +40,13 @@ describe('the audit log reads as sentences', () => {
       expect(actions.length).toBeGreaterThan(3);
       expect(actions.filter((a) => /^[a-z]+[A-Za-z]*(\.[A-Za-z+]+)+$/.test(a.trim()))).toEqual([]);
       expect(await owner.page.getByTestId('audit-actor').filter({ hasText: /^—$/ }).count()).toBe(0);
+      // A person is named by their email: the product owner created and started the same experiment.
+      const started = owner.page
+        .getByTestId('audit-row')
+        .filter({ has: owner.page.locator(`a[href="/experiments/${experiment}"]`) })
+        .and(owner.page.locator('[data-action="experiment.create+start"]'));
+      await expectText(started.getByTestId('audit-actor'), demoUser('PRODUCT_OWNER').email);
+      await expectText(started.getByTestId('audit-action'), 'Experiment created and started');
 
       // The name leads to the experiment's page.
       await decided.getByTestId('audit-subject-link').click();

@@ -37,6 +37,8 @@ describe('experiments: created from approved hypotheses', () => {
     expect((await deps.db.hypothesis.findUniqueOrThrow({ where: { id: h.id } })).status).toBe('TESTING');
     const audit = await as('ANALYST').audit.list({ entityType: 'experiment', entityId: e.id });
     expect(audit.map((a) => a.action)).toEqual(['experiment.create']);
+    // The log names what the event is about, with the key of its page.
+    expect(audit[0]?.subject).toEqual({ name: e.name, key: e.key });
   });
 
   it('refuses a hypothesis that is not APPROVED, a duplicate key, bad weights, and too few variants', async () => {

@@ -26,6 +26,7 @@ const DEMO_LEARNINGS: { key: string; text: string; tags: string[] }[] = [
 
 /** Learnings on the demo workspace's ended experiments, recorded by the product owner, each with its audit row. */
 export async function seedDemoLearnings(db: Db, workspaceId: string, authorId: string) {
+  const author = await db.user.findUnique({ where: { id: authorId }, select: { email: true } });
   const experiments = await db.experiment.findMany({
     where: { workspaceId, key: { in: DEMO_LEARNINGS.map((l) => l.key) }, status: { in: ['COMPLETED', 'STOPPED'] } },
     select: { id: true, key: true, endedAt: true },
@@ -41,6 +42,7 @@ export async function seedDemoLearnings(db: Db, workspaceId: string, authorId: s
       data: {
         workspaceId,
         actorId: authorId,
+        actorEmail: author?.email ?? null,
         entityType: 'learning',
         entityId: created.id,
         action: 'learning.record',

@@ -40,11 +40,14 @@ export async function seedDemo(db: Db, deps: PasswordHasher): Promise<boolean> {
     data: { slug: 'demo', name: 'Demo Retail Co.', horizonMonths: 12, capacity: DEMO_CAPACITY, currency: 'EUR' },
   });
   const users: Record<Role, string> = { MARKETER: '', PRODUCT_OWNER: '', ANALYST: '', ADMIN: '' };
+  // The audit log names people by email: seeded events carry it as the services' do.
+  const emails = new Map<string, string>();
   for (const u of DEMO_USERS) {
     const existing = await db.user.findUnique({ where: { email: u.email } });
     const user = existing ?? (await createPasswordUser(db, deps, { ...u, password: DEMO_PASSWORD }));
     await db.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role: u.role } });
     users[u.role] = user.id;
+    emails.set(user.id, u.email);
   }
   const now = Date.now();
   // Prisma's default 5 s ran out on a loaded 2-core machine and left a `demo` workspace without hypotheses.
@@ -74,6 +77,7 @@ export async function seedDemo(db: Db, deps: PasswordHasher): Promise<boolean> {
           data: {
             workspaceId: workspace.id,
             actorId: users[author],
+            actorEmail: emails.get(users[author]) ?? null,
             entityType: 'hypothesis',
             entityId: created.id,
             action: 'hypothesis.create',
@@ -85,6 +89,7 @@ export async function seedDemo(db: Db, deps: PasswordHasher): Promise<boolean> {
             data: {
               workspaceId: workspace.id,
               actorId: decidedBy(status, users),
+              actorEmail: emails.get(decidedBy(status, users) ?? '') ?? null,
               entityType: 'hypothesis',
               entityId: created.id,
               action: 'hypothesis.status',
