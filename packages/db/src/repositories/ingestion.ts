@@ -23,10 +23,13 @@ export async function findExperimentsForIngestion(
       scopeSegments: true,
       variants: true,
       metrics: true,
+      testShare: true,
+      winnerVariant: true,
     },
   });
-  return rows.map((r) => ({
+  return rows.map(({ testShare, winnerVariant, ...r }) => ({
     ...r,
+    winnerSend: testShare === null ? null : { testShare, winnerVariant },
     variants: ZStoredVariants.parse(r.variants),
     metrics: ZExperimentMetrics.parse(r.metrics),
   }));
