@@ -10,6 +10,7 @@ import { ResultsTable } from './results-table';
 import { decisionRuleNote } from './rule-note';
 import { intervalLabel } from './stat-format';
 import { analysisOf, type ExperimentRow, type Results, type Snapshot, segmentsOf, setupOf } from './types';
+import { WinnerSendTimeline } from './winner-send-timeline';
 
 // recharts is most of a chart's weight: the numbers show first, the charts when their chunk arrives.
 const LiftChart = lazy(() => import('./lift-chart').then((m) => ({ default: m.LiftChart })));
@@ -50,6 +51,7 @@ export function ResultsSection({ experiment, results, history }: Props) {
   return (
     <Stack gap="md">
       <HealthBanners results={results} variants={setup.variants} guardrailKinds={guardrailKinds} />
+      <WinnerSendTimeline experiment={experiment} results={results} />
       {scope && (
         <Text size="sm" data-testid="results-scope">
           These results cover <b>{scope}</b>: a promotion approved for these segments reaches no other, so a win here
