@@ -39,8 +39,7 @@ export function WinnerSendTimeline({ experiment, results }: { experiment: Experi
       <Stack gap="sm">
         <Title order={4}>Winner send</Title>
         <Text size="sm" c="dimmed">
-          {formatCount(setup.audienceSize)} on the list; {formatRate(setup.testShare)} tested, the rest
-          gets the winner.
+          {formatCount(setup.audienceSize)} on the list; {formatRate(setup.testShare)} tested, the rest gets the winner.
         </Text>
         <Timeline active={active} bulletSize={14} lineWidth={2}>
           <Timeline.Item title="Test sent" data-testid="timeline-test">
