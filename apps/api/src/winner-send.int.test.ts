@@ -190,4 +190,26 @@ describe('winner send', () => {
     expect(done).toMatchObject({ status: 'COMPLETED', outcome: 'INCONCLUSIVE' });
     expect(done.hypothesis.status).toBe('INCONCLUSIVE');
   });
+
+  it('is set up and edited through tRPC on a draft, with clear field errors', async () => {
+    const owner = callerFor(deps, ws.users.PRODUCT_OWNER, ws.slug);
+    const h = await insertHypothesis(deps.db, ws, ws.users.MARKETER.id, { status: 'APPROVED' });
+    const draft = await owner.experiment.create({ ...sampleExperiment(h.id), plannedUsers: 2000 });
+    expect(draft.audienceSize).toBeNull();
+    const set = await owner.experiment.update({
+      key: draft.key,
+      patch: { winnerSend: { audienceSize: 8000, decisionHours: 6, testShare: 0.3 } },
+    });
+    expect(set).toMatchObject({ audienceSize: 8000, testShare: 0.3, decisionHours: 6 });
+    await expect(owner.experiment.update({ key: draft.key, patch: { plannedUsers: 3000 } })).rejects.toMatchObject({
+      message: expect.stringContaining('must be at least 0.375'),
+    });
+    const cleared = await owner.experiment.update({ key: draft.key, patch: { winnerSend: null } });
+    expect(cleared.testShare).toBeNull();
+    const audit = await deps.db.auditEvent.findFirstOrThrow({
+      where: { entityId: draft.id, action: 'experiment.update' },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(audit.after).toMatchObject({ audienceSize: 8000, testShare: 0.3, decisionHours: 6 });
+  });
 });
