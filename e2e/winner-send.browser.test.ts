@@ -98,7 +98,7 @@ describe('a winner send', () => {
         .toBe('treatment');
 
       await page.goto(`/experiments/${experiment}`);
-      await expectText(page.getByTestId('timeline-decision'), 'the remainder gets “treatment”');
+      await expectText(page.getByTestId('timeline-decision'), '"treatment" won; the remainder gets it.');
       await expectText(
         page.getByTestId('remainder-earned'),
         /The remainder \(8,000 recipients\) earned about 480 extra/,

@@ -50,7 +50,7 @@ export function WinnerSendTimeline({ experiment, results }: { experiment: Experi
           <Timeline.Item title="Decision" data-testid="timeline-decision">
             <Text size="xs" c="dimmed">
               {winnerDecidedAt
-                ? `${formatDateTime(winnerDecidedAt)}: the remainder gets “${winnerVariant}”. ${experiment.winnerReason ?? ''}`
+                ? `${formatDateTime(winnerDecidedAt)}. ${experiment.winnerReason ?? `The remainder gets “${winnerVariant}”.`}`
                 : deadline
                   ? `Due by ${formatDateTime(deadline)} (${setup.decisionHours} h after the send); until then the remainder waits`
                   : `${setup.decisionHours} h after the send at the latest`}
