@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createDb } from '@uplift/db';
+import { bucketOf } from '@uplift/domain';
 import { createQueue, createRedis } from '@uplift/jobs';
 import { recomputeInsights } from '@uplift/services';
 import { Ajv2020 } from 'ajv/dist/2020';
@@ -112,6 +113,36 @@ describe('the OpenAPI document describes every real answer of /v1', () => {
     expect(outside.body).toMatchObject({ variant: null, inExperiment: false });
     const inside = await send('GET', '/v1/assign', '/v1/assign?experiment=doc-scoped&unit=ann&segment=DE');
     expect(inside.body).toMatchObject({ inExperiment: true });
+    // A winner send's remainder waits for the decision, then gets the winner (both answers match the schema).
+    const winnerSend = await send('POST', '/v1/experiments', '/v1/experiments', {
+      body: {
+        ...sampleExperiment(await approvedHypothesis(), 'doc-winner'),
+        plannedUsers: 100,
+        winnerSend: { audienceSize: 1000, decisionHours: 4 },
+        start: true,
+      },
+    });
+    expect(winnerSend.body.winnerSend).toMatchObject({ testShare: 0.1, winnerVariant: null });
+    const remainder = Array.from({ length: 50 }, (_, i) => `r${i}`).find(
+      (u) => bucketOf('doc-winner', u) >= 0.1,
+    ) as string;
+    const waiting = await send('GET', '/v1/assign', `/v1/assign?experiment=doc-winner&unit=${remainder}`);
+    expect(waiting.body).toEqual({
+      experiment: 'doc-winner',
+      unit: remainder,
+      variant: null,
+      inExperiment: true,
+      waiting: true,
+    });
+    await deps.db.experiment.update({
+      where: { id: winnerSend.body.id },
+      data: { winnerVariant: 'promo', winnerDecidedAt: new Date() },
+    });
+    const winner = await send('GET', '/v1/assign', `/v1/assign?experiment=doc-winner&unit=${remainder}`);
+    expect(winner.body).toEqual({ experiment: 'doc-winner', unit: remainder, variant: 'promo', inExperiment: true });
+    expect((await send('GET', '/v1/experiments/{key}', '/v1/experiments/doc-winner')).body.winnerSend).toMatchObject({
+      winnerVariant: 'promo',
+    });
     const refused = await send('POST', '/v1/events', '/v1/events', {
       body: { events: [{ ...event('doc-scoped', 9), attributes: { country: 'FR' } }] },
     });

@@ -60,7 +60,7 @@ export function experimentLoader(env: CliEnv) {
         throw new Error(`experiment "${key}" exists in several workspaces (${slugs}); add --workspace SLUG`);
       }
       const [experiment] = rows as [(typeof rows)[number]];
-      const { seed, variants, segmentAttribute, scopeSegments } = experiment;
-      return { key: experiment.key, seed, variants, segmentAttribute, scopeSegments };
+      const { seed, variants, segmentAttribute, scopeSegments, winnerSend } = experiment;
+      return { key: experiment.key, seed, variants, segmentAttribute, scopeSegments, winnerSend };
     });
 }

@@ -44,6 +44,7 @@ export * from './repositories/roadmap-plan';
 export * from './repositories/snapshots';
 export * from './repositories/users';
 export * from './repositories/webhooks';
+export * from './repositories/winner-sends';
 export * from './repositories/workspaces';
 export * from './transaction';
 export * from './url';

@@ -20,6 +20,10 @@ const draft = {
   analysis: { engine: 'frequentist' as const, sequential: null, alpha: 0.05, correction: 'holm' as const },
   plannedUsers: 1000,
   segmentAttribute: null,
+  channel: 'EMAIL',
+  audienceSize: null,
+  testShare: null,
+  decisionHours: null,
 };
 const patch = (p: unknown) => ZExperimentUpdateInput.parse({ key: 'spring', patch: p }).patch;
 
@@ -76,5 +80,18 @@ describe('stored experiment columns', () => {
     expect(() => ZStoredVariants.parse([{ key: 'a' }])).toThrow();
     expect(() => ZStoredAnalysis.parse({ engine: 'magic', alpha: 0.05, correction: 'none' })).toThrow();
     expect(() => ZStoredLocationSplit.parse({ treatment: [], holdout: [] })).toThrow();
+  });
+
+  it('sets, re-checks and clears a winner send', () => {
+    const send = mergeDraft(draft, patch({ winnerSend: { audienceSize: 10_000, decisionHours: 4 } }));
+    expect(send).toMatchObject({ audienceSize: 10_000, testShare: 0.1, decisionHours: 4 });
+    // More planned users than the stored share holds: the share is named.
+    expect(() => mergeDraft({ ...draft, ...send }, patch({ plannedUsers: 2000 }))).toThrow(
+      expect.objectContaining({ field: 'winnerSend.testShare' }),
+    );
+    expect(mergeDraft({ ...draft, ...send }, patch({ winnerSend: null })).audienceSize).toBeNull();
+    expect(() =>
+      mergeDraft({ ...draft, channel: 'BANNER' }, patch({ winnerSend: { audienceSize: 9000, decisionHours: 4 } })),
+    ).toThrow(expect.objectContaining({ field: 'winnerSend' }));
   });
 });

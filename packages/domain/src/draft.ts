@@ -8,9 +8,10 @@ import {
   type ZExperimentUpdateInput,
 } from './experiment';
 import type { ExperimentMetrics } from './experiment-metrics';
+import { type WinnerSendColumns, winnerSendColumns, winnerSendOf } from './winner-send/setup';
 
 /** The part of an experiment a draft edit may change. */
-export interface ExperimentSetup {
+export interface ExperimentSetup extends WinnerSendColumns {
   name: string;
   variants: VariantDefinition[];
   metrics: ExperimentMetrics;
@@ -24,7 +25,7 @@ export interface ExperimentSetup {
  * (ZExperimentCreateInput), so a draft can never hold what creation would refuse.
  */
 export function mergeDraft(
-  before: ExperimentSetup & { key: string; hypothesisId: string; scopeSegments?: readonly string[] },
+  before: ExperimentSetup & { key: string; hypothesisId: string; channel: string; scopeSegments?: readonly string[] },
   patch: z.output<typeof ZExperimentUpdateInput>['patch'],
 ): ExperimentSetup {
   // A scope lists values of the segment attribute: under another attribute it would mean something else.
@@ -47,12 +48,16 @@ export function mergeDraft(
     plannedUsers: patch.plannedUsers ?? before.plannedUsers,
     segmentAttribute: patch.segmentAttribute !== undefined ? patch.segmentAttribute : before.segmentAttribute,
   });
+  const plannedUsers = merged.plannedUsers ?? before.plannedUsers;
+  // An unchanged winner send is checked again: fewer or more planned users move its minimum share.
+  const winnerSend = patch.winnerSend !== undefined ? patch.winnerSend : winnerSendOf(before);
   return {
+    ...winnerSendColumns(winnerSend, { channel: before.channel, plannedUsers }),
     name: merged.name ?? before.name,
     variants: normaliseVariants(merged.variants),
     metrics: merged.metrics,
     analysis: { ...before.analysis, ...merged.analysis },
-    plannedUsers: merged.plannedUsers ?? before.plannedUsers,
+    plannedUsers,
     segmentAttribute: merged.segmentAttribute ?? null,
   };
 }

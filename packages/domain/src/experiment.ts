@@ -3,6 +3,7 @@ import { CHANNELS } from './enums';
 import { DomainError } from './errors';
 import { METRIC_KINDS, ZExperimentMetrics } from './experiment-metrics';
 import { LOCATION_METHODS } from './locations/did-input';
+import { ZWinnerSendInput } from './winner-send/setup';
 import { int4, slug, text } from './zod-safe';
 
 /** Experiment lifecycle: DRAFT → RUNNING → COMPLETED, or STOPPED by a product owner (with a reason). */
@@ -73,6 +74,8 @@ export const ZExperimentCreateInput = z
     /** Defaults to the sample size the plan calculation gives for the hypothesis' baseline and expected lift. */
     plannedUsers: int4(undefined, 2).optional(),
     segmentAttribute: slug(64).nullable().optional(),
+    /** EMAIL only: test on a share of the list, send the winner to the rest (null or absent: a plain test). */
+    winnerSend: ZWinnerSendInput.nullable().optional(),
     /** Start running at once (default: stay a draft). */
     start: z.boolean().default(false),
   })
@@ -127,6 +130,7 @@ export const ZExperimentUpdateInput = z.object({
     analysis: ZAnalysisSettings.partial().optional(),
     plannedUsers: int4(undefined, 2).optional(),
     segmentAttribute: text().max(64).nullable().optional(),
+    winnerSend: ZWinnerSendInput.nullable().optional(),
   }),
 });
 export type ExperimentUpdateInput = z.input<typeof ZExperimentUpdateInput>;

@@ -45,5 +45,6 @@ export * from './stats';
 export * from './webhook';
 export * from './webhook-target';
 export * from './webhook-url';
+export * from './winner-send';
 export * from './workspace-settings';
 export * from './zod-safe';

@@ -1,4 +1,5 @@
 import { assignVariant, cumulativeWeights } from './assignment';
+import { assignWinnerSend } from './winner-send/assign';
 
 /**
  * A scoped experiment (the next rung of a promotion approved for some segments only) reaches only units of
@@ -48,13 +49,24 @@ export const describeScope = (e: Pick<ScopedExperiment, 'segmentAttribute' | 'sc
 /**
  * A unit's answer from /v1/assign: its variant by the experiment's hash when it takes part, else no variant
  * (the caller shows the default). Assignment stays the plain hash, so in-scope units get what they always got.
+ * A winner send's remainder takes part too: `waiting` (no variant yet) until the decision, then the winner.
  */
 export function assignUnit(
-  e: ScopedExperiment & { seed: string; variants: readonly { key: string; weight: number }[] },
+  e: ScopedExperiment & {
+    seed: string;
+    variants: readonly { key: string; weight: number }[];
+    winnerSend?: { testShare: number; winnerVariant: string | null } | null;
+  },
   unit: string,
   attributes: Readonly<Record<string, string | undefined>>,
-): { variant: string | null; inExperiment: boolean } {
+): { variant: string | null; inExperiment: boolean; waiting?: true } {
   if (!inScope(e, unitSegment(e, attributes))) return { variant: null, inExperiment: false };
+  if (e.winnerSend) {
+    const answer = assignWinnerSend({ ...e, ...e.winnerSend }, unit);
+    return answer.waiting
+      ? { variant: null, inExperiment: true, waiting: true }
+      : { variant: answer.variant, inExperiment: true };
+  }
   const index = assignVariant(e.seed, unit, cumulativeWeights(e.variants.map((v) => v.weight)));
   return { variant: e.variants[index]?.key ?? null, inExperiment: true };
 }

@@ -31,6 +31,7 @@ export * from './experiments/put-covariates';
 export * from './experiments/put-locations';
 export * from './experiments/put-report';
 export * from './experiments/reconcile-experiments';
+export * from './experiments/reconcile-winner-sends';
 export * from './experiments/scope';
 export * from './experiments/suggest-planned-users';
 export * from './experiments/transition-experiment';

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { listOffers, listPromotions, mustGetExperiment } from '@uplift/services';
 import { ZAnalysisOut, ZMetricsOut, ZVariantOut } from './schemas';
+import { publicWinnerSend } from './winner-send-out';
 
 type ExperimentRow = Awaited<ReturnType<typeof mustGetExperiment>>;
 type OfferRow = Awaited<ReturnType<typeof listOffers>>[number];
@@ -26,6 +27,7 @@ export function publicExperiment(e: ExperimentRow) {
     scopeSegments: e.scopeSegments,
     reachPerMonth: e.reachPerMonth,
     outcome: e.outcome,
+    winnerSend: publicWinnerSend(e),
     startedAt: iso(e.startedAt),
     endedAt: iso(e.endedAt),
     rolledOutAt: iso(e.rolledOutAt),

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { text } from '@uplift/domain';
+import { ZWinnerSendOut } from './winner-send-out';
 
 export const ZError = z
   .object({
@@ -90,6 +91,7 @@ export const ZExperimentOut = z
       .nullable()
       .describe("Units its rung reaches per month at full rollout (the hypothesis' reach unless set on a step up)"),
     outcome: z.string().nullable(),
+    winnerSend: ZWinnerSendOut,
     startedAt: ZIsoString.nullable(),
     endedAt: ZIsoString.nullable(),
     rolledOutAt: ZIsoString.nullable().describe('When its winner went live; null unless it completed with a WIN'),

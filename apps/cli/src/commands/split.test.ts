@@ -46,6 +46,21 @@ const experiments = {
     segmentAttribute: 'country',
     scopeSegments: ['DE', 'NL'],
   },
+  // A winner send testing 50% of the list, before and after its decision.
+  '/send-waiting': {
+    ...experiment('send-waiting', 'spring-promo-email', [
+      ['control', 0.5],
+      ['treatment', 0.5],
+    ]),
+    winnerSend: { testShare: 0.5, winnerVariant: null, winnerReason: null },
+  },
+  '/send-decided': {
+    ...experiment('send-decided', 'spring-promo-email', [
+      ['control', 0.5],
+      ['treatment', 0.5],
+    ]),
+    winnerSend: { testShare: 0.5, winnerVariant: 'treatment', winnerReason: '"treatment" won; the remainder gets it.' },
+  },
 };
 
 function runSplit(args: string[], env: Record<string, string> = {}) {
@@ -158,5 +173,25 @@ describe('uplift split', { timeout: 30_000 }, () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/^uplift split: /);
     expect(run.stderr).toContain(message);
+  });
+
+  it("splits a winner send's test, then after the decision the remainder's file with the winner", () => {
+    // Hand-checked buckets (domain winner-send.test.ts): walter → control, rupert and frank → treatment; olivia
+    // and alice are the remainder of a 50% test.
+    const send = join(dir, 'send.csv');
+    writeFileSync(
+      send,
+      `email\n${['walter', 'rupert', 'frank', 'olivia', 'alice'].map((u) => `${u}@example.com`).join('\n')}\n`,
+    );
+    const waiting = runSplit(['split', '--experiment', 'send-waiting', '--out', join(dir, 'send-1'), send]);
+    expect(waiting.status).toBe(0);
+    expect(waiting.stdout).toContain(
+      'waiting  2 rows  (the remainder: run uplift split again after the decision for its file with the winner)',
+    );
+    const decided = runSplit(['split', '--experiment', 'send-decided', '--out', join(dir, 'send-2'), send]);
+    expect(decided.status).toBe(0);
+    expect(decided.stdout).toContain(`remainder  2 rows  -> ${join(dir, 'send-2', 'send.remainder.csv')}`);
+    expect(decided.stdout).toContain('the remainder gets "treatment": "treatment" won; the remainder gets it.');
+    expect(dataRows(join(dir, 'send-2', 'send.remainder.csv'))).toEqual(['olivia@example.com', 'alice@example.com']);
   });
 });

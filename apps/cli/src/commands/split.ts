@@ -20,6 +20,8 @@ export type LoadExperiment = (
   variants: SplitVariant[];
   segmentAttribute?: string | null;
   scopeSegments?: string[];
+  /** A winner send: its test share and, once decided, the remainder's variant and why. */
+  winnerSend?: { testShare: number; winnerVariant: string | null; winnerReason: string | null } | null;
 }>;
 
 export interface SplitFlags {
@@ -60,6 +62,7 @@ export async function splitCommand(file: string | undefined, flags: SplitFlags, 
       scope: isScoped(scope) ? { column: flags.segmentColumn as string, segments: scope.scopeSegments } : undefined,
       seed: experiment.seed,
       variants: experiment.variants,
+      ...(experiment.winnerSend ? { winnerSend: experiment.winnerSend } : {}),
       outDir: flags.out ?? dirname(file),
       onProgress: progress.update,
     });
@@ -70,6 +73,7 @@ export async function splitCommand(file: string | undefined, flags: SplitFlags, 
   }
   progress.finish();
   process.stdout.write(summary(result, experiment.key, describeScope(scope)));
+  if (experiment.winnerSend) process.stdout.write(winnerSendNote(result, experiment.winnerSend));
 }
 
 /**
@@ -119,11 +123,21 @@ function summary(result: SplitResult, experimentKey: string, scope: string | nul
   return `${lines.join('\n')}\n`;
 }
 
+/** What a winner send's split did with the remainder: waiting for the decision, or its file with the winner. */
+function winnerSendNote(result: SplitResult, send: NonNullable<Awaited<ReturnType<LoadExperiment>>['winnerSend']>) {
+  if (!send.winnerVariant) {
+    return `waiting  ${fmt(result.waiting)} ${result.waiting === 1 ? 'row ' : 'rows'}  (the remainder: run uplift split again after the decision for its file with the winner)\n`;
+  }
+  return `the remainder gets "${send.winnerVariant}": ${send.winnerReason ?? ''}\n`.replace(/: \n$/, '\n');
+}
+
 const DETAILS = `
 Each recipient goes to the variant the experiment assigns its id (the same hash as everywhere else), so a
 recipient's email variant matches what they see on the site. Writes <file>.<variant>.csv per variant, header
 and all columns kept. Rows with an empty id are skipped and counted. An experiment scoped to some segments (a
 promotion approved for those only) needs --segment-column: rows of other segments are left out and counted.
+A winner send (an email test on a share of the list) writes the test's files; its remainder waits until the
+decision, and a split after it also writes <file>.remainder.csv, every row of which gets the winner.
 
 Errors (unknown experiment or column, unreadable file, bad CSV): exit code 2, one line on stderr,
 "uplift split: <problem>".`;

@@ -3,6 +3,9 @@ import { type FileHandle, open, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { SplitError, type SplitOptions } from './split-types';
 
+/** The output of a decided winner send's remainder (every row of it gets the winner). */
+export const REMAINDER = 'remainder';
+
 const ID_HEADER = /^(email|e-mail|id|user_?id|customer_?id|recipient|unit)$/i;
 
 export interface Output {
@@ -29,11 +32,16 @@ export function findIdColumn(header: string[], wanted: string | undefined, name:
   return { idIndex, idColumn: header[idIndex] as string };
 }
 
-/** `<input name without .csv>.<variant key>.csv` in outDir; keys that would escape the folder or collide are refused. */
+/**
+ * `<input name without .csv>.<variant key>.csv` in outDir, and a decided winner send's `….remainder.csv` last;
+ * keys that would escape the folder or collide are refused.
+ */
 export function outputFiles(o: SplitOptions): Output[] {
   const stem = basename(o.input).replace(/\.csv$/i, '');
   const seen = new Set<string>();
-  return o.variants.map(({ key }) => {
+  const keys = o.variants.map((v) => ({ key: v.key }));
+  if (o.winnerSend?.winnerVariant) keys.push({ key: REMAINDER });
+  return keys.map(({ key }) => {
     if (!key || /[/\\\0]/.test(key) || key === '.' || key === '..') {
       throw new SplitError(`Variant key ${JSON.stringify(key)} cannot be used in a file name.`);
     }

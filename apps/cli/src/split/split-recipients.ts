@@ -3,7 +3,7 @@ import { mkdir, open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Writable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
-import { assignVariant, cumulativeWeights } from '@uplift/domain';
+import { assignVariant, bucketOf, cumulativeWeights, winnerSendSlot } from '@uplift/domain';
 import { CsvError, parse } from 'csv-parse';
 import { CsvLines } from './csv-line';
 import { discard, findIdColumn, inspectInput, isSystemError, type Output, outputFiles } from './split-files';
@@ -36,6 +36,7 @@ export async function splitRecipients(o: SplitOptions): Promise<SplitResult> {
   let idIndex = 0;
   let segmentIndex = -1;
   let leftOut = 0;
+  let waiting = 0;
   const csv = new CsvLines();
   let rows = 0;
   let skippedCount = 0;
@@ -62,6 +63,14 @@ export async function splitRecipients(o: SplitOptions): Promise<SplitResult> {
       out.stream.on('error', (error) => sink.destroy(error));
       out.pending = headerLine;
     }
+  };
+
+  // A winner send: the test by bucket / testShare, the remainder to the last output once decided (-1 before).
+  const place = (id: string) => {
+    if (!o.winnerSend) return assignVariant(o.seed, id, bounds);
+    const slot = winnerSendSlot(bucketOf(o.seed, id), o.winnerSend.testShare, bounds);
+    if (slot.inTest) return slot.index;
+    return o.winnerSend.winnerVariant ? o.variants.length : -1;
   };
 
   const take = (record: string[], done: (error?: Error | null) => void) => {
@@ -94,7 +103,11 @@ export async function splitRecipients(o: SplitOptions): Promise<SplitResult> {
       leftOut++;
       return done();
     }
-    const out = outputs[assignVariant(o.seed, id, bounds)] as Output;
+    const out = outputs[place(id)] as Output | undefined;
+    if (!out) {
+      waiting++; // a winner send's remainder before the decision: no file until the winner is known
+      return done();
+    }
     out.rows++;
     out.pending += text;
     if (out.pending.length < FLUSH_CHARS) return done();
@@ -140,6 +153,7 @@ export async function splitRecipients(o: SplitOptions): Promise<SplitResult> {
     skippedCount,
     skipped,
     leftOut,
+    waiting,
     files: outputs.map((out) => ({ variant: out.key, path: out.path, rows: out.rows })),
   };
 }

@@ -20,6 +20,11 @@ export interface SplitOptions {
   variants: SplitVariant[];
   /** A scoped experiment: only rows whose `column` holds one of `segments` are split; the rest are left out. */
   scope?: { column: string; segments: readonly string[] };
+  /**
+   * A winner send: rows whose bucket is below `testShare` are split into the variants (bucket / testShare); the
+   * rest is the remainder, held back until the decision, then written to `<file>.remainder.csv` (the winner's).
+   */
+  winnerSend?: { testShare: number; winnerVariant: string | null };
   /** Created if missing. */
   outDir: string;
   /** Called at most ~10 times a second, and once at the end with the final counts. */
@@ -36,6 +41,8 @@ export interface SplitResult {
   skipped: { line: number; reason: string }[];
   /** Rows outside a scoped experiment's segments, in no file (0 when unscoped). */
   leftOut: number;
+  /** A winner send's remainder before the decision: in no file yet (0 otherwise). */
+  waiting: number;
   files: { variant: string; path: string; rows: number }[];
 }
 

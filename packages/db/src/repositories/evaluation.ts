@@ -45,6 +45,9 @@ export async function findExperimentForEvaluation(db: Tx, experimentId: string) 
     metrics: ZExperimentMetrics.parse(row.metrics),
     analysis: ZAnalysisSettings.parse(row.analysis),
     locationSplit: row.locationSplit === null ? null : ZStoredLocationSplit.parse(row.locationSplit),
+    /** A winner send: decided once its remainder's variant is chosen (its evaluation then stops). */
+    testShare: row.testShare,
+    winnerDecidedAt: row.winnerDecidedAt,
     workspace: row.workspace,
   };
 }

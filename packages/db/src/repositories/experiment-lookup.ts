@@ -14,6 +14,9 @@ export async function findExperimentsByKey(db: Tx, key: string, workspaceSlug?: 
       variants: true,
       segmentAttribute: true,
       scopeSegments: true,
+      testShare: true,
+      winnerVariant: true,
+      winnerReason: true,
       workspace: { select: { slug: true } },
     },
   });
@@ -22,6 +25,10 @@ export async function findExperimentsByKey(db: Tx, key: string, workspaceSlug?: 
     seed: r.seed,
     segmentAttribute: r.segmentAttribute,
     scopeSegments: r.scopeSegments,
+    winnerSend:
+      r.testShare === null
+        ? null
+        : { testShare: r.testShare, winnerVariant: r.winnerVariant, winnerReason: r.winnerReason },
     workspaceSlug: r.workspace.slug,
     variants: ZStoredVariants.parse(r.variants),
   }));

@@ -18,12 +18,15 @@ export async function findExperimentsForIngestion(
 ): Promise<IngestionExperiment[]> {
   // Through pg when it can (pg-transaction.ts): every batch asks this once.
   const rows = await sqlFor(db).$queryRaw<
-    (Omit<IngestionExperiment, 'variants' | 'metrics'> & Record<'variants' | 'metrics', unknown>)[]
+    (Omit<IngestionExperiment, 'variants' | 'metrics' | 'winnerSend'> &
+      Record<'variants' | 'metrics', unknown> & { testShare: number | null; winnerVariant: string | null })[]
   >`
-    SELECT id, key, status::text AS status, seed, "segmentAttribute", "scopeSegments", variants, metrics
+    SELECT id, key, status::text AS status, seed, "segmentAttribute", "scopeSegments", variants, metrics,
+      "testShare", "winnerVariant"
     FROM "Experiment" WHERE "workspaceId" = ${workspaceId} AND key = ANY(${keys}::text[])`;
-  return rows.map((r) => ({
+  return rows.map(({ testShare, winnerVariant, ...r }) => ({
     ...r,
+    winnerSend: testShare === null ? null : { testShare, winnerVariant },
     variants: ZStoredVariants.parse(r.variants),
     metrics: ZExperimentMetrics.parse(r.metrics),
   }));

@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   'demotion_proposed',
   'ladder',
   'evaluation_failed',
+  'winner_ready',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -11,6 +11,7 @@ export async function listRunningForReconcile(db: Tx) {
       lastDataAt: true,
       startedAt: true,
       noDataAlertedAt: true,
+      winnerDecidedAt: true,
       workspace: { select: { evaluationIntervalMinutes: true } },
     },
   });

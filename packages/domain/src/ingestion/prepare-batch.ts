@@ -3,6 +3,7 @@ import { type EventsBatch, MAX_FUTURE_SKEW_MS } from '../events';
 import type { VariantDefinition } from '../experiment';
 import type { ExperimentMetrics, MetricKind } from '../experiment-metrics';
 import { inScope, isScoped, outOfScopeMessage, segmentAttributeOf, unitSegment } from '../segment-scope';
+import { winnerSendExposure } from '../winner-send/assign';
 import { closedToData } from './closed-to-data';
 
 /** An event after validation: its experiment resolved, its variant (exposure) or metric (conversion) filled in. */
@@ -20,6 +21,8 @@ export interface PreparedEvent {
   value: number | null;
   /** Exposure: the unit's pre-period value of the primary metric (CUPED), when it carries one. */
   covariate?: number;
+  /** Exposure of a winner send's remainder unit (after the decision, with the winner). */
+  remainder?: true;
   ts: Date;
 }
 
@@ -41,6 +44,8 @@ export interface IngestionExperiment {
   scopeSegments: string[];
   variants: VariantDefinition[];
   metrics: ExperimentMetrics;
+  /** A winner send: the test's share and, once decided, the remainder's variant. */
+  winnerSend?: { testShare: number; winnerVariant: string | null } | null;
 }
 
 export interface PreparedBatch {
@@ -99,6 +104,16 @@ export function prepareBatch(batch: EventsBatch, experiments: ReadonlyMap<string
       if (event.covariate !== undefined && !Number.isFinite(event.covariate))
         issue('covariate', 'must be a finite number');
       let variant = event.variant;
+      let remainder: { remainder?: true } = {};
+      if (experiment.winnerSend) {
+        const slot = winnerSendExposure({ ...experiment, ...experiment.winnerSend }, event.unit, variant);
+        if ('field' in slot) {
+          issue(slot.field, slot.message);
+          return;
+        }
+        variant = slot.variant;
+        if (slot.remainder) remainder = { remainder: true };
+      }
       if (variant === undefined) {
         const b = bounds.get(experiment.id) ?? cumulativeWeights(variants.map((v) => v.weight));
         bounds.set(experiment.id, b);
@@ -114,7 +129,8 @@ export function prepareBatch(batch: EventsBatch, experiments: ReadonlyMap<string
         return;
       }
       const covariate = event.covariate === undefined ? {} : { covariate: event.covariate };
-      keep({ ...common(experiment.id, event, ts), variant: variant ?? null, segment: segment ?? '', ...covariate });
+      const exposure = { variant: variant ?? null, segment: segment ?? '', ...covariate, ...remainder };
+      keep({ ...common(experiment.id, event, ts), ...exposure });
       return;
     }
     const all = [metrics.primary, ...metrics.guardrails];

@@ -8,17 +8,18 @@ import {
   saveSnapshot,
   transaction,
 } from '@uplift/db';
-import { decisionConsequences, decisionPayload, TERMINAL_OUTCOMES } from '@uplift/domain';
+import { decisionConsequences, decisionPayload, TERMINAL_OUTCOMES, winnerChoice } from '@uplift/domain';
 import { unscheduleEvaluation } from '@uplift/jobs';
 import type { ServiceDeps } from '../deps';
 import { requestInsights } from '../insights/request-insights';
 import { requestRoadmap } from '../roadmap/request-roadmap';
 import type { Evaluated } from './analyse-experiment';
 import { completeExperiment } from './complete-experiment';
+import { decideWinnerSend } from './decide-winner-send';
 import { enqueueDeliveries } from './deliveries';
 
 export type EvaluateOutcome =
-  | { skipped: 'not found' | 'not running' | 'up to date' }
+  | { skipped: 'not found' | 'not running' | 'up to date' | 'winner decided' }
   | { dataVersion: number; outcome: string; stored: boolean };
 
 /**
@@ -37,6 +38,9 @@ export async function applyDecision(
   const { outcome, reason, winner } = evaluation.decision;
   const data = decisionPayload(experiment, evaluation, version);
   const deliveries: string[] = [];
+  // A winner send's remainder cannot wait for a person: its decision is not held for confirmation.
+  const winnerSend = experiment.testShare !== null;
+  const confirmDecisions = ws.confirmDecisions && !winnerSend;
   const stored = await transaction(deps.db, async (tx) => {
     const { users, analysis, guardrails, segments } = evaluation;
     const snapshot = { experimentId: experiment.id, dataVersion: version, users, analysis, guardrails, segments };
@@ -49,20 +53,24 @@ export async function applyDecision(
       version,
       stored: fresh,
       decision: evaluation.decision,
-      confirmDecisions: ws.confirmDecisions,
+      confirmDecisions,
     });
     if (!consequences.update) return fresh;
     await markEvaluated(tx, experiment.id, consequences.update, now);
     for (const notice of consequences.notices) {
       deliveries.push(...(await notify(tx, { workspaceId: ws.id, experimentId: experiment.id, data, ...notice })));
     }
-    if (consequences.complete && (outcome === 'WIN' || outcome === 'LOSS' || outcome === 'INCONCLUSIVE')) {
+    if (consequences.complete && winnerSend) {
+      const controlKey = experiment.variants[0]?.key ?? '';
+      const choice = winnerChoice({ outcome, winner, reason, controlKey });
+      deliveries.push(...((await decideWinnerSend(tx, { experiment, choice, decidedBy: 'evaluation', now })) ?? []));
+    } else if (consequences.complete && (outcome === 'WIN' || outcome === 'LOSS' || outcome === 'INCONCLUSIVE')) {
       deliveries.push(...(await completeExperiment(tx, { experiment, outcome, reason, actor: null, data, now })));
     }
     return fresh;
   });
   await enqueueDeliveries(deps, deliveries);
-  if (stored && TERMINAL_OUTCOMES.has(outcome) && !ws.confirmDecisions) {
+  if (stored && TERMINAL_OUTCOMES.has(outcome) && !confirmDecisions) {
     // Redis away: the reconciler removes the schedules of experiments no longer running.
     await unscheduleEvaluation(deps.queue, experiment.id).catch((e: Error) =>
       deps.log.warn('evaluation schedule not removed; the reconciler removes it', {

@@ -18,6 +18,7 @@ import {
   type LadderChannel,
   normaliseVariants,
   plannedUsersFor,
+  winnerSendColumns,
   ZExperimentCreateInput,
 } from '@uplift/domain';
 import type { ServiceDeps } from '../deps';
@@ -62,6 +63,8 @@ export async function createExperiment(
         'channel',
       );
     }
+    const plannedUsers = input.plannedUsers ?? plannedUsersFor(hypothesis, analysis.alpha, variants.length);
+    const winnerSend = winnerSendColumns(input.winnerSend, { channel, plannedUsers });
     await setOfferState(tx, offer.id, input.start ? 'TESTING' : 'READY');
     const experiment = await insertExperiment(tx, {
       workspaceId: workspace.id,
@@ -76,8 +79,9 @@ export async function createExperiment(
       variants,
       metrics: input.metrics,
       analysis,
-      plannedUsers: input.plannedUsers ?? plannedUsersFor(hypothesis, analysis.alpha, variants.length),
+      plannedUsers,
       segmentAttribute: input.segmentAttribute ?? null,
+      ...winnerSend,
       // The rung's own reach starts as the hypothesis' (a product owner may set another on a step up).
       reachPerMonth: hypothesis.reachPerMonth,
       createdById: actor.id,

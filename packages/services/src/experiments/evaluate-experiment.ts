@@ -22,6 +22,8 @@ export async function evaluateExperiment(deps: EvaluationDeps, experimentId: str
   const experiment = await findExperimentForEvaluation(deps.db, experimentId);
   if (!experiment) return { skipped: 'not found' };
   if (experiment.status !== 'RUNNING') return { skipped: 'not running' };
+  // A decided winner send takes its remainder's events, but its test's results stay those it was decided on.
+  if (experiment.winnerDecidedAt) return { skipped: 'winner decided' };
   await raiseNoDataAlert(deps, experiment);
   if (experiment.evaluatedVersion === experiment.dataVersion) return { skipped: 'up to date' };
   try {

@@ -16,6 +16,8 @@ export async function getExperiment(deps: ServiceDeps, workspaceId: string, key:
     status: h.status,
     baselineRate: h.baselineRate,
     expectedLift: h.expectedLift,
+    // What a winner send's remainder earned is valued at it (the results page).
+    valuePerConversion: h.valuePerConversion,
   };
   return { experiment, hypothesis };
 }

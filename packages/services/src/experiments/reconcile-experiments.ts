@@ -5,6 +5,7 @@ import type { ServiceDeps } from '../deps';
 import { createNextExperiment } from '../ladder/create-next-experiment';
 import { requeueLocationPlans } from '../locations/requeue-location-plans';
 import { enqueueDeliveries } from './deliveries';
+import { reconcileWinnerSends } from './reconcile-winner-sends';
 
 /** Deliveries younger than this are still in flight from the transaction that wrote them. */
 const DELIVERY_GRACE_MS = 30_000;
@@ -13,7 +14,8 @@ const DELIVERY_GRACE_MS = 30_000;
  * The database is the source of truth, Redis a cache of intentions (the `experiment.reconcile` job): every
  * running experiment gets its evaluation schedule back (after a FLUSHALL, say), data not yet evaluated and a
  * due no-data alert get an evaluation, webhook deliveries still pending get their job again, and a promotion
- * applied without its next experiment gets it, and a location plan still waiting gets its job again.
+ * applied without its next experiment gets it, a location plan still waiting gets its job again, and winner
+ * sends past their deadline are decided (reconcileWinnerSends).
  */
 export async function reconcileRunningExperiments(deps: ServiceDeps) {
   const now = deps.clock();
@@ -29,7 +31,8 @@ export async function reconcileRunningExperiments(deps: ServiceDeps) {
       await scheduleEvaluation(queue, e.id, e.evaluationIntervalMinutes);
       scheduled++;
     }
-    if (e.evaluatedVersion !== e.dataVersion || noDataDue(e, now)) {
+    // A decided winner send's remainder events change nothing its evaluation would look at.
+    if (!e.winnerDecidedAt && (e.evaluatedVersion !== e.dataVersion || noDataDue(e, now))) {
       await requestEvaluation(queue, e.id, 0);
       requested++;
     }
@@ -44,6 +47,7 @@ export async function reconcileRunningExperiments(deps: ServiceDeps) {
   const stranded = await listStrandedPromotionIds(deps.db);
   for (const id of stranded) await transaction(deps.db, (tx) => createNextExperiment(tx, id));
   const locationPlans = await requeueLocationPlans(deps);
+  const winnerSends = await reconcileWinnerSends(deps);
   return {
     running: running.length,
     scheduled,
@@ -51,5 +55,6 @@ export async function reconcileRunningExperiments(deps: ServiceDeps) {
     deliveries: pending.length,
     repaired: stranded.length,
     locationPlans,
+    winnerSends,
   };
 }

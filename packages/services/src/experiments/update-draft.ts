@@ -26,7 +26,12 @@ export async function updateDraft(
       );
     }
     const after = await updateExperimentSetup(tx, before.id, mergeDraft(before, patch));
-    const changed = Object.keys(patch) as (keyof typeof patch)[];
+    // A winner send is three columns: its audit shows them under their own names.
+    const changed = Object.keys(patch).flatMap((k) =>
+      k === 'winnerSend'
+        ? (['audienceSize', 'testShare', 'decisionHours'] as const)
+        : [k as Exclude<keyof typeof patch, 'winnerSend'>],
+    );
     await recordAudit(tx, {
       workspaceId: workspace.id,
       actor,

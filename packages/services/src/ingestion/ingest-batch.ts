@@ -1,4 +1,4 @@
-import { findExperimentsForIngestion, ingestEvents } from '@uplift/db';
+import { findExperimentsForIngestion, ingestEvents, markRemainderSent } from '@uplift/db';
 import { type EventIssue, type EventsBatch, prepareBatch } from '@uplift/domain';
 import { requestEvaluation } from '@uplift/jobs';
 import type { ServiceDeps } from '../deps';
@@ -31,6 +31,8 @@ export async function ingestBatch(deps: ServiceDeps, workspaceId: string, batch:
     const again = prepareBatch(batch, new Map(current.map((e) => [e.key, e])), now);
     throw new BatchRejected(again.status, again.issues);
   }
+  // A winner send's remainder was sent when its first exposure arrives after the decision (the timeline's mark).
+  await markRemainderSent(deps.db, [...new Set(prepared.filter((e) => e.remainder).map((e) => e.experimentId))], now);
   for (const experimentId of result.changed) {
     // Redis away: the data is stored, and the reconciler finds the unevaluated version within a minute.
     await requestEvaluation(deps.queue, experimentId).catch((e: Error) =>

@@ -3,7 +3,7 @@ import type { ExperimentCreateInput, ExperimentUpdateInput } from '@uplift/domai
 export type DraftPatch = ExperimentUpdateInput['patch'];
 
 /** What a draft's edit may change (not its key, hypothesis or channel). */
-const EDITABLE = ['name', 'variants', 'metrics', 'analysis', 'plannedUsers', 'segmentAttribute'] as const;
+const EDITABLE = ['name', 'variants', 'metrics', 'analysis', 'plannedUsers', 'segmentAttribute', 'winnerSend'] as const;
 
 /**
  * Only the fields the user changed, so the audit log names just those. Both sides come from `toInput`, which

@@ -2,6 +2,7 @@ import type { RouterOutputs } from '@uplift/api';
 import type { Channel } from '@uplift/domain';
 import { setupOf } from '../experiment/types';
 import type { ExperimentFormValues } from './form-values';
+import { winnerSendValues } from './winner-send-values';
 
 type Experiment = RouterOutputs['experiment']['get']['experiment'];
 
@@ -32,6 +33,7 @@ export function draftValues(e: Experiment): ExperimentFormValues {
     correction: analysis.correction,
     plannedUsers: e.plannedUsers,
     segmentAttribute: e.segmentAttribute ?? '',
+    winnerSend: winnerSendValues(e),
     start: false,
   };
 }

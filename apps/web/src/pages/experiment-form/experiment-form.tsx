@@ -13,6 +13,7 @@ import { MetricsFields } from './metrics-fields';
 import { SampleFields } from './sample-fields';
 import { SetupFields } from './setup-fields';
 import { VariantsEditor } from './variants-editor';
+import { WinnerSendFields } from './winner-send-fields';
 
 interface Props {
   hypothesisId: string;
@@ -117,6 +118,7 @@ export function ExperimentForm({ hypothesisId, initial, onSave, pending, error, 
               onUseSuggestion={() => suggested != null && set('plannedUsers', suggested)}
               startable={!editing}
             />
+            <WinnerSendFields {...props} />
             <InputWarnings warnings={warnings} />
             <Button type="submit" loading={pending} data-testid="experiment-save">
               {editing ? 'Save changes' : values.start ? 'Create and start' : 'Create draft'}
@@ -153,4 +155,5 @@ const ERROR_PATH: Partial<Record<keyof ExperimentFormValues, string>> = {
   alpha: 'analysis.alpha',
   sequential: 'analysis.sequential',
   sequentialN: 'analysis.sequential',
+  winnerSend: 'winnerSend',
 };

@@ -1,6 +1,7 @@
 import { keyFromName } from '@uplift/domain';
 import { describe, expect, it } from 'vitest';
 import { type ExperimentFormValues, equalWeights, toInput, validate } from './form-values';
+import { NO_WINNER_SEND_VALUES } from './winner-send-values';
 
 const values: ExperimentFormValues = {
   key: 'exit-coupon',
@@ -23,6 +24,7 @@ const values: ExperimentFormValues = {
   correction: 'holm',
   plannedUsers: 2000,
   segmentAttribute: '',
+  winnerSend: NO_WINNER_SEND_VALUES,
   start: true,
 };
 
@@ -105,5 +107,18 @@ describe('the new-experiment form', () => {
     const emptied = { ...values, name: ' ', plannedUsers: '' };
     expect(validate(emptied, 'h1')).toEqual({});
     expect(validate(emptied, 'h1', { saved: true })).toEqual({ name: 'is required', plannedUsers: 'is required' });
+  });
+
+  it('sends a winner send only when it is on and the channel is EMAIL, and names its fields', () => {
+    const on = { ...values, winnerSend: { on: true, audienceSize: 20_000, decisionHours: 4, testShare: '' } };
+    expect(toInput(on, 'h1').winnerSend).toEqual({ audienceSize: 20_000, decisionHours: 4 });
+    expect(toInput({ ...on, channel: 'BANNER' }, 'h1').winnerSend).toBeNull();
+    expect(toInput(values, 'h1').winnerSend).toBeNull();
+    const bad = { ...on, winnerSend: { on: true, audienceSize: '', decisionHours: 0, testShare: 1 } };
+    expect(Object.keys(validate(bad, 'h1')).sort()).toEqual([
+      'winnerSend.audienceSize',
+      'winnerSend.decisionHours',
+      'winnerSend.testShare',
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import {
   type MetricKind,
   ZExperimentCreateInput,
 } from '@uplift/domain';
+import { type WinnerSendValues, winnerSendInput } from './winner-send-values';
 
 /** Mantine's NumberInput reports '' while empty and a string while a number is half typed. */
 type NumberValue = number | string;
@@ -45,6 +46,7 @@ export interface ExperimentFormValues {
   correction: AnalysisSettings['correction'];
   plannedUsers: NumberValue;
   segmentAttribute: string;
+  winnerSend: WinnerSendValues;
   start: boolean;
 }
 
@@ -110,6 +112,7 @@ export function toInput(v: ExperimentFormValues, hypothesisId: string): Experime
     },
     plannedUsers: num(v.plannedUsers),
     segmentAttribute: v.segmentAttribute.trim() || null,
+    winnerSend: winnerSendInput(v.winnerSend, v.channel),
     start: v.start,
   };
 }

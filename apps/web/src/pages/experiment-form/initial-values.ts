@@ -1,6 +1,7 @@
 import type { RouterOutputs } from '@uplift/api';
 import { type AnalysisSettings, keyFromName } from '@uplift/domain';
 import type { ExperimentFormValues } from './form-values';
+import { NO_WINNER_SEND_VALUES } from './winner-send-values';
 
 type Hypothesis = Pick<RouterOutputs['hypothesis']['get'], 'title' | 'channel'>;
 type Workspace = RouterOutputs['workspace']['get'];
@@ -28,6 +29,7 @@ export function initialValues(h: Hypothesis, w: Workspace): ExperimentFormValues
     correction: w.defaultCorrection as AnalysisSettings['correction'],
     plannedUsers: '',
     segmentAttribute: '',
+    winnerSend: NO_WINNER_SEND_VALUES,
     start: false,
   };
 }

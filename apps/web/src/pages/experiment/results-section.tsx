@@ -9,6 +9,7 @@ import { ResultsCharts } from './results-charts';
 import { ResultsPanel } from './results-panel';
 import { decisionRuleNote } from './rule-note';
 import { analysisOf, type ExperimentRow, type Results, type Snapshot, segmentsOf, setupOf } from './types';
+import { WinnerSendTimeline } from './winner-send-timeline';
 
 interface Props {
   experiment: ExperimentRow;
@@ -44,6 +45,7 @@ export function ResultsSection({ experiment, results, history }: Props) {
   return (
     <Stack gap="md">
       <HealthBanners results={results} variants={setup.variants} guardrailKinds={guardrailKinds} />
+      <WinnerSendTimeline experiment={experiment} results={results} />
       {scope && (
         <Text size="sm" data-testid="results-scope">
           These results cover <b>{scope}</b>: a promotion approved for these segments reaches no other, so a win here

@@ -9,6 +9,7 @@ import { downloadText } from '../../../lib/download';
 import { formatCount } from '../../../lib/format';
 import { type ExperimentRow, setupOf } from '../types';
 import { guessIdColumn, guessSegmentColumn, type SplitResult, splitRows } from './split-rows';
+import { WinnerSendSplitNote } from './winner-send-note';
 
 const baseName = (fileName: string) => fileName.replace(/\.csv$/i, '');
 
@@ -31,7 +32,9 @@ export function SplitPanel({ experiment }: { experiment: ExperimentRow }) {
     setResult(null);
     setProgress(0);
     try {
-      setResult(await splitRows(input.table, idColumn, experiment.seed, variants, setProgress, scope));
+      const { testShare, winnerVariant } = experiment;
+      const winnerSend = testShare === null ? null : { testShare, winnerVariant };
+      setResult(await splitRows(input.table, idColumn, experiment.seed, variants, setProgress, scope, winnerSend));
     } catch (e) {
       setError(e);
     } finally {
@@ -135,6 +138,13 @@ export function SplitPanel({ experiment }: { experiment: ExperimentRow }) {
               ))}
             </Table.Tbody>
           </Table>
+        )}
+        {result && experiment.testShare !== null && (
+          <WinnerSendSplitNote
+            result={result}
+            winnerVariant={experiment.winnerVariant}
+            winnerReason={experiment.winnerReason}
+          />
         )}
         {result && scoped && (
           <Alert color="blue" variant="light" data-testid="split-left-out">

@@ -1,4 +1,4 @@
-import { assignVariant, cumulativeWeights, type VariantDefinition } from '@uplift/domain';
+import { assignVariant, bucketOf, cumulativeWeights, type VariantDefinition, winnerSendSlot } from '@uplift/domain';
 import type { CsvTable } from '../../../lib/csv';
 
 /** The header names the CLI's `uplift split` picks by default; else the first column. */
@@ -11,6 +11,14 @@ export interface SplitResult {
   skipped: number[];
   /** Rows outside a scoped experiment's segments, in no file. */
   leftOut: number;
+  /** A winner send's remainder before the decision, in no file yet. */
+  waiting: number;
+}
+
+/** A winner send: the test's share and, once decided, the variant its remainder gets (file key `remainder`). */
+export interface SplitWinnerSend {
+  testShare: number;
+  winnerVariant: string | null;
 }
 
 /** A scoped experiment: only rows whose `column` holds one of `segments` are split, as `uplift split` does. */
@@ -38,6 +46,7 @@ export async function splitRows(
   variants: VariantDefinition[],
   onProgress?: (fraction: number) => void,
   scope?: SplitScope,
+  winnerSend?: SplitWinnerSend | null,
 ): Promise<SplitResult> {
   const bounds = cumulativeWeights(variants.map((v) => v.weight));
   const idIndex = table.columns.indexOf(idColumn);
@@ -45,7 +54,16 @@ export async function splitRows(
   const segmentIndex = scope ? table.columns.indexOf(scope.column) : -1;
   if (scope && segmentIndex < 0) throw new Error(`The file has no column “${scope.column}”.`);
   let leftOut = 0;
+  let waiting = 0;
   const files = variants.map((v) => ({ key: v.key, rows: [] as string[][] }));
+  if (winnerSend?.winnerVariant) files.push({ key: 'remainder', rows: [] });
+  // A winner send (as `uplift split`): the test by bucket / testShare, the remainder last once decided, else none.
+  const place = (id: string) => {
+    if (!winnerSend) return assignVariant(seed, id, bounds);
+    const slot = winnerSendSlot(bucketOf(seed, id), winnerSend.testShare, bounds);
+    if (slot.inTest) return slot.index;
+    return winnerSend.winnerVariant ? variants.length : -1;
+  };
   const skipped: number[] = [];
   for (let start = 0; start < table.rows.length; start += ROWS_PER_SLICE) {
     const end = Math.min(table.rows.length, start + ROWS_PER_SLICE);
@@ -54,10 +72,14 @@ export async function splitRows(
       const id = row[idIndex];
       if (id === undefined || id.trim() === '') skipped.push(i + 2);
       else if (scope && !scope.segments.includes(row[segmentIndex] ?? '')) leftOut++;
-      else files[assignVariant(seed, id, bounds)]?.rows.push(row);
+      else {
+        const file = files[place(id)];
+        if (file) file.rows.push(row);
+        else waiting++;
+      }
     }
     onProgress?.(end / table.rows.length);
     if (end < table.rows.length) await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  return { files, skipped, leftOut };
+  return { files, skipped, leftOut, waiting };
 }
