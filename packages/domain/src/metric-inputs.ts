@@ -41,7 +41,10 @@ export function requestSettings(input: MetricAnalysisInput, difference: 'relativ
     alpha: input.analysis.alpha,
     sequential: input.analysis.sequential,
     weights: input.variants.map((v) => v.weight),
-    correction: input.analysis.correction,
+    // A correction adjusts fixed-horizon p-values only: a Bayesian or sequential experiment keeps the setting (it
+    // applies again if the rule is switched back) but does not send it, so its results carry no "ignored" note.
+    correction:
+      input.analysis.engine === 'frequentist' && input.analysis.sequential == null ? input.analysis.correction : 'none',
   } satisfies Partial<AnalyzeRequest>;
 }
 
