@@ -34,6 +34,7 @@ export const ACTION_LABEL: Record<string, string> = {
   'experiment.start': 'Experiment started',
   'experiment.stop': 'Experiment stopped',
   'experiment.retest': 'Offer tested again on this rung (new draft)',
+  'experiment.winner': 'Winner chosen for the rest of the list',
   'experiment.complete': 'Experiment decided',
   'experiment.confirm': 'Decision confirmed',
   'experiment.report': 'Campaign report imported',
