@@ -16,11 +16,13 @@ export async function listExperimentsPastRetention(db: Tx, before: Date, take: n
 }
 
 /**
- * Deletes one experiment's raw events (one partition, through the primary key's leading column) and marks it,
- * in the caller's transaction; aggregates, units and snapshots stay. Answers the rows deleted.
+ * Deletes one experiment's raw events (one partition, through the primary key's leading column), then marks it;
+ * aggregates, units and snapshots stay. Answers the rows deleted. Not one transaction on purpose: Prisma ends
+ * a transaction after 5 s, and millions of rows take longer; the DELETE is one statement (all or nothing), and
+ * a crash before the mark only means the next run deletes nothing and marks it.
  */
-export async function dropRawEvents(tx: Tx, experimentId: string, now: Date): Promise<number> {
-  const deleted = await tx.$executeRaw`DELETE FROM "ExperimentEvent" WHERE "experimentId" = ${experimentId}`;
-  await tx.experiment.update({ where: { id: experimentId }, data: { rawEventsDroppedAt: now } });
+export async function dropRawEvents(db: Tx, experimentId: string, now: Date): Promise<number> {
+  const deleted = await db.$executeRaw`DELETE FROM "ExperimentEvent" WHERE "experimentId" = ${experimentId}`;
+  await db.experiment.update({ where: { id: experimentId }, data: { rawEventsDroppedAt: now } });
   return deleted;
 }

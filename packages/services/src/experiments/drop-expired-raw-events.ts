@@ -1,4 +1,4 @@
-import { dropRawEvents, listExperimentsPastRetention, transaction } from '@uplift/db';
+import { dropRawEvents, listExperimentsPastRetention } from '@uplift/db';
 import type { ServiceDeps } from '../deps';
 
 const DAY_MS = 86_400_000;
@@ -15,7 +15,7 @@ export async function dropExpiredRawEvents(deps: ServiceDeps, retentionDays: num
   const now = deps.clock();
   const ids = await listExperimentsPastRetention(deps.db, new Date(now.getTime() - retentionDays * DAY_MS), PER_RUN);
   let events = 0;
-  for (const id of ids) events += await transaction(deps.db, (tx) => dropRawEvents(tx, id, now));
+  for (const id of ids) events += await dropRawEvents(deps.db, id, now);
   if (ids.length) deps.log.info('raw events past retention dropped', { experiments: ids.length, events });
   return { experiments: ids.length, events };
 }
