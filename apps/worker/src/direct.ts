@@ -7,5 +7,5 @@ export const evaluateExperimentJob = (db: Db, queue: Queue, experimentId: string
   evaluateExperiment(createServiceDeps({ db, queue, clock: () => now }), experimentId);
 
 /** `experiment.reconcile` called directly (the api's integration tests), at a fixed `now`. */
-export const reconcileExperiments = (db: Db, queue: Queue, now = new Date()) =>
-  reconcileRunningExperiments(createServiceDeps({ db, queue, clock: () => now }));
+export const reconcileExperiments = (db: Db, queue: Queue, now = new Date(), rawEventRetentionDays?: number) =>
+  reconcileRunningExperiments(createServiceDeps({ db, queue, clock: () => now }), { rawEventRetentionDays });

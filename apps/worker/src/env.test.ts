@@ -35,6 +35,15 @@ describe('parseWorkerEnv', () => {
     });
   });
 
+  it('keeps raw events unless RAW_EVENT_RETENTION_DAYS is a whole number of days ≥ 1', () => {
+    expect(parseWorkerEnv({}).RAW_EVENT_RETENTION_DAYS).toBeUndefined();
+    expect(parseWorkerEnv({ RAW_EVENT_RETENTION_DAYS: '90' }).RAW_EVENT_RETENTION_DAYS).toBe(90);
+    expect(() => parseWorkerEnv({ RAW_EVENT_RETENTION_DAYS: '0' })).toThrow(
+      'RAW_EVENT_RETENTION_DAYS: must be ≥ 1 (got "0")',
+    );
+    expect(() => parseWorkerEnv({ RAW_EVENT_RETENTION_DAYS: '1.5' })).toThrow(/^RAW_EVENT_RETENTION_DAYS: /);
+  });
+
   it('allows private webhook targets only when WEBHOOK_ALLOW_PRIVATE is exactly true', () => {
     expect(parseWorkerEnv({ WEBHOOK_ALLOW_PRIVATE: 'true' }).WEBHOOK_ALLOW_PRIVATE).toBe(true);
     expect(parseWorkerEnv({ WEBHOOK_ALLOW_PRIVATE: 'false' }).WEBHOOK_ALLOW_PRIVATE).toBe(false);

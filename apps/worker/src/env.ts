@@ -18,6 +18,8 @@ const ZWorkerEnv = z.object({
     .enum(['true', 'false'], 'must be true or false')
     .default('false')
     .transform((v) => v === 'true'),
+  /** Raw events of experiments ended (completed or stopped) more than this many days ago are dropped; unset: kept. */
+  RAW_EVENT_RETENTION_DAYS: z.coerce.number().int('must be a whole number').min(1, 'must be ≥ 1').optional(),
   /** debug shows every finished job; info (the default) a summary every 10 minutes; warnings and failures always. */
   LOG_LEVEL: z.enum(LOG_LEVELS, 'must be debug, info, warn or error').default('info'),
   /** Reliability tests only: hold each evaluation this long after its read, so a test can kill the worker. */

@@ -26,6 +26,7 @@ const running = await startWorker({
   lockDurationMs: env.WORKER_LOCK_MS,
   logLevel: env.LOG_LEVEL,
   allowPrivateWebhooks: env.WEBHOOK_ALLOW_PRIVATE,
+  rawEventRetentionDays: env.RAW_EVENT_RETENTION_DAYS,
   ...(hooks ? { hooks } : {}),
 });
 console.log('worker started');

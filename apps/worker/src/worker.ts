@@ -25,6 +25,8 @@ export interface WorkerDeps {
   clock?: () => Date;
   /** Webhooks may target loopback and private addresses (WEBHOOK_ALLOW_PRIVATE; local development only). */
   allowPrivateWebhooks?: boolean;
+  /** Raw events of experiments ended longer ago than this many days are dropped (RAW_EVENT_RETENTION_DAYS). */
+  rawEventRetentionDays?: number | undefined;
 }
 
 /** The use cases' Logger, writing through the worker's line sink. */
@@ -47,6 +49,7 @@ export async function startWorker(deps: WorkerDeps) {
     log: loggerOf(log),
     allowPrivateWebhooks: deps.allowPrivateWebhooks ?? false,
     ...(deps.hooks ? { hooks: deps.hooks } : {}),
+    ...(deps.rawEventRetentionDays === undefined ? {} : { rawEventRetentionDays: deps.rawEventRetentionDays }),
   };
 
   const worker = new Worker(

@@ -17,6 +17,7 @@ export * from './experiments/complete-experiment';
 export * from './experiments/confirm-decision';
 export * from './experiments/create-experiment';
 export * from './experiments/deliveries';
+export * from './experiments/drop-expired-raw-events';
 export * from './experiments/evaluate-experiment';
 export * from './experiments/evaluation-failure';
 export * from './experiments/evaluation-jobs';

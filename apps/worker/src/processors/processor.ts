@@ -8,11 +8,13 @@ import {
 import { type Job, UnrecoverableError } from 'bullmq';
 
 /**
- * What a processor is handed: the use cases' deps, whether webhooks may target private addresses, plus the
- * evaluation hooks and the host resolver a test may inject.
+ * What a processor is handed: the use cases' deps, whether webhooks may target private addresses, the raw
+ * events' retention, plus the evaluation hooks and the host resolver a test may inject.
  */
 export interface ProcessorDeps extends ServiceDeps, WebhookTargetDeps {
   hooks?: EvaluationHooks;
+  /** Raw events of experiments ended longer ago than this are dropped (RAW_EVENT_RETENTION_DAYS; unset: kept). */
+  rawEventRetentionDays?: number;
 }
 
 /** One job name's adapter: parse the payload, call one use case. */

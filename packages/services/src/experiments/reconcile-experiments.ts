@@ -5,6 +5,7 @@ import type { ServiceDeps } from '../deps';
 import { createNextExperiment } from '../ladder/create-next-experiment';
 import { requeueLocationPlans } from '../locations/requeue-location-plans';
 import { enqueueDeliveries } from './deliveries';
+import { dropExpiredRawEvents } from './drop-expired-raw-events';
 import { reconcileWinnerSends } from './reconcile-winner-sends';
 
 /** Deliveries younger than this are still in flight from the transaction that wrote them. */
@@ -15,9 +16,13 @@ const DELIVERY_GRACE_MS = 30_000;
  * running experiment gets its evaluation schedule back (after a FLUSHALL, say), data not yet evaluated and a
  * due no-data alert get an evaluation, webhook deliveries still pending get their job again, and a promotion
  * applied without its next experiment gets it, a location plan still waiting gets its job again, and winner
- * sends past their deadline are decided (reconcileWinnerSends).
+ * sends past their deadline are decided (reconcileWinnerSends). With a retention set, ended experiments' raw
+ * events past it are dropped (dropExpiredRawEvents).
  */
-export async function reconcileRunningExperiments(deps: ServiceDeps) {
+export async function reconcileRunningExperiments(
+  deps: ServiceDeps,
+  options: { rawEventRetentionDays?: number | undefined } = {},
+) {
   const now = deps.clock();
   const { queue } = deps;
   const running = await listRunningForReconcile(deps.db);
@@ -48,6 +53,7 @@ export async function reconcileRunningExperiments(deps: ServiceDeps) {
   for (const id of stranded) await transaction(deps.db, (tx) => createNextExperiment(tx, id));
   const locationPlans = await requeueLocationPlans(deps);
   const winnerSends = await reconcileWinnerSends(deps);
+  const rawEvents = await dropExpiredRawEvents(deps, options.rawEventRetentionDays);
   return {
     running: running.length,
     scheduled,
@@ -56,5 +62,6 @@ export async function reconcileRunningExperiments(deps: ServiceDeps) {
     repaired: stranded.length,
     locationPlans,
     winnerSends,
+    rawEvents,
   };
 }
