@@ -93,6 +93,19 @@ describe('long titles and the phone-sized layout', () => {
     expect(await inView(page, 'experiment-lift', experiment)).toBe(true);
     expect(await cutBadges(page)).toEqual([]);
     expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+
+    // The results' charts over time: their date labels never overlap on a phone (they did at 390 px).
+    await page.goto('/experiments/welcome-gift-email');
+    for (const id of ['lift-history-chart', 'rate-history-chart']) {
+      const labels = page.getByTestId(id).locator('.recharts-xAxis-tick-labels text');
+      await expect.poll(() => labels.count(), { timeout: 15_000 }).toBeGreaterThan(1);
+      const boxes = await labels.evaluateAll((all) =>
+        all.map((t) => t.getBoundingClientRect()).sort((a, b) => a.left - b.left),
+      );
+      for (let i = 1; i < boxes.length; i++) {
+        expect((boxes[i] as DOMRect).left, id).toBeGreaterThanOrEqual((boxes[i - 1] as DOMRect).right);
+      }
+    }
     await context.close();
-  }, 60_000);
+  }, 90_000);
 });

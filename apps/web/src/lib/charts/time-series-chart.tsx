@@ -81,7 +81,9 @@ export function TimeSeriesChart(props: Props) {
             domain={x.domain}
             ticks={x.ticks}
             tickFormatter={(t: number) => label.format(t)}
-            interval={0}
+            // On a phone the date labels would overlap: recharts leaves out those that would touch.
+            interval="preserveStartEnd"
+            minTickGap={8}
             fontSize={12}
           />
           <YAxis

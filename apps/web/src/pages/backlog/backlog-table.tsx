@@ -73,7 +73,7 @@ export function BacklogTable({ items, view, onChange, currency }: Props) {
                   )}
                 </Group>
               </Table.Td>
-              <Table.Td miw={200} maw={300}>
+              <Table.Td miw={200} maw={280}>
                 <TitleText to={`/hypotheses/${h.id}`} size="sm" fw={500} data-testid="cell-title">
                   {h.title}
                 </TitleText>
@@ -113,9 +113,9 @@ export function BacklogTable({ items, view, onChange, currency }: Props) {
               <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }} data-testid="cell-payback">
                 {formatMonths(h.paybackMonths)}
               </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }} maw={120}>
                 {formatDate(h.createdAt)}
-                <Text size="xs" c="dimmed" data-testid="cell-author">
+                <Text size="xs" c="dimmed" truncate="end" title={h.authorName} data-testid="cell-author">
                   {h.authorName}
                 </Text>
               </Table.Td>

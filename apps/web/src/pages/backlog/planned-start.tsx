@@ -47,14 +47,7 @@ export function PlannedStart({ hypothesisId, status }: { hypothesisId: string; s
   const { text, why } = words(start);
   return (
     <Tooltip label={`${why} Planned ${formatDateTime(stored.data.computedAt)}.`} multiline w={280}>
-      <Text
-        size="xs"
-        c="dimmed"
-        mt={4}
-        style={{ whiteSpace: 'nowrap' }}
-        data-testid="planned-start"
-        data-kind={start.kind}
-      >
+      <Text size="xs" c="dimmed" mt={4} data-testid="planned-start" data-kind={start.kind}>
         {text}
       </Text>
     </Tooltip>
