@@ -36,7 +36,8 @@ describe('the experiments list', () => {
       expect(statuses.slice(firstOther).includes('RUNNING')).toBe(false);
 
       const row = page.locator(`[data-testid="experiment-row"][data-key="${key}"]`);
-      await expectText(row.getByTestId('experiment-lift'), '+30.0%');
+      // The list refreshes every 15 s: the worker's evaluation of the new events may land after it first loaded.
+      await expectText(row.getByTestId('experiment-lift'), '+30.0%', 45_000);
       await expectText(row.getByTestId('experiment-owner'), demoUser('PRODUCT_OWNER').name);
 
       await page.getByTestId('experiments-search').fill(key);
