@@ -55,9 +55,10 @@ describe('evaluation of a running experiment', () => {
     const first = await evaluateExperimentJob(deps.db, deps.queue, e.id);
     expect(first).toMatchObject({ outcome: 'KEEP_RUNNING', stored: true });
     expect(await evaluateExperimentJob(deps.db, deps.queue, e.id)).toEqual({ skipped: 'up to date' });
-    // Forced re-evaluation of the same version (a retried job) writes no second snapshot.
+    // Forced re-evaluation of the same version (a retried job) writes no second snapshot: the version's claim
+    // turns it away, and past the claim the snapshot's key would.
     await deps.db.experiment.update({ where: { id: e.id }, data: { evaluatedVersion: null } });
-    expect(await evaluateExperimentJob(deps.db, deps.queue, e.id)).toMatchObject({ stored: false });
+    expect(await evaluateExperimentJob(deps.db, deps.queue, e.id)).toEqual({ skipped: 'evaluated by another run' });
     expect(await deps.db.experimentSnapshot.count({ where: { experimentId: e.id } })).toBe(1);
     const results = await owner().experiment.results({ key: e.key });
     expect(results.progress).toMatchObject({ users: 800, plannedUsers: 2000, fraction: 0.4 });

@@ -19,7 +19,7 @@ import { decideWinnerSend } from './decide-winner-send';
 import { enqueueDeliveries } from './deliveries';
 
 export type EvaluateOutcome =
-  | { skipped: 'not found' | 'not running' | 'up to date' | 'winner decided' }
+  | { skipped: 'not found' | 'not running' | 'up to date' | 'winner decided' | 'evaluated by another run' }
   | { dataVersion: number; outcome: string; stored: boolean };
 
 /**

@@ -29,10 +29,40 @@ export async function evaluateExperiment(deps: EvaluationDeps, experimentId: str
   try {
     const { version, evaluation } = await analyseExperiment(deps, experiment);
     await deps.hooks?.afterRead?.();
-    return await applyDecision(deps, experiment, version, evaluation);
+    // Two workers can read the same data version (a scheduled run beside a requested one): one applies it.
+    if (!(await claimVersion(deps, experimentId, version))) return { skipped: 'evaluated by another run' };
+    try {
+      return await applyDecision(deps, experiment, version, evaluation);
+    } catch (error) {
+      await releaseVersion(deps, experimentId, version);
+      throw error;
+    }
   } catch (error) {
     // Rethrown for the job to fail (and be retried only when a retry can succeed, see the worker).
     await recordFailedEvaluation(deps, experiment, error);
     throw error;
   }
+}
+
+// The claim outlives the commit it guards: afterwards evaluatedVersion says the version is done. A worker that dies
+// holding one leaves it for CLAIM_MS, after which a retry or the reconciler's request evaluates the version again.
+const CLAIM_MS = 60_000;
+const claimKey = (deps: ServiceDeps, experimentId: string, version: number) =>
+  `${deps.queue.getBackend().qualifiedName}:evaluating:${experimentId}:${version}`;
+
+/** The queue's own Redis connection (ioredis), with the two commands a claim needs. */
+const redisOf = async (deps: ServiceDeps) =>
+  (await deps.queue.getBackend().client) as unknown as {
+    set(key: string, value: string, px: 'PX', ms: number, nx: 'NX'): Promise<string | null>;
+    del(key: string): Promise<number>;
+  };
+
+async function claimVersion(deps: ServiceDeps, experimentId: string, version: number): Promise<boolean> {
+  const redis = await redisOf(deps);
+  return (await redis.set(claimKey(deps, experimentId, version), '1', 'PX', CLAIM_MS, 'NX')) === 'OK';
+}
+
+async function releaseVersion(deps: ServiceDeps, experimentId: string, version: number): Promise<void> {
+  const redis = await redisOf(deps);
+  await redis.del(claimKey(deps, experimentId, version)).catch(() => 0);
 }
