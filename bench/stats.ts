@@ -83,7 +83,7 @@ function cli(count: number): void {
   try {
     // In turn, ours then theirs, so a change in the machine's load hits both alike.
     for (let round = 0; round < ROUNDS; round++) {
-      const run = timed(process.execPath, ['apps/cli/bin/uplift.js', 'analyze', file]);
+      const run = timed(process.execPath, ['apps/cli/bin/uplift.cjs', 'analyze', file]);
       if (run.output.length !== count) throw new Error(`expected ${count} results, got ${run.output.length}`);
       ours.push(run.seconds);
       if (!peer) continue;

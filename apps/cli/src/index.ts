@@ -1,53 +1,9 @@
-import { Command } from 'commander';
-import cliPackage from '../package.json' with { type: 'json' };
-import type { CliEnv } from './env';
+// The CLI's entry. `uplift analyze <file>` in its plain forms skips commander (and the rest of the command line):
+// over 20,000 requests, every millisecond of start-up shows (issue 15). Everything else is the full program.
+const args = process.argv.slice(2);
+const analyze = args[0] === 'analyze' ? await import('./commands/analyze') : null;
+const plain = analyze?.isPlainAnalyze(args.slice(1));
+if (analyze && plain) await analyze.runPlainAnalyze(plain);
+else await (await import('./program')).runProgram(process.argv);
 
-const program = new Command()
-  .name('uplift')
-  .description(
-    'Uplift from the shell: score hypotheses, analyse, decide and plan experiments and location tests, calibrate from completed ones, plan the test roadmap, split recipients, manage API keys.',
-  )
-  .version(cliPackage.version, '-V, --version', 'print the version')
-  .showHelpAfterError();
-
-// The environment is parsed (and a bad one refused) by the commands that read it, the database's.
-let env: CliEnv | undefined;
-const cliEnv = async () => {
-  env ??= (await import('./env')).parseCliEnv();
-  return env;
-};
-
-/**
- * Each command's module, loaded only when that command runs: what a command imports is most of the CLI's
- * start-up, and `uplift analyze` needs neither zod nor the rest of the domain. Help, no command or an
- * unknown one loads them all, in this order, so every command is listed.
- */
-const COMMANDS: Record<string, (program: Command) => Promise<unknown>> = {
-  roi: async (p) => (await import('./commands/roi')).registerRoi(p),
-  analyze: async (p) => (await import('./commands/analyze')).registerAnalyze(p),
-  decide: async (p) => (await import('./commands/decide')).registerDecide(p),
-  plan: async (p) => (await import('./commands/plan')).registerPlan(p),
-  insights: async (p) => (await import('./commands/insights')).registerInsights(p),
-  roadmap: async (p) => (await import('./commands/roadmap')).registerRoadmap(p),
-  locations: async (p) => {
-    const [{ registerLocations }, { registerLocationsPlan }] = await Promise.all([
-      import('./commands/locations'),
-      import('./commands/locations-plan'),
-    ]);
-    registerLocationsPlan(registerLocations(p));
-  },
-  'api-key': async (p) => (await import('./commands/api-key')).registerApiKey(p, await cliEnv()),
-  split: async (p) => {
-    const [{ registerSplit }, { experimentLoader }] = await Promise.all([
-      import('./commands/split'),
-      import('./database'),
-    ]);
-    registerSplit(p, experimentLoader(await cliEnv()));
-  },
-};
-
-const name = process.argv[2] ?? '';
-const asked = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-for (const register of asked ? [asked] : Object.values(COMMANDS)) await register(program);
-
-await program.parseAsync(process.argv);
+export {};

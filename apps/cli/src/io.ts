@@ -1,12 +1,20 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
+
+/**
+ * The bytes of a file, or of standard input when no file (or `-`) is given. A file is read at once: the command
+ * waits for it anyway, and one read beats the promise API's chunked reads through the thread pool.
+ */
+export async function readBytes(file: string | undefined): Promise<Buffer> {
+  if (file && file !== '-') return readFileSync(file);
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
 
 /** Reads a file, or standard input when no file (or `-`) is given. */
 export async function readInput(file: string | undefined): Promise<string> {
-  if (file && file !== '-') return readFile(file, 'utf8');
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return (await readBytes(file)).toString('utf8');
 }
 
 /** A CLI usage error: printed to stderr one line per problem, exit code 2, nothing on stdout. */
@@ -47,16 +55,21 @@ export async function runCommand(fn: () => Promise<void>): Promise<void> {
   }
 }
 
+/** What error lines call the input: the file's name, or `stdin`. */
+export const sourceName = (file: string | undefined) => (file && file !== '-' ? file : 'stdin');
+
+/** readBytes, with an unreadable file as a usage error (exit 2). */
+export async function readSource(file: string | undefined): Promise<Buffer> {
+  try {
+    return await readBytes(file);
+  } catch (error) {
+    throw new UsageError([`${sourceName(file)}: cannot read (${(error as Error).message})`]);
+  }
+}
+
 /** Reads and parses JSON from a file or stdin; an unreadable file or bad JSON is a usage error (exit 2). */
 export async function readJson(file: string | undefined): Promise<unknown> {
-  const source = file && file !== '-' ? file : 'stdin';
-  let text: string;
-  try {
-    text = await readInput(file);
-  } catch (error) {
-    throw new UsageError([`${source}: cannot read (${(error as Error).message})`]);
-  }
-  return parseJson(text, source);
+  return parseJson((await readSource(file)).toString('utf8'), sourceName(file));
 }
 
 /**
@@ -107,31 +120,43 @@ export function writeJson(value: unknown, pretty?: boolean): void {
 const FLUSH_AT = 1 << 16;
 
 /**
- * The result of a lone request, or the array of results in request order, each computed as it is written
- * rather than all held first. The text is what JSON.stringify of the whole array would give, compact or
- * (`pretty`) indented by two spaces.
+ * A JSON array written as its items come, never held whole: the text is what JSON.stringify of the whole array
+ * would give, compact or (`pretty`) indented by two spaces.
  */
+export class JsonArrayWriter {
+  private chunk = '';
+  private count = 0;
+
+  constructor(private readonly pretty: boolean | undefined) {}
+
+  add(value: unknown): void {
+    this.chunk += this.count++ === 0 ? (this.pretty ? '[\n  ' : '[') : this.pretty ? ',\n  ' : ',';
+    const text = json(value, this.pretty);
+    // JSON escapes newlines inside strings, so every newline here is indentation.
+    this.chunk += this.pretty ? text.replaceAll('\n', '\n  ') : text;
+    if (this.chunk.length >= FLUSH_AT) {
+      process.stdout.write(this.chunk);
+      this.chunk = '';
+    }
+  }
+
+  end(): void {
+    process.stdout.write(this.count === 0 ? '[]\n' : `${this.chunk}${this.pretty ? '\n]\n' : ']\n'}`);
+  }
+}
+
+/** The result of a lone request, or the array of results in request order, each computed as it is written. */
 export function writeResults<T>(
   items: readonly T[],
   single: boolean,
   pretty: boolean | undefined,
   result: (item: T) => unknown,
 ): void {
-  if (single || items.length === 0) {
-    writeJson(single ? result(items[0] as T) : [], pretty);
+  if (single) {
+    writeJson(result(items[0] as T), pretty);
     return;
   }
-  const [open, separator, close] = pretty ? ['[\n  ', ',\n  ', '\n]\n'] : ['[', ',', ']\n'];
-  let chunk = open;
-  for (let i = 0; i < items.length; i++) {
-    if (i > 0) chunk += separator;
-    const text = json(result(items[i] as T), pretty);
-    // JSON escapes newlines inside strings, so every newline here is indentation.
-    chunk += pretty ? text.replaceAll('\n', '\n  ') : text;
-    if (chunk.length >= FLUSH_AT) {
-      process.stdout.write(chunk);
-      chunk = '';
-    }
-  }
-  process.stdout.write(chunk + close);
+  const writer = new JsonArrayWriter(pretty);
+  for (const item of items) writer.add(result(item));
+  writer.end();
 }

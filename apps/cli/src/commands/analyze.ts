@@ -1,15 +1,30 @@
 import { type AnalyzeRequest, analyze, isAnalyzeRequest } from '@uplift/domain/engine';
 import type { Command } from 'commander';
-import { helpMayShow, type JsonFlags, PRETTY_HELP, parseRequests, readJson, runCommand, writeResults } from '../io';
+import {
+  helpMayShow,
+  type JsonFlags,
+  PRETTY_HELP,
+  parseJson,
+  parseRequests,
+  readSource,
+  runCommand,
+  sourceName,
+  writeResults,
+} from '../io';
+import { streamed } from './analyze-stream';
+
+export { isPlainAnalyze } from './analyze-stream';
 
 export async function analyzeCommand(file: string | undefined, { pretty }: JsonFlags = {}): Promise<void> {
-  const { requests, single } = await analyzeRequests(await readJson(file));
+  const bytes = await readSource(file);
+  if (streamed(bytes, pretty)) return;
+  const { requests, single } = await analyzeRequests(parseJson(bytes.toString('utf8'), sourceName(file)));
   writeResults(requests, single, pretty, analyze);
 }
 
 /**
- * The requests of a file, checked without zod (and without copying them) when every one is valid, which is
- * the hot path; otherwise the schema — loaded only then — checks them all, so its messages are the ones shown.
+ * The requests of a file, checked without zod (and without copying them) when every one is valid; otherwise
+ * the schema — loaded only then — checks them all, so its messages are the ones shown.
  */
 async function analyzeRequests(value: unknown): Promise<{ requests: AnalyzeRequest[]; single: boolean }> {
   const single = !Array.isArray(value);
@@ -28,3 +43,6 @@ export async function registerAnalyze(program: Command): Promise<void> {
     .action((file: string | undefined, flags: JsonFlags) => runCommand(() => analyzeCommand(file, flags)));
   if (helpMayShow()) command.addHelpText('after', (await import('./analyze-help')).analyzeDetails);
 }
+
+export const runPlainAnalyze = (plain: { file: string | undefined; pretty: boolean }) =>
+  runCommand(() => analyzeCommand(plain.file, { pretty: plain.pretty }));

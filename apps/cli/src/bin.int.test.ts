@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './commands/cli-harness';
+
+// The built bin, as `npx uplift` runs it: `analyze <file>` goes through its CommonJS bundle (dist/analyze.cjs),
+// everything else through the ES module program; both must answer as the sources do (run after `npm run build`).
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const bin = (args: string[], input = '') =>
+  spawnSync(process.execPath, ['apps/cli/bin/uplift.cjs', ...args], { cwd: root, input, encoding: 'utf8' });
+
+const request = (i: number) => ({
+  metric: 'binomial',
+  variants: [
+    { key: 'control', users: 1000 + i, sum: 100 + (i % 7) },
+    { key: `treatment-${i}`, users: 1000, sum: 110 + (i % 11) },
+  ],
+});
+const file = (name: string, value: unknown) => {
+  const path = join(tmpdir(), `uplift-bin-${process.pid}-${name}.json`);
+  writeFileSync(path, JSON.stringify(value));
+  return path;
+};
+
+describe('the built uplift bin', { timeout: 60_000 }, () => {
+  it('analyses a file through its fast path exactly as the sources do, and stdin through the program', () => {
+    const requests = Array.from({ length: 300 }, (_, i) => request(i));
+    const path = file('plain', requests);
+    const fast = bin(['analyze', path]);
+    expect(fast.status).toBe(0);
+    expect(fast.stdout).toBe(runCli(['analyze', path]).stdout);
+    expect(JSON.parse(fast.stdout)).toHaveLength(300);
+    expect(bin(['analyze', '--pretty', path]).stdout).toBe(`${JSON.stringify(JSON.parse(fast.stdout), null, 2)}\n`);
+    expect(bin(['analyze'], JSON.stringify(requests)).stdout).toBe(fast.stdout);
+  });
+
+  it('words a refused file, an unreadable one and an unknown flag as the program does', () => {
+    const bad = file('bad', [request(1), { ...request(2), variants: [{ key: 'a', users: 10, sum: 11 }] }]);
+    const refused = bin(['analyze', bad]);
+    expect(refused.status).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('request 1: variants: needs at least 2 variants');
+    expect(refused.stderr).toContain('request 1: variants.0.sum: conversions (sum) cannot exceed users');
+    const missing = bin(['analyze', '/nonexistent/requests.json']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^\/nonexistent\/requests\.json: cannot read \(ENOENT/);
+    const flag = bin(['analyze', '--fast', bad]);
+    expect(flag.status).not.toBe(0);
+    expect(flag.stderr).toContain("unknown option '--fast'");
+    expect(bin(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
