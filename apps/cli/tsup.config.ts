@@ -1,4 +1,28 @@
+import { readFile } from 'node:fs/promises';
 import { defineConfig, type Options } from 'tsup';
+
+type Plugin = NonNullable<Options['esbuildPlugins']>[number];
+
+/**
+ * In dist/analyze.cjs only: the statistics' @stdlib imports become calls that load their module on first use.
+ * Bundled as written, all 143 @stdlib modules they pull in run when the bundle loads, though a two-arm test
+ * needs three of them (issue 15: start-up is most of \`uplift analyze\`'s time). The functions are pure, so
+ * loading one later changes nothing but when.
+ */
+const lazyStdlib: Plugin = {
+  name: 'lazy-stdlib',
+  setup(build) {
+    build.onLoad({ filter: /packages\/domain\/src\/stats\/[^/]+\.ts$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      const contents = source.replace(
+        /^import (\w+) from '(@stdlib\/[\w-]+)';$/gm,
+        (_, name: string, module: string) =>
+          `let ${name}$loaded: any;\nconst ${name} = (...args: any[]) => (${name}$loaded ??= require('${module}'))(...args);`,
+      );
+      return { contents, loader: 'ts' };
+    });
+  },
+};
 
 /**
  * The CLI is one bundle with its npm dependencies (commander, zod, @stdlib, csv-parse…): starting it reads
@@ -27,5 +51,11 @@ export default defineConfig([
       js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
     },
   },
-  { ...shared, entry: { analyze: 'src/analyze-main.ts' }, format: 'cjs', outExtension: () => ({ js: '.cjs' }) },
+  {
+    ...shared,
+    entry: { analyze: 'src/analyze-main.ts' },
+    format: 'cjs',
+    outExtension: () => ({ js: '.cjs' }),
+    esbuildPlugins: [lazyStdlib],
+  },
 ]);

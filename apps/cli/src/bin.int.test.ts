@@ -27,12 +27,19 @@ const file = (name: string, value: unknown) => {
 
 describe('the built uplift bin', { timeout: 60_000 }, () => {
   it('analyses a file through its fast path exactly as the sources do, and stdin through the program', () => {
-    const requests = Array.from({ length: 300 }, (_, i) => request(i));
+    // Bayesian, three small arms (Student t below 20 degrees of freedom) and a mean metric load the @stdlib
+    // functions that dist/analyze.cjs loads only on first use.
+    const requests = [
+      ...Array.from({ length: 300 }, (_, i) => request(i)),
+      { ...request(1), engine: 'bayesian' },
+      { metric: 'binomial', variants: [10, 12, 30].map((users, i) => ({ key: `v${i}`, users, sum: 1 + i })) },
+      { metric: 'mean', variants: [5, 6].map((users, i) => ({ key: `m${i}`, users, sum: 10 + i, sumSquares: 40 })) },
+    ];
     const path = file('plain', requests);
     const fast = bin(['analyze', path]);
     expect(fast.status).toBe(0);
     expect(fast.stdout).toBe(runCli(['analyze', path]).stdout);
-    expect(JSON.parse(fast.stdout)).toHaveLength(300);
+    expect(JSON.parse(fast.stdout)).toHaveLength(303);
     expect(bin(['analyze', '--pretty', path]).stdout).toBe(`${JSON.stringify(JSON.parse(fast.stdout), null, 2)}\n`);
     expect(bin(['analyze'], JSON.stringify(requests)).stdout).toBe(fast.stdout);
   });
