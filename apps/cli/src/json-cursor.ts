@@ -17,18 +17,26 @@ export class NotPlain extends Error {}
 export const notPlain = new NotPlain('not a plain request file');
 
 /** A position in the bytes of a JSON text, moved on by reading one token at a time. */
+/** Slots of the string cache: enough for a request's member names and its usual values. */
+const SLOTS = 256;
+
 export class JsonCursor {
   protected readonly bytes: Buffer;
   protected i = 0;
-  private lastKey = '';
-  private lastKeyStart = -1;
-  private lastKeyEnd = -1;
+  /** A direct-mapped cache of strings by their bytes: where each slot's string was read, and the string. */
+  private readonly slotStart = new Int32Array(SLOTS).fill(-1);
+  private readonly slotEnd = new Int32Array(SLOTS);
+  private readonly slotText: string[] = new Array(SLOTS).fill('');
 
   constructor(bytes: Uint8Array) {
     this.bytes = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   }
 
-  /** A string without escapes or control characters; the same text as the last one reuses its string. */
+  /**
+   * A string without escapes or control characters. Text read before — member names, "binomial", a control's
+   * key — comes back as the same string from a small cache keyed by its bytes, so a file of 20,000 requests
+   * makes few strings beyond its treatments' keys.
+   */
   protected string(): string {
     const { bytes } = this;
     this.expect(QUOTE);
@@ -39,16 +47,23 @@ export class JsonCursor {
       c = bytes[++this.i];
     }
     const end = this.i++;
-    if (end - start === this.lastKeyEnd - this.lastKeyStart && this.sameBytes(start, end)) return this.lastKey;
-    this.lastKey = bytes.toString('utf8', start, end);
-    this.lastKeyStart = start;
-    this.lastKeyEnd = end;
-    return this.lastKey;
+    const length = end - start;
+    const slot =
+      length === 0 ? 0 : (length * 31 + (bytes[start] as number) * 7 + (bytes[end - 1] as number)) & (SLOTS - 1);
+    const cached = this.slotStart[slot] as number;
+    if (cached >= 0 && (this.slotEnd[slot] as number) - cached === length && this.sameBytes(start, cached, length)) {
+      return this.slotText[slot] as string;
+    }
+    const text = bytes.toString('utf8', start, end);
+    this.slotStart[slot] = start;
+    this.slotEnd[slot] = end;
+    this.slotText[slot] = text;
+    return text;
   }
 
-  private sameBytes(start: number, end: number): boolean {
+  private sameBytes(a: number, b: number, length: number): boolean {
     const { bytes } = this;
-    for (let k = 0; k < end - start; k++) if (bytes[start + k] !== bytes[this.lastKeyStart + k]) return false;
+    for (let k = 0; k < length; k++) if (bytes[a + k] !== bytes[b + k]) return false;
     return true;
   }
 

@@ -70,15 +70,22 @@ export class RequestReader extends JsonCursor {
 
   private request(): Record<string, unknown> {
     const request: Record<string, unknown> = {};
-    this.members((name) => {
+    this.expect(OPEN_OBJECT);
+    this.space();
+    if (this.bytes[this.i] === CLOSE_OBJECT) {
+      this.i++;
+      return request;
+    }
+    for (;;) {
+      const name = this.memberName();
       const kind = REQUEST_MEMBERS.get(name);
       if (kind === undefined || Object.hasOwn(request, name)) throw notPlain;
       if (kind === 'variants') request.variants = this.variants();
       else if (kind === 'string') request[name] = this.string();
       else if (kind === 'number') request[name] = this.number();
       else request[name] = this.boolean();
-    });
-    return request;
+      if (this.closes(CLOSE_OBJECT)) return request;
+    }
   }
 
   private variants(): Record<string, unknown>[] {
@@ -89,46 +96,47 @@ export class RequestReader extends JsonCursor {
       this.i++;
       return list;
     }
-    for (;;) {
-      const variant: Record<string, unknown> = {};
-      this.members((name) => {
-        if (Object.hasOwn(variant, name)) throw notPlain;
-        if (name === 'key') variant.key = this.string();
-        else if (VARIANT_MEMBERS.has(name)) variant[name] = this.number();
-        else throw notPlain;
-      });
-      list.push(variant);
-      this.space();
-      if (this.bytes[this.i] === CLOSE_ARRAY) {
-        this.i++;
-        return list;
-      }
-      this.expect(COMMA);
-      this.space();
-    }
+    do list.push(this.variant());
+    while (!this.closes(CLOSE_ARRAY));
+    return list;
   }
 
-  /** `{ "name": value, … }`, calling `value` at each value with the member's name. */
-  private members(value: (name: string) => void): void {
+  private variant(): Record<string, unknown> {
+    const variant: Record<string, unknown> = {};
     this.expect(OPEN_OBJECT);
     this.space();
     if (this.bytes[this.i] === CLOSE_OBJECT) {
       this.i++;
-      return;
+      return variant;
     }
     for (;;) {
-      const name = this.string();
-      this.space();
-      this.expect(COLON);
-      this.space();
-      value(name);
-      this.space();
-      if (this.bytes[this.i] === CLOSE_OBJECT) {
-        this.i++;
-        return;
-      }
-      this.expect(COMMA);
-      this.space();
+      const name = this.memberName();
+      if (Object.hasOwn(variant, name)) throw notPlain;
+      if (name === 'key') variant.key = this.string();
+      else if (VARIANT_MEMBERS.has(name)) variant[name] = this.number();
+      else throw notPlain;
+      if (this.closes(CLOSE_OBJECT)) return variant;
     }
+  }
+
+  /** `"name":`, with the spaces JSON allows around the colon. */
+  private memberName(): string {
+    const name = this.string();
+    this.space();
+    this.expect(COLON);
+    this.space();
+    return name;
+  }
+
+  /** After a member or an element: true past the closing bracket, false past a comma (another follows). */
+  private closes(bracket: number): boolean {
+    this.space();
+    if (this.bytes[this.i] === bracket) {
+      this.i++;
+      return true;
+    }
+    this.expect(COMMA);
+    this.space();
+    return false;
   }
 }
