@@ -3,6 +3,7 @@
 // its own modules and decodes every source through TextDecoder first (issue 15: start-up is most of the run).
 import { readFileSync } from 'node:fs';
 import { isPlainAnalyze, streamed } from './commands/analyze-stream';
+import { endQuietlyWhenStdoutCloses } from './stdout-closed';
 
 /**
  * True when it answered: a plain `analyze <file>` whose requests are all valid. False, having written nothing,
@@ -18,5 +19,6 @@ export function tryPlainAnalyze(args: readonly string[]): boolean {
   } catch {
     return false;
   }
+  endQuietlyWhenStdoutCloses();
   return streamed(bytes, plain.pretty);
 }

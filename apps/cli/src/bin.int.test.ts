@@ -59,4 +59,21 @@ describe('the built uplift bin', { timeout: 60_000 }, () => {
     expect(flag.stderr).toContain("unknown option '--fast'");
     expect(bin(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
+
+  it('ends quietly with 0 when the reader closes the pipe early, on the fast path too', () => {
+    const path = file(
+      'many',
+      Array.from({ length: 30_000 }, (_, i) => request(i)),
+    );
+    const piped = spawnSync(
+      'bash',
+      ['-c', `node apps/cli/bin/uplift.cjs analyze ${path} | head -c 10; echo " \${PIPESTATUS[0]}"`],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
+    expect(piped.stdout).toBe('[{"srm":{" 0\n');
+    expect(piped.stderr).toBe('');
+  });
 });
