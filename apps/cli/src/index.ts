@@ -2,6 +2,13 @@ import { Command } from 'commander';
 import cliPackage from '../package.json' with { type: 'json' };
 import type { CliEnv } from './env';
 
+// `uplift analyze many.json | head`: the reader closing the pipe early is not a failure of the command. Stop
+// quietly with 0, as `seq 1e9 | head` does in a shell; any other write error still ends the CLI loudly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const program = new Command()
   .name('uplift')
   .description(
