@@ -55,10 +55,14 @@ describe('evaluation of a running experiment', () => {
     const first = await evaluateExperimentJob(deps.db, deps.queue, e.id);
     expect(first).toMatchObject({ outcome: 'KEEP_RUNNING', stored: true });
     expect(await evaluateExperimentJob(deps.db, deps.queue, e.id)).toEqual({ skipped: 'up to date' });
-    // Forced re-evaluation of the same version (a retried job) writes no second snapshot: the version's claim
-    // turns it away, and past the claim the snapshot's key would.
+    // Forced re-evaluation of the same version (evaluatedVersion set back) writes no second snapshot: its snapshot
+    // is found stored before any analysis, and the experiment is marked evaluated at it again, so the reconciler
+    // does not ask for it every minute (issue 15). Past that check, the version's claim and then the snapshot's key
+    // would turn a run away.
     await deps.db.experiment.update({ where: { id: e.id }, data: { evaluatedVersion: null } });
-    expect(await evaluateExperimentJob(deps.db, deps.queue, e.id)).toEqual({ skipped: 'evaluated by another run' });
+    expect(await evaluateExperimentJob(deps.db, deps.queue, e.id)).toEqual({ skipped: 'up to date' });
+    const caughtUp = await deps.db.experiment.findUniqueOrThrow({ where: { id: e.id } });
+    expect(caughtUp.evaluatedVersion).toBe(caughtUp.dataVersion);
     expect(await deps.db.experimentSnapshot.count({ where: { experimentId: e.id } })).toBe(1);
     const results = await owner().experiment.results({ key: e.key });
     expect(results.progress).toMatchObject({ users: 800, plannedUsers: 2000, fraction: 0.4 });

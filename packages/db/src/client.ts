@@ -9,18 +9,52 @@ export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$trans
 
 export const DEFAULT_DATABASE_URL = 'postgresql://localhost:5432/uplift';
 
-const pools = new WeakMap<Db, pg.Pool>();
+/**
+ * Prisma's pg adapter, remembering the pool it opened last. `$disconnect` ends the pool (disposeExternalPool) and
+ * Prisma's next query connects again; a fixed pool would stay ended, and the event batch path, which writes through
+ * the pool directly (pg-transaction.ts), would fail on a client Prisma itself reconnects. So each connect opens a
+ * fresh pool and keeps it here; the first is opened at once, so the batch path has it before Prisma's first query.
+ */
+class TrackedPg extends PrismaPg {
+  pool: pg.Pool;
+  constructor(private readonly poolConfig: pg.PoolConfig) {
+    super(poolConfig);
+    this.pool = new pg.Pool(poolConfig);
+  }
+
+  override connect() {
+    if (this.pool.ended || this.pool.ending) this.pool = new pg.Pool(this.poolConfig);
+    return new PrismaPg(this.pool, { disposeExternalPool: true }).connect();
+  }
+}
+
+const adapters = new WeakMap<Db, TrackedPg>();
 
 /** The `pg` pool under a client made by createDb, while it is open (the event batch path writes through it). */
 export function poolOf(db: Db): pg.Pool | null {
-  const pool = pools.get(db);
+  const pool = adapters.get(db)?.pool;
   return pool && !pool.ended && !pool.ending ? pool : null;
+}
+
+/** The open `pg` pool under a client made by createDb, connecting the client again after a `$disconnect`. */
+export async function openPool(db: Db): Promise<pg.Pool> {
+  if (!adapters.has(db)) throw new Error('this database client has no pg pool of its own: make it with createDb');
+  const open = poolOf(db);
+  if (open) return open;
+  await db.$connect();
+  const pool = poolOf(db);
+  if (!pool) throw new Error('the database client did not reconnect after $disconnect; make a new one with createDb');
+  return pool;
 }
 
 /** Prisma 7 runs queries through its WASM query compiler and the `pg` driver adapter: no native engine. */
 export function createDb(url: string = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, poolSize = 10): Db {
-  const pool = new pg.Pool({ connectionString: withDefaultUser(url), max: poolSize, connectionTimeoutMillis: 5_000 });
-  const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
-  pools.set(db, pool);
+  const adapter = new TrackedPg({
+    connectionString: withDefaultUser(url),
+    max: poolSize,
+    connectionTimeoutMillis: 5_000,
+  });
+  const db = new PrismaClient({ adapter });
+  adapters.set(db, adapter);
   return db;
 }

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { type Db, poolOf } from './client';
+import { type Db, openPool, poolOf } from './client';
 
 /**
  * What the ingestion repositories need of a connection: Prisma's tagged-template raw queries. A Prisma client or
@@ -34,9 +34,7 @@ export async function withPgTransaction<T>(
   opening: Opening,
   work: (sql: Sql, opened: Record<string, unknown>[]) => Promise<T>,
 ): Promise<T> {
-  const pool = poolOf(db);
-  if (!pool) throw new Error('withPgTransaction needs an open client made by createDb');
-  const client = await pool.connect();
+  const client = await (await openPool(db)).connect();
   let broken: Error | undefined;
   try {
     const results = [await client.query(`BEGIN; ${opening((v) => client.escapeLiteral(v))}`)].flat();

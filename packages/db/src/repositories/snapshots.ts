@@ -40,6 +40,21 @@ export async function saveSnapshot(db: Tx, s: SnapshotInput): Promise<boolean> {
   return rows.count === 1;
 }
 
+/**
+ * When `version`'s snapshot is stored, brings the experiment's evaluatedVersion up to it if it lags (never back):
+ * the transaction that stored the snapshot applied the version, so the experiment only has to say so again. A lag
+ * otherwise lasts: the reconciler re-requests an unevaluated version every minute, and each run finds the snapshot
+ * stored and writes nothing. True when the snapshot is stored.
+ */
+export async function catchUpEvaluatedVersion(db: Tx, experimentId: string, version: number): Promise<boolean> {
+  if (!(await db.experimentSnapshot.count({ where: { experimentId, dataVersion: version } }))) return false;
+  await db.experiment.updateMany({
+    where: { id: experimentId, OR: [{ evaluatedVersion: null }, { evaluatedVersion: { lt: version } }] },
+    data: { evaluatedVersion: version },
+  });
+  return true;
+}
+
 /** The newest `take` snapshots, oldest first (the charts' history). */
 export async function listSnapshots(db: Tx, experimentId: string, take = 500) {
   const rows = await db.experimentSnapshot.findMany({

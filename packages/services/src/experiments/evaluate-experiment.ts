@@ -1,4 +1,4 @@
-import { findExperimentForEvaluation } from '@uplift/db';
+import { catchUpEvaluatedVersion, findExperimentForEvaluation } from '@uplift/db';
 import type { ServiceDeps } from '../deps';
 import { analyseExperiment } from './analyse-experiment';
 import { applyDecision, type EvaluateOutcome } from './apply-decision';
@@ -26,10 +26,15 @@ export async function evaluateExperiment(deps: EvaluationDeps, experimentId: str
   if (experiment.winnerDecidedAt) return { skipped: 'winner decided' };
   await raiseNoDataAlert(deps, experiment);
   if (experiment.evaluatedVersion === experiment.dataVersion) return { skipped: 'up to date' };
+  // Its version stored already, evaluatedVersion behind it (set back by hand or a migration; a test file sets it
+  // back to force a re-run): not evaluated again, and the experiment brought up to date, or the reconciler would
+  // ask for this version every minute and each run would find it stored (issue 15's second runs).
+  if (await catchUpEvaluatedVersion(deps.db, experimentId, experiment.dataVersion)) return { skipped: 'up to date' };
   try {
     const { version, evaluation } = await analyseExperiment(deps, experiment);
     await deps.hooks?.afterRead?.();
-    // Two workers can read the same data version (a scheduled run beside a requested one): one applies it.
+    // Two workers can read the same data version (a scheduled run beside a requested one): one applies it. The claim
+    // turns the second away before it waits on the first's transaction; the snapshot's key decides (applyDecision).
     if (!(await claimVersion(deps, experimentId, version))) return { skipped: 'evaluated by another run' };
     try {
       return await applyDecision(deps, experiment, version, evaluation);
