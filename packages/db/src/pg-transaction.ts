@@ -23,6 +23,8 @@ const sqlOf = (client: { query: (config: pg.QueryConfig) => Promise<pg.QueryResu
 
 /** SQL run in the same round trip as BEGIN (a simple query: literals only, made with `literal`). */
 export type Opening = (literal: (value: string) => string) => string;
+/** SQL to run in the same round trip as COMMIT (a simple query, like an Opening): `work` hands it to `close`. */
+export type Closing = Opening;
 
 /** As long as the project lets a Prisma interactive transaction run (the `timeout: 60_000` its long ones pass). */
 export const PG_TRANSACTION_TIMEOUT_MS = 60_000;
@@ -34,11 +36,12 @@ export const PG_TRANSACTION_TIMEOUT_MS = 60_000;
  * Bounded like Prisma's interactive transactions: no statement (the opening's lock wait included) runs longer than
  * `timeoutMs`, and a transaction left idle that long is ended by the server, so a stuck batch cannot hold its locks
  * and its connection for ever. (Postgres 15 has no whole-transaction timeout: `transaction_timeout` came in 17.)
+ * `close` saves a round trip at the end: its statement runs with COMMIT, which it keeps from running if it fails.
  */
 export async function withPgTransaction<T>(
   db: Db,
   opening: Opening,
-  work: (sql: Sql, opened: Record<string, unknown>[]) => Promise<T>,
+  work: (sql: Sql, opened: Record<string, unknown>[], close: (closing: Closing) => void) => Promise<T>,
   timeoutMs = PG_TRANSACTION_TIMEOUT_MS,
 ): Promise<T> {
   const pool = poolOf(db);
@@ -57,8 +60,11 @@ export async function withPgTransaction<T>(
     const ms = Math.max(1, Math.round(timeoutMs));
     const limits = `SET LOCAL statement_timeout = ${ms}; SET LOCAL idle_in_transaction_session_timeout = ${ms};`;
     const results = [await client.query(`BEGIN; ${limits} ${opening((v) => client.escapeLiteral(v))}`)].flat();
-    const result = await work(sqlOf(client), results.at(-1)?.rows ?? []);
-    await client.query('COMMIT');
+    let closing = '';
+    const result = await work(sqlOf(client), results.at(-1)?.rows ?? [], (c) => {
+      closing = `${c((v) => client.escapeLiteral(v))};`;
+    });
+    await client.query(`${closing} COMMIT`);
     return result;
   } catch (error) {
     // A connection that cannot even roll back is closed (release with an error), never reused half-way.

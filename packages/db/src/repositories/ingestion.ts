@@ -1,7 +1,7 @@
 import { type IngestionExperiment, type PreparedEvent, ZExperimentMetrics, ZStoredVariants } from '@uplift/domain';
 import type { Db } from '../client';
 import { type Opening, sqlFor, withPgTransaction } from '../pg-transaction';
-import { applyAggregateDeltas } from './aggregate-deltas';
+import { aggregateDeltasClosing } from './aggregate-deltas';
 import { storeCovariates } from './covariates';
 import { addBinomialConversions, addMeanConversions, attributeEarlierConversions } from './ingestion-conversions';
 import { addRatioProducts } from './ingestion-ratios';
@@ -84,7 +84,7 @@ const key = (experimentId: string, eventId: string) => `${experimentId}\u0000${e
  * Concurrency: batches of one experiment run side by side under a shared per-experiment lock. Each event, unit
  * and unit value is a row of its own, written with ON CONFLICT in key order, so overlapping batches count each
  * event, unit and first conversion once and wait for each other only on the rows they share; the hot aggregate
- * and experiment rows are written last (applyAggregateDeltas). Three kinds of batch take the lock exclusively:
+ * and experiment rows are written last, with the COMMIT (aggregateDeltasClosing). Three kinds of batch take the lock exclusively:
  * those storing covariates and those of experiments with ratio metrics (whose per-unit sums read values other
  * batches may be writing), and those with a conversion of a unit not exposed yet: stored unattributed, it must
  * be seen by every batch that exposes its unit later, which a batch running beside it would not.
@@ -112,7 +112,7 @@ export async function ingestEvents(
   const exclusive =
     covariates.length > 0 || ratios.length > 0 || (await hasUnexposedConversions(sqlFor(db), events, here));
   return retryOnDeadlock(() =>
-    withPgTransaction(db, dataLock(experimentIds, exclusive), async (tx, opened) => {
+    withPgTransaction(db, dataLock(experimentIds, exclusive), async (tx, opened, close) => {
       const state = opened as { id: string; status: string; unattributed: number }[];
       const closed = state.filter((x) => x.status !== 'RUNNING').map(({ id, status }) => ({ id, status }));
       if (closed.length) return { accepted: 0, duplicates: 0, unattributed: 0, changed: [], closed };
@@ -139,7 +139,8 @@ export async function ingestEvents(
           (stored.find((s) => s.experimentId === id)?.orphans ?? 0) -
           earlier.filter((s) => s.experimentId === id).length,
       );
-      await applyAggregateDeltas(tx, deltas, changed, orphans);
+      const closing = aggregateDeltasClosing(deltas, changed, orphans);
+      if (closing) close(closing);
       const accepted = stored.reduce((n, s) => n + s.stored, 0);
       const unattributed = stored.reduce((n, s) => n + s.orphans, 0);
       return { accepted, duplicates: events.length - accepted, unattributed, changed, closed: [] };
