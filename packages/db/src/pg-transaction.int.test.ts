@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb } from './client';
+import { numberArray, textArray } from './pg-arrays';
 import { PG_TRANSACTION_TIMEOUT_MS, withPgTransaction } from './pg-transaction';
 
 const db = createDb(process.env.DATABASE_URL, 3);
@@ -57,5 +58,24 @@ describe('withPgTransaction', () => {
     await expect(idle).rejects.toThrow();
     const again = await withPgTransaction(db, none, async (sql) => sql.$queryRaw<{ one: number }[]>`SELECT 1 AS one`);
     expect(again).toEqual([{ one: 1 }]);
+  });
+
+  it('reads array literals back as the values, as parameters and as literals in the COMMIT round trip', async () => {
+    const texts = ['plain', 'a,b', 'say "hi"', 'C:\\dir\\', '{x}', ' ', '', null, 'NULL', 'ünï €'];
+    const numbers = [0.1, -3, 1e-300, 1.7976931348623157e308, null];
+    const key = `close-${Date.now()}`;
+    await db.$executeRaw`CREATE TABLE IF NOT EXISTS pg_transaction_arrays (k text, t text[], n float8[])`;
+    const read = await withPgTransaction(db, none, async (sql, _opened, close) => {
+      close(
+        (literal) =>
+          `INSERT INTO pg_transaction_arrays VALUES (${literal(key)}, ${literal(textArray(texts))}::text[], ${literal(numberArray(numbers))}::float8[])`,
+      );
+      return sql.$queryRaw<{ t: (string | null)[]; n: (number | null)[] }[]>`
+        SELECT ${textArray(texts)}::text[] AS t, ${numberArray(numbers)}::float8[] AS n`;
+    });
+    expect(read).toEqual([{ t: texts, n: numbers }]);
+    const stored = await db.$queryRaw<{ t: (string | null)[]; n: (number | null)[] }[]>`
+      SELECT t, n FROM pg_transaction_arrays WHERE k = ${key}`;
+    expect(stored).toEqual([{ t: texts, n: numbers }]);
   });
 });
