@@ -72,7 +72,10 @@ export function prepareBatch(batch: EventsBatch, experiments: ReadonlyMap<string
   const seen = new Map<string, Set<string>>();
   const keep = (event: PreparedEvent) => {
     let ids = seen.get(event.experimentId);
-    if (!ids) seen.set(event.experimentId, (ids = new Set()));
+    if (!ids) {
+      ids = new Set();
+      seen.set(event.experimentId, ids);
+    }
     if (ids.has(event.eventId)) result.repeated++;
     else {
       ids.add(event.eventId);
