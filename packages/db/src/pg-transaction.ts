@@ -23,23 +23,46 @@ const sqlOf = (client: { query: (config: pg.QueryConfig) => Promise<pg.QueryResu
 
 /** SQL run in the same round trip as BEGIN (a simple query: literals only, made with `literal`). */
 export type Opening = (literal: (value: string) => string) => string;
+/** SQL to run in the same round trip as COMMIT (a simple query, like an Opening): `work` hands it to `close`. */
+export type Closing = Opening;
+
+/** As long as the project lets a Prisma interactive transaction run (the `timeout: 60_000` its long ones pass). */
+export const PG_TRANSACTION_TIMEOUT_MS = 60_000;
 
 /**
  * Runs `work` in one READ COMMITTED transaction on a connection of `db`'s own pool: committed when it returns,
  * rolled back whole when it throws. `opening` runs with BEGIN, each of its statements with a snapshot of its own
  * (so one taken after a lock sees what the lock waited for); `work` gets the rows of its last statement.
+ * Bounded like Prisma's interactive transactions: no statement (the opening's lock wait included) runs longer than
+ * `timeoutMs`, and a transaction left idle that long is ended by the server, so a stuck batch cannot hold its locks
+ * and its connection for ever. (Postgres 15 has no whole-transaction timeout: `transaction_timeout` came in 17.)
+ * `close` saves a round trip at the end: its statement runs with COMMIT, which it keeps from running if it fails.
  */
 export async function withPgTransaction<T>(
   db: Db,
   opening: Opening,
-  work: (sql: Sql, opened: Record<string, unknown>[]) => Promise<T>,
+  work: (sql: Sql, opened: Record<string, unknown>[], close: (closing: Closing) => void) => Promise<T>,
+  timeoutMs = PG_TRANSACTION_TIMEOUT_MS,
 ): Promise<T> {
   const client = await (await openPool(db)).connect();
   let broken: Error | undefined;
+  // The server ending the connection (the idle timeout, a restart) is an 'error' event on the checked-out client:
+  // kept, it fails the transaction's next query and closes the connection, instead of crashing the process.
+  const lost = (e: Error) => {
+    broken = e;
+  };
+  client.on('error', lost);
   try {
-    const results = [await client.query(`BEGIN; ${opening((v) => client.escapeLiteral(v))}`)].flat();
-    const result = await work(sqlOf(client), results.at(-1)?.rows ?? []);
-    await client.query('COMMIT');
+    // SET LOCAL: the limits end with the transaction; since Postgres 13 each statement of a simple query is timed
+    // on its own, with the value set before it.
+    const ms = Math.max(1, Math.round(timeoutMs));
+    const limits = `SET LOCAL statement_timeout = ${ms}; SET LOCAL idle_in_transaction_session_timeout = ${ms};`;
+    const results = [await client.query(`BEGIN; ${limits} ${opening((v) => client.escapeLiteral(v))}`)].flat();
+    let closing = '';
+    const result = await work(sqlOf(client), results.at(-1)?.rows ?? [], (c) => {
+      closing = `${c((v) => client.escapeLiteral(v))};`;
+    });
+    await client.query(`${closing} COMMIT`);
     return result;
   } catch (error) {
     // A connection that cannot even roll back is closed (release with an error), never reused half-way.
@@ -48,6 +71,7 @@ export async function withPgTransaction<T>(
     });
     throw error;
   } finally {
+    client.off('error', lost);
     client.release(broken);
   }
 }

@@ -1,4 +1,5 @@
-import type { Sql } from '../pg-transaction';
+import { numberArray, textArray } from '../pg-arrays';
+import type { Closing } from '../pg-transaction';
 
 /** How one batch moves one ExperimentAggregate row (summed with the row at the end of the batch). */
 export interface AggregateDelta {
@@ -32,29 +33,39 @@ export const delta = (
   row: Partial<AggregateDelta> & Pick<AggregateDelta, 'experimentId' | 'variant' | 'segment' | 'metric'>,
 ) => ({ ...ZERO, ...row }) as AggregateDelta;
 
-const col = <K extends keyof AggregateDelta>(rows: AggregateDelta[], k: K) => rows.map((r) => r[k]);
+const texts = <K extends 'experimentId' | 'variant' | 'segment' | 'metric'>(rows: AggregateDelta[], k: K) =>
+  textArray(rows.map((r) => r[k]));
+const numbers = (
+  rows: AggregateDelta[],
+  k: Exclude<keyof AggregateDelta, 'experimentId' | 'variant' | 'segment' | 'metric'>,
+) => numberArray(rows.map((r) => r[k]));
 
 /**
- * The batch's last statement: adds its aggregate deltas and bumps the dataVersion of the experiments it changed
- * (`orphans`: their change of unattributed events). These are the rows every batch of an experiment writes, so
- * they are written last and in one order (experiments by id, then aggregate rows by key): concurrent batches
- * wait for each other only here, for the time of a commit, and never deadlock.
+ * The batch's last statement, run with its COMMIT (withPgTransaction's `close`): adds its aggregate deltas and bumps
+ * the dataVersion of the experiments it changed (`orphans`: their change of unattributed events). These are the
+ * rows every batch of an experiment writes, so they are written last and in one order (experiments by id, then
+ * aggregate rows by key): concurrent batches wait for each other only here, for the time of a commit, and never
+ * deadlock. Null when the batch changed nothing.
  */
-export async function applyAggregateDeltas(tx: Sql, deltas: AggregateDelta[], changed: string[], orphans: number[]) {
-  if (!changed.length) return;
-  await tx.$executeRaw`
+export function aggregateDeltasClosing(deltas: AggregateDelta[], changed: string[], orphans: number[]): Closing | null {
+  if (!changed.length) return null;
+  return (literal) => {
+    const text = (k: 'experimentId' | 'variant' | 'segment' | 'metric') => `${literal(texts(deltas, k))}::text[]`;
+    const num = (k: Parameters<typeof numbers>[1], type: 'int' | 'float8') =>
+      `${literal(numbers(deltas, k))}::${type}[]`;
+    const ids = `${literal(textArray(changed))}::text[]`;
+    return `
     WITH locked AS (
-      SELECT id FROM "Experiment" WHERE id = ANY(${changed}::text[]) ORDER BY id FOR NO KEY UPDATE
+      SELECT id FROM "Experiment" WHERE id = ANY(${ids}) ORDER BY id FOR NO KEY UPDATE
     ), agg AS (
       INSERT INTO "ExperimentAggregate" ("experimentId", variant, segment, metric, units, sum, "sumSquares",
         "covariateUnits", "covariateSum", "covariateSumSquares", "sumProduct", "coveredSum")
       SELECT e, v, s, m, sum(n), sum(x), sum(xx), sum(cn), sum(cx), sum(cxx), sum(xy), sum(cy)
-      FROM unnest(${col(deltas, 'experimentId')}::text[], ${col(deltas, 'variant')}::text[],
-                  ${col(deltas, 'segment')}::text[], ${col(deltas, 'metric')}::text[], ${col(deltas, 'units')}::int[],
-                  ${col(deltas, 'sum')}::float8[], ${col(deltas, 'sumSquares')}::float8[],
-                  ${col(deltas, 'covariateUnits')}::int[], ${col(deltas, 'covariateSum')}::float8[],
-                  ${col(deltas, 'covariateSumSquares')}::float8[], ${col(deltas, 'sumProduct')}::float8[],
-                  ${col(deltas, 'coveredSum')}::float8[]) AS d(e, v, s, m, n, x, xx, cn, cx, cxx, xy, cy)
+      FROM unnest(${text('experimentId')}, ${text('variant')}, ${text('segment')}, ${text('metric')},
+                  ${num('units', 'int')}, ${num('sum', 'float8')}, ${num('sumSquares', 'float8')},
+                  ${num('covariateUnits', 'int')}, ${num('covariateSum', 'float8')},
+                  ${num('covariateSumSquares', 'float8')}, ${num('sumProduct', 'float8')},
+                  ${num('coveredSum', 'float8')}) AS d(e, v, s, m, n, x, xx, cn, cx, cxx, xy, cy)
       WHERE (SELECT count(*) FROM locked) >= 0
       GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
       ON CONFLICT ("experimentId", variant, segment, metric) DO UPDATE SET
@@ -70,6 +81,7 @@ export async function applyAggregateDeltas(tx: Sql, deltas: AggregateDelta[], ch
     )
     UPDATE "Experiment" x SET "dataVersion" = "dataVersion" + 1, "lastDataAt" = now(), "noDataAlertedAt" = NULL,
       "unattributedEvents" = "unattributedEvents" + c.n, "updatedAt" = now()
-    FROM unnest(${changed}::text[], ${orphans}::int[]) AS c(id, n)
+    FROM unnest(${ids}, ${literal(numberArray(orphans))}::int[]) AS c(id, n)
     WHERE x.id = c.id AND (SELECT count(*) FROM agg) >= 0`;
+  };
 }

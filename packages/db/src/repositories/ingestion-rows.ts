@@ -1,49 +1,32 @@
 import type { PreparedEvent } from '@uplift/domain';
+import { booleanArray, isoArray, numberArray, textArray } from '../pg-arrays';
 import type { Sql } from '../pg-transaction';
 import { type AggregateDelta, delta } from './aggregate-deltas';
 
-const col = <K extends keyof PreparedEvent>(rows: PreparedEvent[], k: K) => rows.map((r) => r[k]);
 const unitKey = (e: PreparedEvent) => `${e.experimentId}\u0000${e.unitId}`;
-const iso = (rows: PreparedEvent[]) => rows.map((r) => r.ts.toISOString());
+
+/** Per event: whether it is a conversion of a unit the batch itself exposes (attributed whatever is stored). */
+export function exposedHere(events: PreparedEvent[]): boolean[] {
+  const exposed = new Set<string>();
+  for (const e of events) if (e.type === 'exposure') exposed.add(unitKey(e));
+  return events.map((e) => e.type === 'conversion' && exposed.has(unitKey(e)));
+}
 
 /**
  * Whether some conversion's unit is neither exposed by the batch nor stored as exposed: such a conversion is
  * stored unattributed, and a concurrent batch exposing its unit could miss it, so that batch is written under
  * the experiment's exclusive lock (ingestion.ts).
  */
-export async function hasUnexposedConversions(db: Sql, events: PreparedEvent[]) {
-  const exposed = new Set(events.filter((e) => e.type === 'exposure').map(unitKey));
-  const rest = events.filter((e) => e.type === 'conversion' && !exposed.has(unitKey(e)));
+export async function hasUnexposedConversions(db: Sql, events: PreparedEvent[], here: boolean[]) {
+  const rest = events.filter((e, i) => e.type === 'conversion' && !here[i]);
   if (!rest.length) return false;
   const [row] = await db.$queryRaw<{ missing: boolean }[]>`
     SELECT EXISTS (
-      SELECT 1 FROM unnest(${col(rest, 'experimentId')}::text[], ${col(rest, 'unitId')}::text[]) AS t(e, u)
+      SELECT 1 FROM unnest(${textArray(rest.map((e) => e.experimentId))}::text[],
+                           ${textArray(rest.map((e) => e.unitId))}::text[]) AS t(e, u)
       WHERE NOT EXISTS (SELECT 1 FROM "ExperimentUnit" x WHERE x."experimentId" = t.e AND x."unitId" = t.u)
     ) AS missing`;
   return row?.missing ?? true;
-}
-
-/**
- * New exposures fix their unit's variant (first exposure wins, units inserted in key order so concurrent batches
- * never deadlock); returns the units (and covariates) they add per variant and segment.
- */
-export async function insertExposures(tx: Sql, rows: PreparedEvent[]): Promise<AggregateDelta[]> {
-  const deltas = await tx.$queryRaw<AggregateDelta[]>`
-    WITH fresh AS (
-      INSERT INTO "ExperimentUnit" ("experimentId", "unitId", variant, segment, "exposedAt")
-      SELECT DISTINCT ON (e, u) e, u, v, s, ts::timestamp
-      FROM unnest(${col(rows, 'experimentId')}::text[], ${col(rows, 'unitId')}::text[], ${col(rows, 'variant')}::text[],
-                  ${col(rows, 'segment')}::text[], ${iso(rows)}::text[]) AS t(e, u, v, s, ts)
-      ORDER BY e, u, ts
-      ON CONFLICT DO NOTHING
-      RETURNING "experimentId", "unitId", variant, segment
-    )
-    SELECT f."experimentId", f.variant, f.segment, '' AS metric, count(*)::int AS units,
-           count(c.value)::int AS "covariateUnits", coalesce(sum(c.value), 0)::float8 AS "covariateSum",
-           coalesce(sum(c.value * c.value), 0)::float8 AS "covariateSumSquares"
-    FROM fresh f LEFT JOIN "UnitCovariate" c ON c."experimentId" = f."experimentId" AND c."unitId" = f."unitId"
-    GROUP BY 1, 2, 3`;
-  return deltas.map(delta);
 }
 
 /** Per experiment: the events stored now, the conversions among them left unattributed, the attributed ones' ids. */
@@ -55,35 +38,86 @@ export interface StoredEvents {
 }
 
 /**
- * Raw events, once per (experiment, event id) — a replay is a duplicate, not a second count; inserted in key order
- * so concurrent overlapping batches never deadlock. A conversion is attributed when its unit is exposed and it
- * happened at or after the experiment's start. Answers a summary per experiment, not the rows.
+ * One statement, one pass over the batch's arrays (experiments sent once each, rows naming them by position):
+ * 1. new exposures fix their unit's variant (first exposure wins) — answered as the units (and covariates) they
+ *    add per variant and segment;
+ * 2. then raw events are inserted once per (experiment, event id): a replay is a duplicate, not a second count.
+ *    A conversion is attributed when its unit is exposed (by this batch — `here` — or stored before) and it
+ *    happened at or after the experiment's start — answered as a summary per experiment, not the rows.
+ * Both in key order, units before events, so concurrent overlapping batches never deadlock. The units are
+ * inserted first because the UNION ALL reads its branches in order and each branch's aggregate reads its whole
+ * insert before answering (data-modifying CTEs run when read: Postgres manual, 7.8.4).
  */
-export function insertRaw(tx: Sql, rows: PreparedEvent[]) {
-  // A conversion of a unit the batch exposes is attributed (the exposure is stored with it, or was before).
-  const exposed = new Set(rows.filter((e) => e.type === 'exposure').map(unitKey));
-  const here = rows.map((e) => e.type === 'conversion' && exposed.has(unitKey(e)));
-  return tx.$queryRaw<StoredEvents[]>`
-    WITH stored AS (
+export async function insertBatch(tx: Sql, rows: PreparedEvent[], here: boolean[]) {
+  const experiments = [...new Set(rows.map((r) => r.experimentId))];
+  const position = new Map(experiments.map((id, i) => [id, i + 1]));
+  const answer = await tx.$queryRaw<
+    ((AggregateDelta & { part: 'units' }) | (StoredEvents & { part: 'events'; variant: null }))[]
+  >`
+    WITH batch AS (
+      SELECT (${textArray(experiments)}::text[])[t.i] AS e, t.id, t.u, t.conversion, t.v, t.s, t.m, t.x,
+             t.ts::timestamp AS ts, t.here
+      FROM unnest(${numberArray(rows.map((r) => position.get(r.experimentId) as number))}::int[],
+                  ${textArray(rows.map((r) => r.eventId))}::text[], ${textArray(rows.map((r) => r.unitId))}::text[],
+                  ${booleanArray(rows.map((r) => r.type === 'conversion'))}::boolean[],
+                  ${textArray(rows.map((r) => r.variant))}::text[], ${textArray(rows.map((r) => r.segment))}::text[],
+                  ${textArray(rows.map((r) => r.metric))}::text[], ${numberArray(rows.map((r) => r.value))}::float8[],
+                  ${isoArray(rows.map((r) => r.ts))}::text[], ${booleanArray(here)}::boolean[])
+           AS t(i, id, u, conversion, v, s, m, x, ts, here)
+    ), fresh AS (
+      INSERT INTO "ExperimentUnit" ("experimentId", "unitId", variant, segment, "exposedAt")
+      SELECT DISTINCT ON (e, u) e, u, v, s, ts FROM batch WHERE NOT conversion
+      ORDER BY e, u, ts
+      ON CONFLICT DO NOTHING
+      RETURNING "experimentId", "unitId", variant, segment
+    ), stored AS (
       INSERT INTO "ExperimentEvent" ("experimentId", "eventId", "unitId", type, variant, metric, value, ts, attributed)
-      SELECT t.e, t.id, t.u, t.type, t.v, t.m, t.x, t.ts::timestamp,
-             t.type = 'exposure' OR ((s."startedAt" IS NULL OR t.ts::timestamp >= s."startedAt") AND (t.here OR coalesce(x.exposed, false)))
-      FROM unnest(${col(rows, 'experimentId')}::text[], ${col(rows, 'eventId')}::text[], ${col(rows, 'unitId')}::text[],
-                  ${col(rows, 'type')}::text[], ${col(rows, 'variant')}::text[], ${col(rows, 'metric')}::text[],
-                  ${col(rows, 'value')}::float8[], ${iso(rows)}::text[], ${here}::boolean[])
-           AS t(e, id, u, type, v, m, x, ts, here)
+      SELECT t.e, t.id, t.u, CASE WHEN t.conversion THEN 'conversion' ELSE 'exposure' END, t.v, t.m, t.x, t.ts,
+             NOT t.conversion OR ((s."startedAt" IS NULL OR t.ts >= s."startedAt") AND (t.here OR coalesce(x.exposed, false)))
+      FROM batch t
       JOIN "Experiment" s ON s.id = t.e
       -- One index probe per conversion whose unit the batch does not expose (as EXISTS, the planner may hash
       -- the experiment's every unit instead).
       LEFT JOIN LATERAL (
         SELECT true AS exposed FROM "ExperimentUnit" x
-        WHERE t.type = 'conversion' AND NOT t.here AND x."experimentId" = t.e AND x."unitId" = t.u LIMIT 1
+        WHERE t.conversion AND NOT t.here AND x."experimentId" = t.e AND x."unitId" = t.u LIMIT 1
       ) x ON true
       ORDER BY t.e, t.id
       ON CONFLICT DO NOTHING
       RETURNING "experimentId", "eventId", type = 'conversion' AS conversion, attributed
     )
-    SELECT "experimentId", count(*)::int AS stored, (count(*) FILTER (WHERE conversion AND NOT attributed))::int AS orphans,
-           coalesce(array_agg("eventId") FILTER (WHERE conversion AND attributed), '{}') AS attributed
-    FROM stored GROUP BY 1`;
+    SELECT 'units' AS part, f."experimentId", f.variant, f.segment, '' AS metric, count(*)::int AS units,
+           count(c.value)::int AS "covariateUnits", coalesce(sum(c.value), 0)::float8 AS "covariateSum",
+           coalesce(sum(c.value * c.value), 0)::float8 AS "covariateSumSquares",
+           NULL::int AS stored, NULL::int AS orphans, NULL::text[] AS attributed
+    FROM fresh f LEFT JOIN "UnitCovariate" c ON c."experimentId" = f."experimentId" AND c."unitId" = f."unitId"
+    GROUP BY 2, 3, 4
+    UNION ALL
+    SELECT 'events', "experimentId", NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*)::int,
+           (count(*) FILTER (WHERE conversion AND NOT attributed))::int,
+           coalesce(array_agg("eventId") FILTER (WHERE conversion AND attributed), '{}')
+    FROM stored GROUP BY 2`;
+  const units: AggregateDelta[] = [];
+  const stored: StoredEvents[] = [];
+  for (const { part, ...row } of answer) {
+    if (part === 'units') {
+      const {
+        experimentId,
+        variant,
+        segment,
+        metric,
+        units: n,
+        covariateUnits,
+        covariateSum,
+        covariateSumSquares,
+      } = row as AggregateDelta;
+      units.push(
+        delta({ experimentId, variant, segment, metric, units: n, covariateUnits, covariateSum, covariateSumSquares }),
+      );
+    } else {
+      const { experimentId, stored: count, orphans, attributed } = row as StoredEvents;
+      stored.push({ experimentId, stored: count, orphans, attributed });
+    }
+  }
+  return { units, stored };
 }

@@ -1,11 +1,11 @@
 import { type IngestionExperiment, type PreparedEvent, ZExperimentMetrics, ZStoredVariants } from '@uplift/domain';
 import type { Db } from '../client';
 import { type Opening, sqlFor, withPgTransaction } from '../pg-transaction';
-import { applyAggregateDeltas } from './aggregate-deltas';
+import { aggregateDeltasClosing } from './aggregate-deltas';
 import { storeCovariates } from './covariates';
 import { addBinomialConversions, addMeanConversions, attributeEarlierConversions } from './ingestion-conversions';
 import { addRatioProducts } from './ingestion-ratios';
-import { hasUnexposedConversions, insertExposures, insertRaw } from './ingestion-rows';
+import { exposedHere, hasUnexposedConversions, insertBatch } from './ingestion-rows';
 import { retryOnDeadlock } from './retry-on-deadlock';
 
 export type { PreparedEvent };
@@ -70,19 +70,21 @@ const key = (experimentId: string, eventId: string) => `${experimentId}\u0000${e
 /**
  * Stores a batch and maintains the aggregates evaluation reads, all in one transaction (nothing is half-written):
  * 0. exposures' covariates are stored (`storeCovariates`, the first stored wins);
- * 1. new exposures fix their unit's variant (first exposure wins) and count the unit (and its covariate);
- * 2. stored conversions of those units that arrived before their exposure are attributed now;
- * 3. raw events are inserted once per (experiment, event id) — a replay is a duplicate, not a second count;
- *    a conversion is attributed when its unit is exposed and it happened at or after the experiment's start;
- * 4. attributed conversions update the unit's value (binomial: converted once; mean: Σ value) and the
+ * 1. new exposures fix their unit's variant (first exposure wins) and count the unit (and its covariate); then raw
+ *    events are inserted once per (experiment, event id) — a replay is a duplicate, not a second count — and a
+ *    conversion is attributed when its unit is exposed and it happened at or after the experiment's start (one
+ *    statement, one round trip: insertBatch);
+ * 2. stored conversions of those units that arrived before their exposure are attributed now (the batch's own are
+ *    not among them: those of units it exposes were attributed in 1, or are before the start, which 2 skips too);
+ * 3. attributed conversions update the unit's value (binomial: converted once; mean: Σ value) and the
  *    variant's sum and Σx² by the change of that unit's value (and, for a unit with a covariate x, Σxy by x·Δ);
  *    ratio metrics' Σ numerator·denominator follow the touched units' new products (ingestion-ratios.ts);
- * 5. the aggregate rows move by the sums of 1–4 and the experiments' dataVersion is bumped, in one last statement.
+ * 4. the aggregate rows move by the sums of 1–3 and the experiments' dataVersion is bumped, in one last statement.
  * So the aggregates depend on the set of stored events, not on the order they arrived in.
  * Concurrency: batches of one experiment run side by side under a shared per-experiment lock. Each event, unit
  * and unit value is a row of its own, written with ON CONFLICT in key order, so overlapping batches count each
  * event, unit and first conversion once and wait for each other only on the rows they share; the hot aggregate
- * and experiment rows are written last (applyAggregateDeltas). Three kinds of batch take the lock exclusively:
+ * and experiment rows are written last, with the COMMIT (aggregateDeltasClosing). Three kinds of batch take the lock exclusively:
  * those storing covariates and those of experiments with ratio metrics (whose per-unit sums read values other
  * batches may be writing), and those with a conversion of a unit not exposed yet: stored unattributed, it must
  * be seen by every batch that exposes its unit later, which a batch running beside it would not.
@@ -106,9 +108,11 @@ export async function ingestEvents(
     .sort((a, b) => a.ts.getTime() - b.ts.getTime())
     .map((e) => ({ experimentId: e.experimentId, unitId: e.unitId, value: e.covariate as number }));
   const ratios = ratiosOf(experiments);
-  const exclusive = covariates.length > 0 || ratios.length > 0 || (await hasUnexposedConversions(sqlFor(db), events));
+  const here = exposedHere(events);
+  const exclusive =
+    covariates.length > 0 || ratios.length > 0 || (await hasUnexposedConversions(sqlFor(db), events, here));
   return retryOnDeadlock(() =>
-    withPgTransaction(db, dataLock(experimentIds, exclusive), async (tx, opened) => {
+    withPgTransaction(db, dataLock(experimentIds, exclusive), async (tx, opened, close) => {
       const state = opened as { id: string; status: string; unattributed: number }[];
       const closed = state.filter((x) => x.status !== 'RUNNING').map(({ id, status }) => ({ id, status }));
       if (closed.length) return { accepted: 0, duplicates: 0, unattributed: 0, changed: [], closed };
@@ -116,9 +120,9 @@ export async function ingestEvents(
       const waiting = new Set(state.filter((x) => x.unattributed > 0).map((x) => x.id));
       const exposing = exposures.filter((e) => waiting.has(e.experimentId));
       const covariatesChanged = await storeCovariates(tx, covariates, 'fill');
-      const deltas = exposures.length ? await insertExposures(tx, exposures) : [];
+      const { units: deltas, stored } = await insertBatch(tx, events, here);
+      // After the batch's own events: those of units it exposes are attributed already (or before the start).
       const earlier = exposing.length ? await attributeEarlierConversions(tx, exposing, metrics) : [];
-      const stored = await insertRaw(tx, events);
       const attributedIds = new Set(stored.flatMap((s) => s.attributed.map((id) => key(s.experimentId, id))));
       const fresh = events.filter((e) => e.type === 'conversion' && attributedIds.has(key(e.experimentId, e.eventId)));
       const attributed = [...fresh, ...earlier];
@@ -135,7 +139,8 @@ export async function ingestEvents(
           (stored.find((s) => s.experimentId === id)?.orphans ?? 0) -
           earlier.filter((s) => s.experimentId === id).length,
       );
-      await applyAggregateDeltas(tx, deltas, changed, orphans);
+      const closing = aggregateDeltasClosing(deltas, changed, orphans);
+      if (closing) close(closing);
       const accepted = stored.reduce((n, s) => n + s.stored, 0);
       const unattributed = stored.reduce((n, s) => n + s.orphans, 0);
       return { accepted, duplicates: events.length - accepted, unattributed, changed, closed: [] };

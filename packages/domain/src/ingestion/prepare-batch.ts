@@ -68,12 +68,19 @@ type Event = EventsBatch['events'][number];
 export function prepareBatch(batch: EventsBatch, experiments: ReadonlyMap<string, IngestionExperiment>, now: Date) {
   const bounds = new Map<string, number[]>();
   const result: PreparedBatch = { prepared: [], repeated: 0, issues: [], status: 400 };
-  const seen = new Set<string>();
+  // Event ids seen, per experiment (no joined key string per event: this runs for every event of every batch).
+  const seen = new Map<string, Set<string>>();
   const keep = (event: PreparedEvent) => {
-    const id = `${event.experimentId}\u0000${event.eventId}`;
-    if (seen.has(id)) result.repeated++;
-    else result.prepared.push(event);
-    seen.add(id);
+    let ids = seen.get(event.experimentId);
+    if (!ids) {
+      ids = new Set();
+      seen.set(event.experimentId, ids);
+    }
+    if (ids.has(event.eventId)) result.repeated++;
+    else {
+      ids.add(event.eventId);
+      result.prepared.push(event);
+    }
   };
   batch.events.forEach((event, index) => {
     const issue = (field: string, message: string) =>
@@ -104,7 +111,7 @@ export function prepareBatch(batch: EventsBatch, experiments: ReadonlyMap<string
       if (event.covariate !== undefined && !Number.isFinite(event.covariate))
         issue('covariate', 'must be a finite number');
       let variant = event.variant;
-      let remainder: { remainder?: true } = {};
+      let remainder = false;
       if (experiment.winnerSend) {
         const slot = winnerSendExposure({ ...experiment, ...experiment.winnerSend }, event.unit, variant);
         if ('field' in slot) {
@@ -112,7 +119,7 @@ export function prepareBatch(batch: EventsBatch, experiments: ReadonlyMap<string
           return;
         }
         variant = slot.variant;
-        if (slot.remainder) remainder = { remainder: true };
+        remainder = slot.remainder === true;
       }
       if (variant === undefined) {
         const b = bounds.get(experiment.id) ?? cumulativeWeights(variants.map((v) => v.weight));
@@ -128,9 +135,20 @@ export function prepareBatch(batch: EventsBatch, experiments: ReadonlyMap<string
         issue(`attributes.${segmentAttributeOf(experiment)}`, outOfScopeMessage(experiment, segment));
         return;
       }
-      const covariate = event.covariate === undefined ? {} : { covariate: event.covariate };
-      const exposure = { variant: variant ?? null, segment: segment ?? '', ...covariate, ...remainder };
-      keep({ ...common(experiment.id, event, ts), ...exposure });
+      // Built field by field, not spread: one object shape for every exposure keeps this loop fast.
+      const exposure = prepared(
+        experiment.id,
+        event,
+        ts,
+        variant ?? null,
+        segment ?? '',
+        null,
+        null,
+        event.value ?? null,
+      );
+      if (event.covariate !== undefined) exposure.covariate = event.covariate;
+      if (remainder) exposure.remainder = true;
+      keep(exposure);
       return;
     }
     const all = [metrics.primary, ...metrics.guardrails];
@@ -150,25 +168,30 @@ export function prepareBatch(batch: EventsBatch, experiments: ReadonlyMap<string
       issue('value', `is required: "${name}" is a mean metric (e.g. revenue), so a conversion carries its value`);
     }
     if (event.value !== undefined && !Number.isFinite(event.value)) issue('value', 'must be a finite number');
-    keep({
-      ...common(experiment.id, event, ts),
-      variant: event.variant ?? null,
-      metric: name,
-      kind: metric.kind,
-      value: metric.kind === 'mean' ? (event.value ?? 0) : (event.value ?? null),
-    });
+    const value = metric.kind === 'mean' ? (event.value ?? 0) : (event.value ?? null);
+    keep(prepared(experiment.id, event, ts, event.variant ?? null, '', name, metric.kind, value));
   });
   return result;
 }
 
-const common = (experimentId: string, e: Event, ts: Date) => ({
+const prepared = (
+  experimentId: string,
+  e: Event,
+  ts: Date,
+  variant: string | null,
+  segment: string,
+  metric: string | null,
+  kind: MetricKind | null,
+  value: number | null,
+): PreparedEvent => ({
   experimentId,
   eventId: e.id,
   unitId: e.unit,
   type: e.type,
-  value: e.value ?? null,
-  segment: '',
-  metric: null,
-  kind: null,
+  variant,
+  segment,
+  metric,
+  kind,
+  value,
   ts,
 });
