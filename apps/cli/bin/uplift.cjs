@@ -3,21 +3,22 @@
 // CommonJS, so that `uplift analyze <file>` never starts Node's ES module loader (see src/analyze-main.ts).
 const { setFlagsFromString } = require('node:v8');
 
-function plainAnalyze() {
+async function plainAnalyze() {
   if (process.argv[2] !== 'analyze') return false;
   // Analysing a big file makes garbage fast and keeps little: a 1 MB young generation (V8 grows it to 16 MB) is
   // collected as often but touches far fewer fresh pages, which on small VMs cost more than the collections
   // (issue 15's bench: a third fewer page faults). Set before anything is allocated.
   setFlagsFromString('--max-semi-space-size=1');
   try {
-    return require('../dist/analyze.cjs').tryPlainAnalyze(process.argv.slice(3));
+    return await require('../dist/analyze.cjs').tryPlainAnalyze(process.argv.slice(3));
   } catch (error) {
     if (error?.code === 'MODULE_NOT_FOUND' && String(error.message).includes('dist/analyze.cjs')) return false;
     throw error;
   }
 }
 
-if (!plainAnalyze()) {
+plainAnalyze().then((answered) => {
+  if (answered) return;
   import('../dist/index.js').catch((error) => {
     if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/index.js')) {
       console.error('uplift: the CLI is not built yet; run `npm run build` first.');
@@ -25,4 +26,4 @@ if (!plainAnalyze()) {
     }
     throw error;
   });
-}
+});

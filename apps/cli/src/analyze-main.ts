@@ -10,7 +10,7 @@ import { endQuietlyWhenStdoutCloses } from './stdout-closed';
  * for everything else — stdin, other arguments, an unreadable file, a refused request — which the full command
  * line then runs and words.
  */
-export function tryPlainAnalyze(args: readonly string[]): boolean {
+export async function tryPlainAnalyze(args: readonly string[]): Promise<boolean> {
   const plain = isPlainAnalyze(args);
   if (plain?.file === undefined || plain.file === '-' || plain.file === '') return false;
   let bytes: Buffer;

@@ -129,15 +129,16 @@ export class JsonArrayWriter {
 
   constructor(private readonly pretty: boolean | undefined) {}
 
-  add(value: unknown): void {
+  /** False when stdout holds back what was written (a pipe whose reader lags): wait for 'drain' before more. */
+  add(value: unknown): boolean {
     this.chunk += this.count++ === 0 ? (this.pretty ? '[\n  ' : '[') : this.pretty ? ',\n  ' : ',';
     const text = json(value, this.pretty);
     // JSON escapes newlines inside strings, so every newline here is indentation.
     this.chunk += this.pretty ? text.replaceAll('\n', '\n  ') : text;
-    if (this.chunk.length >= FLUSH_AT) {
-      process.stdout.write(this.chunk);
-      this.chunk = '';
-    }
+    if (this.chunk.length < FLUSH_AT) return true;
+    const flushed = process.stdout.write(this.chunk);
+    this.chunk = '';
+    return flushed;
   }
 
   end(): void {

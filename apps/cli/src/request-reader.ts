@@ -31,6 +31,8 @@ const VARIANT_MEMBERS = new Set(
  * having stopped at the first byte that does not fit, so the caller can parse the file the general way.
  */
 export class RequestReader extends JsonCursor {
+  private read = 0;
+
   /**
    * Calls `visit` with each request in order, stopping when it returns false. The number of requests visited
    * when the file is plain and `visit` never refused; −1 when `visit` refused one; null when the file is not plain.
@@ -50,6 +52,19 @@ export class RequestReader extends JsonCursor {
       if (error instanceof NotPlain) return null;
       throw error;
     }
+  }
+
+  /** After `each` found the file plain: starts over, for `next` to hand the requests over again, one per call. */
+  restart(): void {
+    this.i = 0;
+    this.space();
+    this.expect(OPEN_ARRAY);
+    this.read = 0;
+  }
+
+  /** The next request after `restart`, or null after the last. */
+  next(): Record<string, unknown> | null {
+    return this.more(this.read++) ? this.request() : null;
   }
 
   /** Before request `index`: true if there is one, false at the closing bracket (and the end of the text). */

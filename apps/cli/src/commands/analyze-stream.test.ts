@@ -4,13 +4,13 @@ import { mulberry32 } from '../../../../packages/domain/src/stats/prng';
 import { streamed } from './analyze-stream';
 
 /** What `streamed` answered and wrote to stdout. */
-function run(value: unknown, pretty = false): { handled: boolean; out: string } {
+async function run(value: unknown, pretty = false): Promise<{ handled: boolean; out: string }> {
   let out = '';
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
     out += String(chunk);
     return true;
   });
-  const handled = streamed(Buffer.from(JSON.stringify(value)), pretty);
+  const handled = await streamed(Buffer.from(JSON.stringify(value)), pretty);
   vi.restoreAllMocks();
   return { handled, out };
 }
@@ -40,16 +40,16 @@ const requests = Array.from({ length: 400 }, (_, i) => {
 describe('streamed analysis', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('writes what analysing the parsed file whole writes, compact and pretty', () => {
+  it('writes what analysing the parsed file whole writes, compact and pretty', async () => {
     const whole = requests.map((r) => analyze(JSON.parse(JSON.stringify(r))));
-    const compact = run(requests);
+    const compact = await run(requests);
     expect(compact.handled).toBe(true);
     expect(compact.out).toBe(`${JSON.stringify(whole)}\n`);
-    expect(run(requests, true).out).toBe(`${JSON.stringify(whole, null, 2)}\n`);
-    expect(run([]).out).toBe('[]\n');
+    expect((await run(requests, true)).out).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+    expect((await run([])).out).toBe('[]\n');
   });
 
-  it('writes nothing and hands over when any request is refused, even the last, or the file is not plain', () => {
+  it('writes nothing and hands over when any request is refused, even the last, or the file is not plain', async () => {
     const refused = [
       ...requests,
       {
@@ -60,8 +60,20 @@ describe('streamed analysis', () => {
         ],
       },
     ];
-    expect(run(refused)).toEqual({ handled: false, out: '' });
-    expect(run([...requests, { ...requests[0], weights: [1, 1] }])).toEqual({ handled: false, out: '' });
-    expect(run(requests[0])).toEqual({ handled: false, out: '' });
+    expect(await run(refused)).toEqual({ handled: false, out: '' });
+    expect(await run([...requests, { ...requests[0], weights: [1, 1] }])).toEqual({ handled: false, out: '' });
+    expect(await run(requests[0])).toEqual({ handled: false, out: '' });
+  });
+
+  it('waits for a lagging reader: after a write stdout holds back, nothing more is written until it drains', async () => {
+    const many = Array.from({ length: 40 }, () => requests).flat(); // 16,000 requests: several 64 kB chunks
+    let writes = 0;
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => ++writes > 1);
+    const done = streamed(Buffer.from(JSON.stringify(many)), false);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(writes).toBe(1); // the first chunk was held back: the analysis waits
+    process.stdout.emit('drain');
+    expect(await done).toBe(true);
+    expect(writes).toBeGreaterThan(2);
   });
 });

@@ -17,7 +17,7 @@ export { isPlainAnalyze } from './analyze-stream';
 
 export async function analyzeCommand(file: string | undefined, { pretty }: JsonFlags = {}): Promise<void> {
   const bytes = await readSource(file);
-  if (streamed(bytes, pretty)) return;
+  if (await streamed(bytes, pretty)) return;
   const { requests, single } = await analyzeRequests(parseJson(bytes.toString('utf8'), sourceName(file)));
   writeResults(requests, single, pretty, analyze);
 }
