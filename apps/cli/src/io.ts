@@ -121,13 +121,21 @@ const FLUSH_AT = 1 << 16;
 
 /**
  * A JSON array written as its items come, never held whole: the text is what JSON.stringify of the whole array
- * would give, compact or (`pretty`) indented by two spaces.
+ * would give, compact or (`pretty`) indented by two spaces. `write` takes the text (stdout by default) and says,
+ * as stdout.write does, whether more may follow now; `first` is the index of the first item added, for a part
+ * of an array whose earlier items another writer wrote (see analyze-stream.ts).
  */
 export class JsonArrayWriter {
   private chunk = '';
-  private count = 0;
+  private count: number;
 
-  constructor(private readonly pretty: boolean | undefined) {}
+  constructor(
+    private readonly pretty: boolean | undefined,
+    private readonly write: (text: string) => boolean = (text) => process.stdout.write(text),
+    first = 0,
+  ) {
+    this.count = first;
+  }
 
   /** False when stdout holds back what was written (a pipe whose reader lags): wait for 'drain' before more. */
   add(value: unknown): boolean {
@@ -135,14 +143,26 @@ export class JsonArrayWriter {
     const text = json(value, this.pretty);
     // JSON escapes newlines inside strings, so every newline here is indentation.
     this.chunk += this.pretty ? text.replaceAll('\n', '\n  ') : text;
-    if (this.chunk.length < FLUSH_AT) return true;
-    const flushed = process.stdout.write(this.chunk);
+    return this.chunk.length < FLUSH_AT || this.flush();
+  }
+
+  /** `items` items that a writer started at this one's next index wrote (after its flush) as `text`. */
+  addWritten(text: string, items: number): boolean {
+    this.chunk += text;
+    this.count += items;
+    return this.flush();
+  }
+
+  /** Writes what is held; for a part, the end of its text. */
+  flush(): boolean {
+    const flushed = this.chunk === '' || this.write(this.chunk);
     this.chunk = '';
     return flushed;
   }
 
   end(): void {
-    process.stdout.write(this.count === 0 ? '[]\n' : `${this.chunk}${this.pretty ? '\n]\n' : ']\n'}`);
+    this.write(this.count === 0 ? '[]\n' : `${this.chunk}${this.pretty ? '\n]\n' : ']\n'}`);
+    this.chunk = '';
   }
 }
 

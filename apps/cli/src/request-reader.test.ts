@@ -103,4 +103,17 @@ describe('RequestReader', () => {
     expect(seen).toEqual(['a', 'b']);
     expect(reader.each(() => true)).toBe(3);
   });
+
+  it('reads again from where a visit ended: seek to the position after request k hands over k+1 onwards', () => {
+    const text = ` [ ${['a', 'b', 'c', 'd'].map((k) => `{"metric":"${k}", "variants":[]}`).join(' ,\n ')} ] `;
+    const reader = new RequestReader(Buffer.from(text));
+    const positions: number[] = [];
+    expect(reader.each(() => positions.push(reader.position) > 0)).toBe(4);
+    for (const [k, from] of positions.entries()) {
+      reader.seek({ from, index: k + 1 });
+      const rest: unknown[] = [];
+      for (let request = reader.next(); request !== null; request = reader.next()) rest.push(request.metric);
+      expect(rest).toEqual(['a', 'b', 'c', 'd'].slice(k + 1));
+    }
+  });
 });

@@ -33,6 +33,11 @@ const VARIANT_MEMBERS = new Set(
 export class RequestReader extends JsonCursor {
   private read = 0;
 
+  /** Where the reader is: during `each`'s visit, just past the request visited. */
+  get position(): number {
+    return this.i;
+  }
+
   /**
    * Calls `visit` with each request in order, stopping when it returns false. The number of requests visited
    * when the file is plain and `visit` never refused; −1 when `visit` refused one; null when the file is not plain.
@@ -62,7 +67,16 @@ export class RequestReader extends JsonCursor {
     this.read = 0;
   }
 
-  /** The next request after `restart`, or null after the last. */
+  /**
+   * After `each` found the file plain: for `next` to hand over the requests from number `index` on, the first of
+   * which starts past byte `from` (a `position` `each` gave just past request index − 1).
+   */
+  seek(rest: { from: number; index: number }): void {
+    this.i = rest.from;
+    this.read = rest.index;
+  }
+
+  /** The next request after `restart` or `seek`, or null after the last. */
   next(): Record<string, unknown> | null {
     return this.more(this.read++) ? this.request() : null;
   }

@@ -4,13 +4,13 @@ import { mulberry32 } from '../../../../packages/domain/src/stats/prng';
 import { streamed } from './analyze-stream';
 
 /** What `streamed` answered and wrote to stdout. */
-async function run(value: unknown, pretty = false): Promise<{ handled: boolean; out: string }> {
+async function run(value: unknown, pretty = false, holdUpTo?: number): Promise<{ handled: boolean; out: string }> {
   let out = '';
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
     out += String(chunk);
     return true;
   });
-  const handled = await streamed(Buffer.from(JSON.stringify(value)), pretty);
+  const handled = await streamed(Buffer.from(JSON.stringify(value)), pretty, holdUpTo);
   vi.restoreAllMocks();
   return { handled, out };
 }
@@ -47,6 +47,18 @@ describe('streamed analysis', () => {
     expect(compact.out).toBe(`${JSON.stringify(whole)}\n`);
     expect((await run(requests, true)).out).toBe(`${JSON.stringify(whole, null, 2)}\n`);
     expect((await run([])).out).toBe('[]\n');
+  });
+
+  it('past the text it may hold, reads the rest again and writes the same text; a refusal still writes nothing', async () => {
+    const whole = `${JSON.stringify(requests.map((r) => analyze(JSON.parse(JSON.stringify(r)))))}\n`;
+    const pretty = `${JSON.stringify(JSON.parse(whole), null, 2)}\n`;
+    // 1 byte: the first result's chunk is already past it; 100 kB: a chunk or two held, then the rest streamed.
+    for (const holdUpTo of [1, 100_000]) {
+      expect(await run(requests, false, holdUpTo)).toEqual({ handled: true, out: whole });
+      expect(await run(requests, true, holdUpTo)).toEqual({ handled: true, out: pretty });
+      const refusedLast = [...requests, { metric: 'binomial', variants: [{ key: 'a', users: 1, sum: 2 }] }];
+      expect(await run(refusedLast, false, holdUpTo)).toEqual({ handled: false, out: '' });
+    }
   });
 
   it('writes nothing and hands over when any request is refused, even the last, or the file is not plain', async () => {
