@@ -41,7 +41,8 @@ export async function storeCovariates(tx: Sql, rows: UnitCovariateRow[], mode: '
       ORDER BY e, u, i
     ), changed AS (
       SELECT i.e, i.u, i.x, c.value AS o FROM input i
-      LEFT JOIN "UnitCovariate" c ON c."experimentId" = i.e AND c."unitId" = i.u
+      LEFT JOIN LATERAL (SELECT c.value FROM "UnitCovariate" c
+                         WHERE c."experimentId" = i.e AND c."unitId" = i.u LIMIT 1) c ON true -- a probe, not a scan
       WHERE c.value IS NULL OR (${mode === 'replace'}::boolean AND c.value <> i.x)
     ), stored AS (
       INSERT INTO "UnitCovariate" ("experimentId", "unitId", value) SELECT e, u, x FROM changed ORDER BY e, u
@@ -61,7 +62,8 @@ export async function storeCovariates(tx: Sql, rows: UnitCovariateRow[], mode: '
     SELECT c.e, eu.variant, eu.segment, '', 0, 0, 0, count(*) FILTER (WHERE c.o IS NULL),
            sum(c.x - coalesce(c.o, 0)), sum(c.x * c.x - coalesce(c.o, 0) * coalesce(c.o, 0))
     FROM unnest(${e}::text[], ${u}::text[], ${x}::float8[], ${o}::float8[]) AS c(e, u, x, o)
-    JOIN "ExperimentUnit" eu ON eu."experimentId" = c.e AND eu."unitId" = c.u
+    JOIN LATERAL (SELECT eu.variant, eu.segment FROM "ExperimentUnit" eu
+                  WHERE eu."experimentId" = c.e AND eu."unitId" = c.u LIMIT 1) eu ON true -- a probe, not a scan
     GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
     ON CONFLICT ("experimentId", variant, segment, metric) DO UPDATE SET
       "covariateUnits" = "ExperimentAggregate"."covariateUnits" + EXCLUDED."covariateUnits",
@@ -73,7 +75,8 @@ export async function storeCovariates(tx: Sql, rows: UnitCovariateRow[], mode: '
     SELECT c.e, eu.variant, eu.segment, m.metric, 0, 0, 0,
            sum((c.x - coalesce(c.o, 0)) * m.value), coalesce(sum(m.value) FILTER (WHERE c.o IS NULL), 0)
     FROM unnest(${e}::text[], ${u}::text[], ${x}::float8[], ${o}::float8[]) AS c(e, u, x, o)
-    JOIN "ExperimentUnit" eu ON eu."experimentId" = c.e AND eu."unitId" = c.u
+    JOIN LATERAL (SELECT eu.variant, eu.segment FROM "ExperimentUnit" eu
+                  WHERE eu."experimentId" = c.e AND eu."unitId" = c.u LIMIT 1) eu ON true -- a probe, not a scan
     JOIN "UnitMetric" m ON m."experimentId" = c.e AND m."unitId" = c.u
     GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
     ON CONFLICT ("experimentId", variant, segment, metric) DO UPDATE SET

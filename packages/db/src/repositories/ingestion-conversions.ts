@@ -31,6 +31,12 @@ export function attributeEarlierConversions(
     RETURNING ev."experimentId", ev."unitId", ev.metric, k.kind, ev.value`;
 }
 
+/**
+ * The unit lookups below are index probes written as LATERAL … LIMIT 1 (each key is a primary key, so LIMIT 1
+ * changes nothing): joined plainly, the planner hashed the experiment's every unit for a batch's hundred
+ * conversions whenever its statistics lagged the table — a scan that grew with the experiment (issue 15).
+ */
+
 /** A unit converts once: only its first conversion moves the variant's count (and Σxy by its covariate x). */
 export async function addBinomialConversions(tx: Sql, rows: Conversion[]): Promise<AggregateDelta[]> {
   const deltas = await tx.$queryRaw<AggregateDelta[]>`
@@ -45,8 +51,11 @@ export async function addBinomialConversions(tx: Sql, rows: Conversion[]): Promi
     SELECT f."experimentId", x.variant, x.segment, f.metric, count(*)::int AS units, count(*)::float8 AS sum,
            count(*)::float8 AS "sumSquares", coalesce(sum(c.value), 0)::float8 AS "sumProduct",
            count(c.value)::float8 AS "coveredSum"
-    FROM fresh f JOIN "ExperimentUnit" x ON x."experimentId" = f."experimentId" AND x."unitId" = f."unitId"
-    LEFT JOIN "UnitCovariate" c ON c."experimentId" = f."experimentId" AND c."unitId" = f."unitId"
+    FROM fresh f
+    JOIN LATERAL (SELECT x.variant, x.segment FROM "ExperimentUnit" x
+                  WHERE x."experimentId" = f."experimentId" AND x."unitId" = f."unitId" LIMIT 1) x ON true
+    LEFT JOIN LATERAL (SELECT c.value FROM "UnitCovariate" c
+                       WHERE c."experimentId" = f."experimentId" AND c."unitId" = f."unitId" LIMIT 1) c ON true
     GROUP BY 1, 2, 3, 4`;
   return deltas.map(delta);
 }
@@ -71,8 +80,10 @@ export async function addMeanConversions(tx: Sql, rows: Conversion[]): Promise<A
            coalesce(sum(d.d) FILTER (WHERE c.value IS NOT NULL), 0)::float8 AS "coveredSum"
     FROM upserted p
     JOIN delta d ON d.e = p."experimentId" AND d.m = p.metric AND d.u = p."unitId"
-    JOIN "ExperimentUnit" x ON x."experimentId" = p."experimentId" AND x."unitId" = p."unitId"
-    LEFT JOIN "UnitCovariate" c ON c."experimentId" = p."experimentId" AND c."unitId" = p."unitId"
+    JOIN LATERAL (SELECT x.variant, x.segment FROM "ExperimentUnit" x
+                  WHERE x."experimentId" = p."experimentId" AND x."unitId" = p."unitId" LIMIT 1) x ON true
+    LEFT JOIN LATERAL (SELECT c.value FROM "UnitCovariate" c
+                       WHERE c."experimentId" = p."experimentId" AND c."unitId" = p."unitId" LIMIT 1) c ON true
     GROUP BY 1, 2, 3, 4`;
   return deltas.map(delta);
 }

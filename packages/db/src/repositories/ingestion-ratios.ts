@@ -32,9 +32,12 @@ export async function addRatioProducts(
       JOIN unnest(${ratios.map((r) => r.experimentId)}::text[], ${ratios.map((r) => r.name)}::text[],
                   ${ratios.map((r) => r.numerator)}::text[], ${ratios.map((r) => r.denominator)}::text[])
            AS r(e, name, num, den) ON r.e = t.e
-      LEFT JOIN "UnitMetric" n ON n."experimentId" = t.e AND n.metric = r.num AND n."unitId" = t.u
-      LEFT JOIN "UnitMetric" d ON d."experimentId" = t.e AND d.metric = r.den AND d."unitId" = t.u
-      LEFT JOIN "UnitMetric" o ON o."experimentId" = t.e AND o.metric = r.name AND o."unitId" = t.u
+      LEFT JOIN LATERAL (SELECT n.value FROM "UnitMetric" n
+                         WHERE n."experimentId" = t.e AND n.metric = r.num AND n."unitId" = t.u LIMIT 1) n ON true
+      LEFT JOIN LATERAL (SELECT d.value FROM "UnitMetric" d
+                         WHERE d."experimentId" = t.e AND d.metric = r.den AND d."unitId" = t.u LIMIT 1) d ON true
+      LEFT JOIN LATERAL (SELECT o.value FROM "UnitMetric" o
+                         WHERE o."experimentId" = t.e AND o.metric = r.name AND o."unitId" = t.u LIMIT 1) o ON true
     ), changed AS (
       SELECT * FROM products WHERE v <> old
     ), stored AS (
@@ -44,7 +47,9 @@ export async function addRatioProducts(
     )
     INSERT INTO "ExperimentAggregate" ("experimentId", variant, segment, metric, units, sum, "sumSquares", "crossSum")
     SELECT c.e, x.variant, x.segment, c.name, 0, 0, 0, sum(c.v - c.old)
-    FROM changed c JOIN "ExperimentUnit" x ON x."experimentId" = c.e AND x."unitId" = c.u
+    FROM changed c
+    JOIN LATERAL (SELECT x.variant, x.segment FROM "ExperimentUnit" x
+                  WHERE x."experimentId" = c.e AND x."unitId" = c.u LIMIT 1) x ON true -- a probe, not a scan
     GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
     ON CONFLICT ("experimentId", variant, segment, metric) DO UPDATE SET
       "crossSum" = "ExperimentAggregate"."crossSum" + EXCLUDED."crossSum"`;

@@ -90,7 +90,10 @@ export async function insertBatch(tx: Sql, rows: PreparedEvent[], here: boolean[
            count(c.value)::int AS "covariateUnits", coalesce(sum(c.value), 0)::float8 AS "covariateSum",
            coalesce(sum(c.value * c.value), 0)::float8 AS "covariateSumSquares",
            NULL::int AS stored, NULL::int AS orphans, NULL::text[] AS attributed
-    FROM fresh f LEFT JOIN "UnitCovariate" c ON c."experimentId" = f."experimentId" AND c."unitId" = f."unitId"
+    FROM fresh f
+    -- An index probe per new unit (LIMIT 1 keeps the planner from turning it into a scan of every covariate).
+    LEFT JOIN LATERAL (SELECT c.value FROM "UnitCovariate" c
+                       WHERE c."experimentId" = f."experimentId" AND c."unitId" = f."unitId" LIMIT 1) c ON true
     GROUP BY 2, 3, 4
     UNION ALL
     SELECT 'events', "experimentId", NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*)::int,
