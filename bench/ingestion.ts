@@ -83,6 +83,9 @@ async function run(token: string, label: string, experimentOf: (client: number, 
   const bodies = Array.from({ length: CLIENTS }, (_, c) =>
     Array.from({ length: BATCHES }, (_, b) => JSON.stringify({ events: eventsFor(experimentOf(c, b), c, b) })),
   );
+  // The ceiling is timed before and after the HTTP run, and the faster taken: a COPY that overlaps autovacuum
+  // or a checkpoint after the HTTP run's inserts ran at 190,000–345,000 rows/s on one machine the same hour.
+  const before = await copyRate(bodies.flat());
   const t0 = performance.now();
   const accepted = await Promise.all(
     bodies.map(async (list) => {
@@ -94,12 +97,12 @@ async function run(token: string, label: string, experimentOf: (client: number, 
   const seconds = (performance.now() - t0) / 1000;
   const total = accepted.reduce((a, b) => a + b, 0);
   const rate = total / seconds;
-  const ceiling = await copyRate(bodies.flat());
+  const ceiling = Math.max(before, await copyRate(bodies.flat()));
   console.log(
     `ingestion over HTTP into ${label}, ${CLIENTS} clients × ${BATCHES} batches of 1,000 events: ${fmt(total)} events in ${seconds.toFixed(2)} s = ${fmt(rate)} events/s`,
   );
   console.log(
-    `  raw COPY of the same ${fmt(total)} rows: ${fmt(ceiling)} rows/s; HTTP ingestion reaches ${((100 * rate) / ceiling).toFixed(1)}% of it (target ≥ 25%)`,
+    `  raw COPY of the same ${fmt(total)} rows: ${fmt(ceiling)} rows/s (the faster of one before, one after); HTTP ingestion reaches ${((100 * rate) / ceiling).toFixed(1)}% of it (target ≥ 25%)`,
   );
 }
 
