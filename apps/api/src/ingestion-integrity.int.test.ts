@@ -1,4 +1,5 @@
 import { mulberry32 } from '@uplift/domain';
+import { evaluationJobId, requestEvaluation } from '@uplift/jobs';
 import { ingestBatch } from '@uplift/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiKeyFor, callerFor, createWorkspace, serveApi, type TestWorkspace, testDeps } from './testing/fixtures';
@@ -151,6 +152,29 @@ describe('ingestion: every event counted exactly once, whatever the delivery', (
       rows: ['promo/:1/0/0', 'promo/purchase:1/1/1', 'promo/revenue:1/10/100'],
       unattributed: 1, // the conversion from before the start stays out
     });
+  });
+});
+
+describe('evaluation requests', () => {
+  it('names the job after the data version the batch made: one job per version, a repeat request a no-op', async () => {
+    const e = await running();
+    const exposure = (n: number) => ({ id: `v${n}`, experiment: e.key, unit: `u${n}`, type: 'exposure' });
+    await ingest([exposure(1)]);
+    await ingest([exposure(2), exposure(3)]);
+    await ingest([exposure(2)]); // a replay: nothing changes, nothing is asked
+    const { dataVersion } = await deps.db.experiment.findUniqueOrThrow({ where: { id: e.id } });
+    expect(dataVersion).toBe(2);
+    const mine = async () =>
+      (await deps.queue.getJobs(['delayed', 'waiting', 'active', 'completed', 'failed']))
+        .filter((j) => j.data.experimentId === e.id && j.id?.startsWith('evaluate-')) // not the schedule's
+        .map((j) => j.id);
+    // The second batch's request folded into the first's waiting job (one evaluation reads the latest data).
+    expect(await mine()).toEqual([evaluationJobId(e.id, 1)]);
+    await deps.queue.removeDeduplicationKey(`evaluate-${e.id}`); // as when that job has run
+    await requestEvaluation(deps.queue, e.id, 60_000, 1); // version 1 again, e.g. from a second api: no-op
+    expect(await mine()).toEqual([evaluationJobId(e.id, 1)]);
+    await requestEvaluation(deps.queue, e.id, 60_000, 2);
+    expect((await mine()).sort()).toEqual([evaluationJobId(e.id, 1), evaluationJobId(e.id, 2)].sort());
   });
 });
 

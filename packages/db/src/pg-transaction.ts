@@ -36,12 +36,17 @@ export const PG_TRANSACTION_TIMEOUT_MS = 60_000;
  * Bounded like Prisma's interactive transactions: no statement (the opening's lock wait included) runs longer than
  * `timeoutMs`, and a transaction left idle that long is ended by the server, so a stuck batch cannot hold its locks
  * and its connection for ever. (Postgres 15 has no whole-transaction timeout: `transaction_timeout` came in 17.)
- * `close` saves a round trip at the end: its statement runs with COMMIT, which it keeps from running if it fails.
+ * `close` saves a round trip at the end: its statement runs with COMMIT, which it keeps from running if it fails;
+ * its rows are handed to `closed` once committed.
  */
 export async function withPgTransaction<T>(
   db: Db,
   opening: Opening,
-  work: (sql: Sql, opened: Record<string, unknown>[], close: (closing: Closing) => void) => Promise<T>,
+  work: (
+    sql: Sql,
+    opened: Record<string, unknown>[],
+    close: (closing: Closing, closed?: (rows: Record<string, unknown>[]) => void) => void,
+  ) => Promise<T>,
   timeoutMs = PG_TRANSACTION_TIMEOUT_MS,
 ): Promise<T> {
   const client = await (await openPool(db)).connect();
@@ -59,10 +64,14 @@ export async function withPgTransaction<T>(
     const limits = `SET LOCAL statement_timeout = ${ms}; SET LOCAL idle_in_transaction_session_timeout = ${ms};`;
     const results = [await client.query(`BEGIN; ${limits} ${opening((v) => client.escapeLiteral(v))}`)].flat();
     let closing = '';
-    const result = await work(sqlOf(client), results.at(-1)?.rows ?? [], (c) => {
+    let closed: ((rows: Record<string, unknown>[]) => void) | undefined;
+    const result = await work(sqlOf(client), results.at(-1)?.rows ?? [], (c, then) => {
       closing = `${c((v) => client.escapeLiteral(v))};`;
+      closed = then;
     });
-    await client.query(`${closing} COMMIT`);
+    const ended = [await client.query(`${closing} COMMIT`)].flat();
+    // Committed: the closing statement's rows (the result before COMMIT's) go to whoever asked for them.
+    closed?.(ended.at(-2)?.rows ?? []);
     return result;
   } catch (error) {
     // A connection that cannot even roll back is closed (release with an error), never reused half-way.

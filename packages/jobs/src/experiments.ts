@@ -20,19 +20,26 @@ export function unscheduleEvaluation(queue: Queue, experimentId: string) {
  * Asks for an evaluation soon after new data: a short delay gathers a burst of batches, and while one
  * evaluation waits or runs, further requests fold into it (at most one more, run after the active one), so
  * a busy ingestion stream costs one evaluation per second or so, not one per batch.
+ * With the data `version` asked about (ingestion knows it), the job id is that version's: a second request for it,
+ * from another api process or after its evaluation ran, is a no-op (issue 15: every evaluation of a data version
+ * runs once). Without (the reconciler, retrying what failed), a fresh id.
  */
-export function requestEvaluation(queue: Queue, experimentId: string, delayMs = 1_000) {
+export function requestEvaluation(queue: Queue, experimentId: string, delayMs = 1_000, version?: number) {
   return enqueue(
     queue,
     'experiment.evaluate',
     { experimentId },
     {
-      jobId: `evaluate-${experimentId}-${Date.now()}`,
+      jobId: evaluationJobId(experimentId, version),
       delay: delayMs,
       deduplication: { id: `evaluate-${experimentId}`, keepLastIfActive: true },
     },
   );
 }
+
+/** The id of a requested evaluation: per data version when it is known. */
+export const evaluationJobId = (experimentId: string, version?: number) =>
+  version === undefined ? `evaluate-${experimentId}-${Date.now()}` : `evaluate-${experimentId}-v${version}`;
 
 /** Where a tolerated failure goes: the services' Logger fits. */
 export interface WarningLog {

@@ -45,7 +45,7 @@ const numbers = (
  * the dataVersion of the experiments it changed (`orphans`: their change of unattributed events). These are the
  * rows every batch of an experiment writes, so they are written last and in one order (experiments by id, then
  * aggregate rows by key): concurrent batches wait for each other only here, for the time of a commit, and never
- * deadlock. Null when the batch changed nothing.
+ * deadlock. Its rows: each changed experiment's new dataVersion (`{ id, version }`). Null when the batch changed nothing.
  */
 export function aggregateDeltasClosing(deltas: AggregateDelta[], changed: string[], orphans: number[]): Closing | null {
   if (!changed.length) return null;
@@ -82,6 +82,7 @@ export function aggregateDeltasClosing(deltas: AggregateDelta[], changed: string
     UPDATE "Experiment" x SET "dataVersion" = "dataVersion" + 1, "lastDataAt" = now(), "noDataAlertedAt" = NULL,
       "unattributedEvents" = "unattributedEvents" + c.n, "updatedAt" = now()
     FROM unnest(${ids}, ${literal(numberArray(orphans))}::int[]) AS c(id, n)
-    WHERE x.id = c.id AND (SELECT count(*) FROM agg) >= 0`;
+    WHERE x.id = c.id AND (SELECT count(*) FROM agg) >= 0
+    RETURNING x.id, x."dataVersion" AS version`;
   };
 }

@@ -38,6 +38,8 @@ export interface IngestResult {
   unattributed: number;
   /** Experiments whose data changed (their dataVersion was bumped). */
   changed: string[];
+  /** Their dataVersion after the batch, by experiment id. */
+  versions: Record<string, number>;
   /** Experiments that stopped running before the batch took its lock: when any, nothing was stored. */
   closed: { id: string; status: string }[];
 }
@@ -115,7 +117,7 @@ export async function ingestEvents(
     withPgTransaction(db, dataLock(experimentIds, exclusive), async (tx, opened, close) => {
       const state = opened as { id: string; status: string; unattributed: number }[];
       const closed = state.filter((x) => x.status !== 'RUNNING').map(({ id, status }) => ({ id, status }));
-      if (closed.length) return { accepted: 0, duplicates: 0, unattributed: 0, changed: [], closed };
+      if (closed.length) return { accepted: 0, duplicates: 0, unattributed: 0, changed: [], versions: {}, closed };
       // Conversions waiting for their unit's exposure exist only where the experiment counts unattributed events.
       const waiting = new Set(state.filter((x) => x.unattributed > 0).map((x) => x.id));
       const exposing = exposures.filter((e) => waiting.has(e.experimentId));
@@ -139,11 +141,16 @@ export async function ingestEvents(
           (stored.find((s) => s.experimentId === id)?.orphans ?? 0) -
           earlier.filter((s) => s.experimentId === id).length,
       );
+      const versions: Record<string, number> = {};
       const closing = aggregateDeltasClosing(deltas, changed, orphans);
-      if (closing) close(closing);
+      if (closing) {
+        close(closing, (rows) => {
+          for (const row of rows as { id: string; version: number }[]) versions[row.id] = row.version;
+        });
+      }
       const accepted = stored.reduce((n, s) => n + s.stored, 0);
       const unattributed = stored.reduce((n, s) => n + s.orphans, 0);
-      return { accepted, duplicates: events.length - accepted, unattributed, changed, closed: [] };
+      return { accepted, duplicates: events.length - accepted, unattributed, changed, versions, closed: [] };
     }),
   );
 }

@@ -35,7 +35,7 @@ export async function ingestBatch(deps: ServiceDeps, workspaceId: string, batch:
   await markRemainderSent(deps.db, [...new Set(prepared.filter((e) => e.remainder).map((e) => e.experimentId))], now);
   for (const experimentId of result.changed) {
     // Redis away: the data is stored, and the reconciler finds the unevaluated version within a minute.
-    await requestEvaluation(deps.queue, experimentId).catch((e: Error) =>
+    await requestEvaluation(deps.queue, experimentId, undefined, result.versions[experimentId]).catch((e: Error) =>
       deps.log.warn('evaluation not requested; the reconciler requests it', { experimentId, error: e.message }),
     );
   }
