@@ -19,12 +19,21 @@ class TrackedPg extends PrismaPg {
   pool: pg.Pool;
   constructor(private readonly poolConfig: pg.PoolConfig) {
     super(poolConfig);
-    this.pool = new pg.Pool(poolConfig);
+    this.pool = TrackedPg.open(poolConfig);
   }
 
   override connect() {
-    if (this.pool.ended || this.pool.ending) this.pool = new pg.Pool(this.poolConfig);
+    if (this.pool.ended || this.pool.ending) this.pool = TrackedPg.open(this.poolConfig);
     return new PrismaPg(this.pool, { disposeExternalPool: true }).connect();
+  }
+
+  /**
+   * A pool that outlives the server ending one of its idle connections (a restart, an administrator): pg drops
+   * that client and the next query opens another, but the 'error' it emits ends the process when nobody listens.
+   * Prisma's adapter listens only once it connects, and the batch path may use the pool before that.
+   */
+  private static open(config: pg.PoolConfig): pg.Pool {
+    return new pg.Pool(config).on('error', () => {});
   }
 }
 
