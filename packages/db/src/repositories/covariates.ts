@@ -77,7 +77,12 @@ export async function storeCovariates(tx: Sql, rows: UnitCovariateRow[], mode: '
     FROM unnest(${e}::text[], ${u}::text[], ${x}::float8[], ${o}::float8[]) AS c(e, u, x, o)
     JOIN LATERAL (SELECT eu.variant, eu.segment FROM "ExperimentUnit" eu
                   WHERE eu."experimentId" = c.e AND eu."unitId" = c.u LIMIT 1) eu ON true -- a probe, not a scan
-    JOIN "UnitMetric" m ON m."experimentId" = c.e AND m."unitId" = c.u
+    -- The unit's value of each metric the experiment has values of (every UnitMetric row has its aggregate row):
+    -- a probe per metric on UnitMetric's key (experimentId, metric, unitId), not a scan of the experiment's rows.
+    JOIN (SELECT DISTINCT "experimentId" AS e, metric FROM "ExperimentAggregate"
+          WHERE "experimentId" = ANY(${[...new Set(e)]}::text[]) AND metric <> '') k ON k.e = c.e
+    JOIN LATERAL (SELECT m.metric, m.value FROM "UnitMetric" m
+                  WHERE m."experimentId" = c.e AND m.metric = k.metric AND m."unitId" = c.u LIMIT 1) m ON true
     GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
     ON CONFLICT ("experimentId", variant, segment, metric) DO UPDATE SET
       "sumProduct" = "ExperimentAggregate"."sumProduct" + EXCLUDED."sumProduct",
