@@ -146,14 +146,7 @@ export class JsonArrayWriter {
     return this.chunk.length < FLUSH_AT || this.flush();
   }
 
-  /** `items` items that a writer started at this one's next index wrote (after its flush) as `text`. */
-  addWritten(text: string, items: number): boolean {
-    this.chunk += text;
-    this.count += items;
-    return this.flush();
-  }
-
-  /** Writes what is held; for a part, the end of its text. */
+  /** Writes what is held, without ending the array. */
   flush(): boolean {
     const flushed = this.chunk === '' || this.write(this.chunk);
     this.chunk = '';
