@@ -59,14 +59,6 @@ export class RequestReader extends JsonCursor {
     }
   }
 
-  /** After `each` found the file plain: starts over, for `next` to hand the requests over again, one per call. */
-  restart(): void {
-    this.i = 0;
-    this.space();
-    this.expect(OPEN_ARRAY);
-    this.read = 0;
-  }
-
   /**
    * After `each` found the file plain: for `next` to hand over the requests from number `index` on, the first of
    * which starts past byte `from` (a `position` `each` gave just past request index − 1).
@@ -76,7 +68,7 @@ export class RequestReader extends JsonCursor {
     this.read = rest.index;
   }
 
-  /** The next request after `restart` or `seek`, or null after the last. */
+  /** The next request after `seek`, or null after the last. */
   next(): Record<string, unknown> | null {
     return this.more(this.read++) ? this.request() : null;
   }

@@ -31,11 +31,9 @@ export function attributeEarlierConversions(
     RETURNING ev."experimentId", ev."unitId", ev.metric, k.kind, ev.value`;
 }
 
-/**
- * The unit lookups below are index probes written as LATERAL … LIMIT 1 (each key is a primary key, so LIMIT 1
- * changes nothing): joined plainly, the planner hashed the experiment's every unit for a batch's hundred
- * conversions whenever its statistics lagged the table — a scan that grew with the experiment (issue 15).
- */
+// The unit lookups below are index probes written as LATERAL … LIMIT 1 (each key is a primary key, so LIMIT 1
+// changes nothing): joined plainly, the planner hashed the experiment's every unit for a batch's hundred
+// conversions whenever its statistics lagged the table — a scan that grew with the experiment (issue 15).
 
 /** A unit converts once: only its first conversion moves the variant's count (and Σxy by its covariate x). */
 export async function addBinomialConversions(tx: Sql, rows: Conversion[]): Promise<AggregateDelta[]> {
