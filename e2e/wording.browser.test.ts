@@ -68,6 +68,30 @@ describe('wording people read', () => {
     }
   });
 
+  it('keeps what a person types in Planned users when the suggestion arrives while the field has focus', async () => {
+    const { page, context } = await signIn(browser, 'PRODUCT_OWNER');
+    // The suggestion is held on its way back, then let through once the person is in the field.
+    const held: Array<() => Promise<void>> = [];
+    await page.route(
+      (url) => url.pathname.includes('experiment.suggestPlannedUsers'),
+      (route) => void held.push(() => route.continue()),
+    );
+    try {
+      await experimentFormFor(page, uniqueTitle('E2E planned focus'));
+      await expectText(page.getByTestId('planned-suggestion'), 'Working out a suggestion…');
+      await page.getByTestId('field-plannedUsers').click();
+      expect(held.length).toBeGreaterThan(0);
+      await Promise.all(held.map((release) => release()));
+      await page.unrouteAll();
+      await expectText(page.getByTestId('planned-suggestion'), /Suggested [\d,]+/);
+      await page.getByTestId('field-plannedUsers').pressSequentially('12000');
+      expect(await page.getByTestId('field-plannedUsers').inputValue()).toBe('12,000');
+      await expectText(page.getByTestId('planned-duration'), '≈ 4 weeks at 3,000 recipients a week');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('calls a binary file uploaded as CSV what it is instead of showing garbage', async () => {
     const { page, context } = await signIn(browser, 'PRODUCT_OWNER');
     try {

@@ -29,7 +29,8 @@ export function ExperimentForm({ hypothesisId, initial, onSave, pending, error, 
   const trpc = useTRPC();
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FormErrors>({});
-  // Until the user types a number of their own, the field follows the suggestion; a draft's own number stays.
+  // Until the user goes into the field, it follows the suggestion; a draft's own number stays. Focus, not the
+  // first keystroke, ends it: a suggestion landing between focus and typing would be mixed into what they type.
   const plannedTouched = useRef(Boolean(editing));
 
   const alpha = typeof values.alpha === 'number' && values.alpha > 0 && values.alpha <= 0.5 ? values.alpha : 0.05;
@@ -116,6 +117,9 @@ export function ExperimentForm({ hypothesisId, initial, onSave, pending, error, 
               {...props}
               suggestion={suggestion.data}
               onUseSuggestion={() => suggested != null && set('plannedUsers', suggested)}
+              onPlannedFocus={() => {
+                plannedTouched.current = true;
+              }}
               startable={!editing}
             />
             <WinnerSendFields {...props} />

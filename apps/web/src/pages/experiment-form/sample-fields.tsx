@@ -12,12 +12,22 @@ export interface Suggestion {
 interface Props extends FieldsProps {
   suggestion: Suggestion | undefined;
   onUseSuggestion: () => void;
+  /** The person has taken the field: a suggestion arriving now must not land in it while they type. */
+  onPlannedFocus: () => void;
   /** A new experiment may start at once; a saved draft starts from its own page. */
   startable?: boolean;
 }
 
 /** How many units the test needs (suggested from the hypothesis) and whether it starts at once. */
-export function SampleFields({ values, errors, set, suggestion, onUseSuggestion, startable = true }: Props) {
+export function SampleFields({
+  values,
+  errors,
+  set,
+  suggestion,
+  onUseSuggestion,
+  onPlannedFocus,
+  startable = true,
+}: Props) {
   const suggested = suggestion?.plannedUsers ?? null;
   return (
     <Paper withBorder p="md">
@@ -31,6 +41,7 @@ export function SampleFields({ values, errors, set, suggestion, onUseSuggestion,
           thousandSeparator=","
           value={values.plannedUsers}
           onChange={(v) => set('plannedUsers', v)}
+          onFocus={onPlannedFocus}
           error={sentence(errors.plannedUsers)}
           data-testid="field-plannedUsers"
         />
