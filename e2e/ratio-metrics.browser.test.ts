@@ -68,6 +68,8 @@ describe('a ratio metric on the experiment form and page', () => {
       await addGuardrail(page, 'orders', 'Conversion (yes/no)');
       await selectOption(page, 'field-engine', 'Frequentist (p-values)');
       if (await page.getByTestId('field-sequential').isChecked()) await page.getByTestId('field-sequential').click();
+      // The warning below needs the suggestion, which arrives on its own after the form opens.
+      await expectText(page.getByTestId('planned-suggestion'), /Suggested [\d,]+/);
       await page.getByTestId('field-plannedUsers').fill('2000');
       await page.getByTestId('field-start').check();
 

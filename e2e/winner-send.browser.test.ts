@@ -48,6 +48,8 @@ describe('a winner send', () => {
     const key = await ingestKey(admin.page, uniqueTitle('E2E winner send'));
     try {
       const experiment = await experimentFormFor(page, uniqueTitle('E2E winner send'));
+      // The warning below needs the suggestion, which arrives on its own after the form opens.
+      await expectText(page.getByTestId('planned-suggestion'), /Suggested [\d,]+/);
       await page.getByTestId('field-plannedUsers').fill('2000');
       await page.getByTestId('field-winnerSend').check();
       await page.getByTestId('field-audienceSize').fill('1500');
