@@ -52,6 +52,8 @@ describe('wording people read', () => {
     const { page, context } = await signIn(browser, 'PRODUCT_OWNER');
     try {
       await experimentFormFor(page, uniqueTitle('E2E duration'));
+      // The suggestion fills the field once it arrives; typing over it before then is the test below.
+      await expectText(page.getByTestId('planned-suggestion'), /Suggested [\d,]+/);
       // The demo's email capacity: 6,000 recipients a week over 2 tests, 3,000 each; 12,000 users take 4 weeks.
       await page.getByTestId('field-plannedUsers').fill('12000');
       await expectText(page.getByTestId('planned-duration'), '≈ 4 weeks at 3,000 recipients a week');
