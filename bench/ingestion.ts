@@ -9,6 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import { createApiKey, createDb, withDefaultUser } from '@uplift/db';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { cpuSince, perEvent } from './support/cpu';
 import { fmt, insertExperiments, setup, start } from './support/setup';
 
 const url = process.env.DATABASE_URL as string;
@@ -84,13 +85,19 @@ async function copyRate(bodies: string[], temporary = true) {
 }
 
 /** Sends every client's batches (each client one after the other, the clients side by side); events/s. */
-async function run(token: string, label: string, experimentOf: (client: number, batch: number) => string) {
+async function run(
+  token: string,
+  apiPid: number,
+  label: string,
+  experimentOf: (client: number, batch: number) => string,
+) {
   const bodies = Array.from({ length: CLIENTS }, (_, c) =>
     Array.from({ length: BATCHES }, (_, b) => JSON.stringify({ events: eventsFor(experimentOf(c, b), c, b) })),
   );
   // The ceiling is timed before and after the HTTP run, and the faster taken: a COPY that overlaps autovacuum
   // or a checkpoint after the HTTP run's inserts ran at 190,000–345,000 rows/s on one machine the same hour.
   const before = await copyRate(bodies.flat());
+  const cpu = cpuSince([apiPid]);
   const t0 = performance.now();
   const accepted = await Promise.all(
     bodies.map(async (list) => {
@@ -100,6 +107,7 @@ async function run(token: string, label: string, experimentOf: (client: number, 
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
+  const split = cpu();
   const total = accepted.reduce((a, b) => a + b, 0);
   const rate = total / seconds;
   const ceiling = Math.max(before, await copyRate(bodies.flat()));
@@ -110,6 +118,7 @@ async function run(token: string, label: string, experimentOf: (client: number, 
   console.log(
     `  raw COPY of the same ${fmt(total)} rows: ${fmt(ceiling)} rows/s (the faster of one before, one after); HTTP ingestion reaches ${((100 * rate) / ceiling).toFixed(1)}% of it (target ≥ 25%)`,
   );
+  if (split) console.log(`  where the CPU went: ${perEvent(split, total)}`);
   console.log(
     `  into an ordinary logged table instead of a temporary one: ${fmt(logged)} rows/s; HTTP ingestion reaches ${((100 * rate) / logged).toFixed(1)}% of it`,
   );
@@ -140,8 +149,8 @@ try {
     await new Promise((r) => setTimeout(r, 100));
   }
   await post(token, JSON.stringify({ events: eventsFor(`${prefix}-one-1`, 99, 0) })); // warm up pools and caches
-  await run(token, 'one experiment', () => `${prefix}-one-1`);
-  await run(token, '100 experiments', (c, b) => `${prefix}-many-${((c * BATCHES + b) % 100) + 1}`);
+  await run(token, api.pid as number, 'one experiment', () => `${prefix}-one-1`);
+  await run(token, api.pid as number, '100 experiments', (c, b) => `${prefix}-many-${((c * BATCHES + b) % 100) + 1}`);
 } finally {
   api.kill('SIGTERM');
   await db.$disconnect();
