@@ -128,6 +128,15 @@ describe('the test roadmap', () => {
       const saved = await units.inputValue();
       await units.fill('');
       await expectText(page.getByTestId('roadmap-missing-capacity'), /channels\.EMAIL: no capacity is set/);
+      // The item that needs the channel is named by its title, as the page names it, not by a database id.
+      const { input, labels } = await trpcQuery<{
+        input: { hypotheses: { id: string; channel: string }[] };
+        labels: Record<string, { title: string }>;
+      }>(page, 'roadmap.input');
+      const first = input.hypotheses.find((h) => h.channel === 'EMAIL');
+      const title = labels[first?.id ?? '']?.title;
+      expect(title).toBeTruthy();
+      await expectText(page.getByTestId('roadmap-missing-capacity'), `but "${title}" runs on EMAIL`);
       expect(await sentence.count()).toBe(0);
       await units.fill(saved.replace(/\D/g, ''));
       await expectText(sentence, /^This quarter: /);

@@ -63,7 +63,9 @@ describe('roadmap.input: what the roadmap page schedules', () => {
     const out = await as('ANALYST').roadmap.input();
     input = out.input;
     expect(input.hypotheses.map((x) => x.id)).not.toContain(draft.id);
-    expect(input.running).toEqual([{ id: draft.id, channel: 'EMAIL', remainingUnits: draft.plannedUsers - 1_000 }]);
+    expect(input.running).toEqual([
+      { id: draft.id, title: draft.name, channel: 'EMAIL', remainingUnits: draft.plannedUsers - 1_000 },
+    ]);
     expect(out.labels[draft.id]).toMatchObject({ kind: 'running', key: 'roadmap-draft' });
     expect(scheduleRoadmap(input).running[0]).toMatchObject({
       id: draft.id,

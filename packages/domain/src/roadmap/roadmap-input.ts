@@ -13,9 +13,13 @@ const when = z.union([z.date(), z.string()]).transform((value, ctx) => {
   return date;
 });
 
+/** How messages name an item (a missing capacity names the item that needs it); its id when it has none. */
+const itemTitle = text('must be a string').max(200, 'must be at most 200 characters').optional();
+
 /** A started experiment: it keeps its slot until its remaining units have arrived. */
 export const ZRoadmapRunning = z.object({
   id: text().min(1, 'is required'),
+  title: itemTitle,
   channel: z.enum(CHANNELS),
   remainingUnits: z.number('must be a number').min(0, 'must be ≥ 0').max(1e12, 'must be at most 1e12'),
 });
@@ -24,6 +28,7 @@ export type RoadmapRunning = z.infer<typeof ZRoadmapRunning>;
 /** An approved hypothesis, or a draft experiment not yet started (it brings its `plannedUsers`). */
 export const ZRoadmapHypothesis = z.object({
   id: text().min(1, 'is required'),
+  title: itemTitle,
   channel: z.enum(CHANNELS),
   baselineRate: ZRoiFields.shape.baselineRate,
   expectedLift: ZRoiFields.shape.expectedLift,

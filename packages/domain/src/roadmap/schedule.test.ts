@@ -168,6 +168,14 @@ describe('scheduleRoadmap', () => {
       scheduleRoadmap({ channels: email(1000, 1), hypotheses: [idea('e'), idea('b', { channel: 'BANNER' })] });
     expect(call).toThrow(DomainError);
     expect(call).toThrow('channels.BANNER: no capacity is set, but "b" runs on BANNER');
+    // An item with a title is named by it (the app passes its ideas' and experiments' titles, not their ids).
+    const titled = () =>
+      scheduleRoadmap({
+        channels: {},
+        running: [{ id: 'cm0000000000000000000000', title: 'Spring banner', channel: 'BANNER', remainingUnits: 1 }],
+        hypotheses: [],
+      });
+    expect(titled).toThrow('channels.BANNER: no capacity is set, but "Spring banner" runs on BANNER');
     const running = () =>
       scheduleRoadmap({ channels: {}, running: [{ id: 'r', channel: 'SMS', remainingUnits: 1 }], hypotheses: [] });
     expect(running).toThrow(expect.objectContaining({ code: 'BAD_INPUT', field: 'channels.SMS' }));

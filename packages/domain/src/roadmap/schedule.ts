@@ -41,15 +41,16 @@ export interface Roadmap {
 export function scheduleRoadmap(input: RoadmapInput): Roadmap {
   const maxTestWeeks = input.maxTestWeeks ?? DEFAULT_MAX_TEST_WEEKS;
   const freeAt = new Map<Channel, number[]>();
-  const slotsOf = (channel: Channel, itemId: string) => {
-    const capacity = requireCapacity(input.channels, channel, itemId);
+  const slotsOf = (item: { id: string; title?: string | undefined; channel: Channel }) => {
+    const { channel } = item;
+    const capacity = requireCapacity(input.channels, channel, item);
     if (!freeAt.has(channel)) freeAt.set(channel, new Array<number>(capacity.maxConcurrent).fill(0));
     return { capacity, slots: freeAt.get(channel) as number[] };
   };
-  for (const h of input.hypotheses) slotsOf(h.channel, h.id); // every missing capacity fails before any work
+  for (const h of input.hypotheses) slotsOf(h); // every missing capacity fails before any work
 
   const running = (input.running ?? []).map((r): RunningItem => {
-    const { capacity, slots } = slotsOf(r.channel, r.id);
+    const { capacity, slots } = slotsOf(r);
     const weeks = weeksFor(r.remainingUnits, capacity);
     return { id: r.id, channel: r.channel, ...takeSlot(slots, weeks), weeks, requiredUnits: r.remainingUnits };
   });
@@ -58,7 +59,7 @@ export function scheduleRoadmap(input: RoadmapInput): Roadmap {
   const unschedulable: Roadmap['unschedulable'] = [];
   const sized: (RoadmapHypothesis & { weeks: number; requiredUnits: number; score: number })[] = [];
   for (const h of input.hypotheses) {
-    const sizing = sizeHypothesis(h, slotsOf(h.channel, h.id).capacity, maxTestWeeks);
+    const sizing = sizeHypothesis(h, slotsOf(h).capacity, maxTestWeeks);
     if (sizing.kind === 'tooSmall') tooSmall.push({ id: h.id, detectableLift: sizing.detectableLift });
     else if (sizing.kind === 'unschedulable') unschedulable.push({ id: h.id, reason: sizing.reason });
     else sized.push({ ...h, ...sizing, score: wsjfScore(h.expectedMonthlyGain, sizing.weeks) });
@@ -68,7 +69,7 @@ export function scheduleRoadmap(input: RoadmapInput): Roadmap {
     (h): ScheduledItem => ({
       id: h.id,
       channel: h.channel,
-      ...takeSlot(slotsOf(h.channel, h.id).slots, h.weeks),
+      ...takeSlot(slotsOf(h).slots, h.weeks),
       weeks: h.weeks,
       requiredUnits: h.requiredUnits,
       score: h.score,

@@ -22,14 +22,21 @@ export function takeSlot(freeAt: number[], weeks: number): Placement {
   return { slot, startWeek, endWeek };
 }
 
-/** The capacity an item's channel must have; a missing or non-positive one names the field to set. */
-export function requireCapacity(channels: ChannelCapacities, channel: Channel, itemId: string): ChannelCapacity {
+/**
+ * The capacity an item's channel must have; a missing or non-positive one names the field to set, and the item
+ * that needs it by its title (its id when it has none: a person reads this, in the app or the CLI).
+ */
+export function requireCapacity(
+  channels: ChannelCapacities,
+  channel: Channel,
+  item: { id: string; title?: string | undefined },
+): ChannelCapacity {
   const capacity = channels[channel];
   const field = `channels.${channel}`;
   if (!capacity) {
     throw new DomainError(
       'BAD_INPUT',
-      `${field}: no capacity is set, but "${itemId}" runs on ${channel}; set its unitsPerWeek and maxConcurrent`,
+      `${field}: no capacity is set, but "${item.title ?? item.id}" runs on ${channel}; set its unitsPerWeek and maxConcurrent`,
       field,
     );
   }

@@ -42,11 +42,17 @@ export async function roadmapInput(deps: Pick<ServiceDeps, 'db'>, workspace: Wor
   const drafted = new Set(rows.drafts.map((d) => d.hypothesis.id));
   const hypotheses: RoadmapHypothesis[] = [];
   for (const h of rows.approved.filter((a) => !drafted.has(a.id))) {
-    hypotheses.push({ id: h.id, ...fields(h) });
+    hypotheses.push({ id: h.id, title: h.title, ...fields(h) });
     labels[h.id] = { kind: 'idea', title: h.title, key: null, hypothesisId: h.id, cost: h.cost };
   }
   for (const d of rows.drafts) {
-    hypotheses.push({ id: d.id, ...fields(d.hypothesis), channel: d.channel, plannedUsers: d.plannedUsers });
+    hypotheses.push({
+      id: d.id,
+      title: d.name,
+      ...fields(d.hypothesis),
+      channel: d.channel,
+      plannedUsers: d.plannedUsers,
+    });
     labels[d.id] = { kind: 'draft', title: d.name, key: d.key, hypothesisId: d.hypothesis.id, cost: d.hypothesis.cost };
   }
   const running = rows.running.map((r) => {
@@ -57,7 +63,12 @@ export async function roadmapInput(deps: Pick<ServiceDeps, 'db'>, workspace: Wor
       hypothesisId: r.hypothesis.id,
       cost: r.hypothesis.cost,
     };
-    return { id: r.id, channel: r.channel, remainingUnits: Math.max(0, r.plannedUsers - r.users) };
+    return {
+      id: r.id,
+      title: r.name,
+      channel: r.channel,
+      remainingUnits: Math.max(0, r.plannedUsers - r.users),
+    };
   });
   const input: RoadmapInput = {
     channels: workspace.capacity,
