@@ -96,6 +96,10 @@ describe('long titles and the phone-sized layout', () => {
 
     // The results' charts over time: their date labels never overlap on a phone (they did at 390 px).
     await page.goto('/experiments/welcome-gift-email');
+    // The demo corrects for several comparisons (Holm): the cards say the p-value is the adjusted one, as the table does.
+    const treatment = page.getByTestId('results-card').last();
+    await treatment.waitFor();
+    await expectText(treatment, /p-value \(adjusted\)/);
     for (const id of ['lift-history-chart', 'rate-history-chart']) {
       const labels = page.getByTestId(id).locator('.recharts-xAxis-tick-labels text');
       await expect.poll(() => labels.count(), { timeout: 15_000 }).toBeGreaterThan(1);

@@ -8,6 +8,7 @@ import {
   differenceColor,
   differenceText,
   Evidence,
+  evidenceLabel,
   intervalText,
   liftLabel,
   meanLabel,
@@ -36,10 +37,12 @@ interface Props {
   alpha: number;
   view: LiftView;
   bayesian: boolean;
+  /** The p-values are corrected for several comparisons (Holm, Benjamini–Hochberg). */
+  adjusted: boolean;
 }
 
 /** The results on a phone: one card per variant, the lift, its interval and the decision first. */
-export function ResultsCards({ rows, kind, alpha, view, bayesian }: Props) {
+export function ResultsCards({ rows, kind, alpha, view, bayesian, adjusted }: Props) {
   return (
     <Stack gap="xs" data-testid="results-cards" data-view={view}>
       {rows.map((r) => (
@@ -62,7 +65,7 @@ export function ResultsCards({ rows, kind, alpha, view, bayesian }: Props) {
                 <Cell label={intervalLabel(alpha)} testId="results-interval">
                   {intervalText(r, kind, view)}
                 </Cell>
-                <Cell label={bayesian ? 'Chance to win' : 'p-value'}>
+                <Cell label={evidenceLabel(bayesian, adjusted)}>
                   <Evidence row={r} bayesian={bayesian} />
                 </Cell>
                 {bayesian && (

@@ -15,6 +15,9 @@ export const SIGNIFICANCE: Record<Decision, { label: string; color: string }> = 
 export const meanLabel = (kind: MetricKind) =>
   kind === 'binomial' ? 'Conversion rate' : kind === 'ratio' ? 'Ratio' : 'Mean';
 export const liftLabel = (view: LiftView) => (view === 'relative' ? 'Lift' : 'Difference');
+/** What the evidence column holds, the same in the table and on a phone's cards. */
+export const evidenceLabel = (bayesian: boolean, adjusted: boolean) =>
+  bayesian ? 'Chance to win' : adjusted ? 'p-value (adjusted)' : 'p-value';
 export const RISK_HINT =
   'Expected loss: how much of the metric you lose on average, should this variant in truth be worse than the control. Small is safe.';
 

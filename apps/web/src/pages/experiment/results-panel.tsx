@@ -30,7 +30,7 @@ export function ResultsPanel({ analysis, kind, alpha, names, experimentKey }: Pr
   const rows = resultRows(analysis, kind, view, names);
   const download = () =>
     downloadText(`${experimentKey ?? 'results'}-results-${view}.csv`, resultsCsv(rows, kind, view, bayesian));
-  const shared = { rows, kind, alpha, view, bayesian };
+  const shared = { rows, kind, alpha, view, bayesian, adjusted };
   return (
     <Stack gap="sm">
       {experimentKey && <ResultsToolbar view={view} onView={setView} onDownload={download} />}
@@ -40,7 +40,7 @@ export function ResultsPanel({ analysis, kind, alpha, names, experimentKey }: Pr
           {kind === 'binomial' ? 'rate, in percentage points' : 'mean, in its units'}.
         </Text>
       )}
-      {phone ? <ResultsCards {...shared} /> : <ResultsTable {...shared} adjusted={adjusted} />}
+      {phone ? <ResultsCards {...shared} /> : <ResultsTable {...shared} />}
     </Stack>
   );
 }

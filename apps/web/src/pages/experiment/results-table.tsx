@@ -7,6 +7,7 @@ import {
   differenceColor,
   differenceText,
   Evidence,
+  evidenceLabel,
   intervalText,
   liftLabel,
   meanLabel,
@@ -41,7 +42,7 @@ export function ResultsTable({ rows, kind, alpha, view, bayesian, adjusted }: Pr
             <Table.Th ta="right">{meanLabel(kind)}</Table.Th>
             <Table.Th ta="right">{liftLabel(view)}</Table.Th>
             <Table.Th ta="right">{intervalLabel(alpha)}</Table.Th>
-            <Table.Th ta="right">{bayesian ? 'Chance to win' : adjusted ? 'p-value (adjusted)' : 'p-value'}</Table.Th>
+            <Table.Th ta="right">{evidenceLabel(bayesian, adjusted)}</Table.Th>
             {bayesian && (
               <Table.Th ta="right">
                 <Tooltip label={RISK_HINT} multiline w={280}>
