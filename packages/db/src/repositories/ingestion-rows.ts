@@ -69,7 +69,7 @@ export interface StoredEvents {
  * inserted first because the UNION ALL reads its branches in order and each branch's aggregate reads its whole
  * insert before answering (data-modifying CTEs run when read: Postgres manual, 7.8.4).
  */
-export async function insertBatch(tx: Sql, rows: PreparedEvent[], here: boolean[], storedIds: StoredIds = 'skip') {
+export async function insertBatch(tx: Sql, rows: PreparedEvent[], here: boolean[], storedIds: StoredIds) {
   const experiments = [...new Set(rows.map((r) => r.experimentId))];
   const position = new Map(experiments.map((id, i) => [id, i + 1]));
   const statement = captured`

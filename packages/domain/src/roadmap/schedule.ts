@@ -1,7 +1,7 @@
 import type { Channel } from '../enums';
 import { DEFAULT_MAX_TEST_WEEKS, weeksFor } from './capacity';
 import { comparePriority, wsjfScore } from './priority';
-import type { RoadmapHypothesis, RoadmapInput } from './roadmap-input';
+import type { RoadmapHypothesis, RoadmapInput, RoadmapRunning } from './roadmap-input';
 import { sizeHypothesis } from './size';
 import { requireCapacity, takeSlot } from './slots';
 
@@ -41,9 +41,9 @@ export interface Roadmap {
 export function scheduleRoadmap(input: RoadmapInput): Roadmap {
   const maxTestWeeks = input.maxTestWeeks ?? DEFAULT_MAX_TEST_WEEKS;
   const freeAt = new Map<Channel, number[]>();
-  const slotsOf = (item: { id: string; title?: string | undefined; channel: Channel }) => {
+  const slotsOf = (item: RoadmapRunning | RoadmapHypothesis) => {
     const { channel } = item;
-    const capacity = requireCapacity(input.channels, channel, item);
+    const capacity = requireCapacity(input.channels, item);
     if (!freeAt.has(channel)) freeAt.set(channel, new Array<number>(capacity.maxConcurrent).fill(0));
     return { capacity, slots: freeAt.get(channel) as number[] };
   };

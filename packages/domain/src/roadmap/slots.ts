@@ -28,15 +28,14 @@ export function takeSlot(freeAt: number[], weeks: number): Placement {
  */
 export function requireCapacity(
   channels: ChannelCapacities,
-  channel: Channel,
-  item: { id: string; title?: string | undefined },
+  { id, title, channel }: { id: string; title?: string | undefined; channel: Channel },
 ): ChannelCapacity {
   const capacity = channels[channel];
   const field = `channels.${channel}`;
   if (!capacity) {
     throw new DomainError(
       'BAD_INPUT',
-      `${field}: no capacity is set, but "${item.title ?? item.id}" runs on ${channel}; set its unitsPerWeek and maxConcurrent`,
+      `${field}: no capacity is set, but "${title ?? id}" runs on ${channel}; set its unitsPerWeek and maxConcurrent`,
       field,
     );
   }
