@@ -128,7 +128,8 @@ const { ws, h } = await setup(db, prefix);
 const { token } = await createApiKey(db, { workspaceId: ws.id, name: 'bench', scopes: ['ingest'], createdBy: null });
 await insertExperiments(db, ws.id, h.id, `${prefix}-one`, 1);
 await insertExperiments(db, ws.id, h.id, `${prefix}-many`, 100);
-const api = start('apps/api/dist/main.js', {
+// BENCH_API_MAIN: another build of the api to measure against this one (a copy of apps/api/dist beside it).
+const api = start(process.env.BENCH_API_MAIN ?? 'apps/api/dist/main.js', {
   DATABASE_URL: url,
   API_PORT: String(apiPort),
   QUEUE_PREFIX: prefix,

@@ -4,8 +4,15 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@uplift/db';
 
+/**
+ * Runs a built app. BENCH_NODE_ARGS go before the script, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where
+ * an app's time goes (Node refuses --cpu-prof in NODE_OPTIONS).
+ */
 export const start = (script: string, env: NodeJS.ProcessEnv): ChildProcess =>
-  spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 export const fmt = (n: number) => Math.round(n).toLocaleString('en');
 

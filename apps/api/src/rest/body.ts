@@ -56,15 +56,18 @@ export const body =
     if (!text.trim()) {
       throw new HttpError(400, 'The request body is empty; send JSON.', [{ field: 'body', message: 'is required' }]);
     }
+    let json: unknown;
     try {
-      JSON.parse(text);
+      json = JSON.parse(text);
     } catch (error) {
       throw new HttpError(400, `Malformed JSON: ${(error as Error).message}`, [
         { field: 'body', message: 'is not valid JSON' },
       ]);
     }
-    // What the validator's c.req.json() parses: Hono caches body promises (its type says the value).
+    // The validator reads the body through c.req.json(), which would parse the text again (a 1,000-event batch:
+    // ~0.4 ms, issue 15): it gets the value parsed here. The text stays cached for anything reading it as text.
     (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(text);
+    Object.defineProperty(c.req, 'json', { value: () => Promise.resolve(json), configurable: true });
     c.req.raw.headers.set('content-type', 'application/json');
     await next();
   };

@@ -3,6 +3,7 @@ import { MAX_BATCH_BYTES, MAX_EVENTS_PER_BATCH, ZEventsBatch } from '@uplift/dom
 import { BatchRejected, ingestBatch } from '@uplift/services';
 import { apiKey } from '../api-key';
 import { body } from '../body';
+import { compiledBody } from '../compiled-body';
 import type { RestEnv } from '../env';
 import { HttpError, invalidInput } from '../errors';
 import { errors, ok } from '../schemas';
@@ -14,7 +15,7 @@ const route = createRoute({
   description: `At most ${MAX_EVENTS_PER_BATCH.toLocaleString('en')} events and ${MAX_BATCH_BYTES / 1024 / 1024} MB a batch; beyond, 413.`,
   'x-scopes': ['ingest'],
   middleware: [apiKey('ingest'), body(MAX_BATCH_BYTES)] as const,
-  request: { body: { required: true, content: { 'application/json': { schema: ZEventsBatch } } } },
+  request: { body: { required: true, content: { 'application/json': { schema: compiledBody(ZEventsBatch) } } } },
   responses: {
     202: ok(
       z.object({
