@@ -83,6 +83,13 @@ export async function insertBatch(tx: Sql, rows: PreparedEvent[], here: boolean[
                   ${textArray(rows.map((r) => r.metric))}::text[], ${numberArray(rows.map((r) => r.value))}::float8[],
                   ${isoArray(rows.map((r) => r.ts))}::text[], ${booleanArray(here)}::boolean[])
            AS t(i, id, u, conversion, v, s, m, x, ts, here)
+    ), started AS (
+      -- The batch's experiments by their key (joined plainly, the planner hashed the whole Experiment table).
+      SELECT id, "startedAt" FROM "Experiment" WHERE id = ANY(${textArray(experiments)}::text[])
+    ), covered AS (
+      -- Those holding any covariate: only their new units are looked up in UnitCovariate.
+      SELECT a.e FROM unnest(${textArray(experiments)}::text[]) AS a(e)
+      CROSS JOIN LATERAL (SELECT 1 FROM "UnitCovariate" c WHERE c."experimentId" = a.e LIMIT 1) c
     ), fresh AS (
       INSERT INTO "ExperimentUnit" ("experimentId", "unitId", variant, segment, "exposedAt")
       SELECT DISTINCT ON (e, u) e, u, v, s, ts FROM batch WHERE NOT conversion
@@ -94,7 +101,7 @@ export async function insertBatch(tx: Sql, rows: PreparedEvent[], here: boolean[
       SELECT t.e, t.id, t.u, CASE WHEN t.conversion THEN 'conversion' ELSE 'exposure' END, t.v, t.m, t.x, t.ts,
              NOT t.conversion OR ((s."startedAt" IS NULL OR t.ts >= s."startedAt") AND (t.here OR coalesce(x.exposed, false)))
       FROM batch t
-      JOIN "Experiment" s ON s.id = t.e
+      JOIN started s ON s.id = t.e
       -- One index probe per conversion whose unit the batch does not expose (as EXISTS, the planner may hash
       -- the experiment's every unit instead).
       LEFT JOIN LATERAL (
@@ -110,9 +117,12 @@ export async function insertBatch(tx: Sql, rows: PreparedEvent[], here: boolean[
            coalesce(sum(c.value * c.value), 0)::float8 AS "covariateSumSquares",
            NULL::int AS stored, NULL::int AS orphans, NULL::text[] AS attributed
     FROM fresh f
-    -- An index probe per new unit (LIMIT 1 keeps the planner from turning it into a scan of every covariate).
+    LEFT JOIN covered k ON k.e = f."experimentId"
+    -- An index probe per new unit of an experiment with covariates (LIMIT 1 keeps the planner from turning it into
+    -- a scan of every covariate; k.e gates it once per row, not per probe).
     LEFT JOIN LATERAL (SELECT c.value FROM "UnitCovariate" c
-                       WHERE c."experimentId" = f."experimentId" AND c."unitId" = f."unitId" LIMIT 1) c ON true
+                       WHERE k.e IS NOT NULL AND c."experimentId" = f."experimentId" AND c."unitId" = f."unitId"
+                       LIMIT 1) c ON true
     GROUP BY 2, 3, 4
     UNION ALL
     SELECT 'events', "experimentId", NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*)::int,
