@@ -5,6 +5,9 @@ import { expectText, launchBrowser, selectOption, signIn } from './support';
 const roisOnPage = async (page: Page) =>
   (await page.getByTestId('cell-roi').allTextContents()).map((t) => Number(t.replace(/[^0-9.-]/g, '')));
 
+const sorted = (xs: number[], direction: 'asc' | 'desc') =>
+  xs.every((x, i) => i === 0 || (direction === 'desc' ? (xs[i - 1] as number) >= x : (xs[i - 1] as number) <= x));
+
 describe('the backlog', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -40,20 +43,15 @@ describe('the backlog', () => {
 
     await page.getByTestId('sort-roi').click();
     await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('roi');
+    // Polled as the list itself (and the address), so a failure shows what the page held.
     await expect
-      .poll(async () => {
-        const rois = await roisOnPage(page);
-        return rois.length > 1 && rois.every((roi, i) => i === 0 || (rois[i - 1] as number) >= roi);
-      })
-      .toBe(true);
+      .poll(async () => ({ url: page.url(), rois: await roisOnPage(page) }))
+      .toSatisfy(({ rois }) => rois.length > 1 && sorted(rois, 'desc'));
     // A second click flips it.
     await page.getByTestId('sort-roi').click();
     await expect
-      .poll(async () => {
-        const rois = await roisOnPage(page);
-        return rois.length > 1 && rois.every((roi, i) => i === 0 || (rois[i - 1] as number) <= roi);
-      })
-      .toBe(true);
+      .poll(async () => ({ url: page.url(), rois: await roisOnPage(page) }))
+      .toSatisfy(({ rois }) => rois.length > 1 && sorted(rois, 'asc'));
 
     await page.getByTestId('filters-clear').click();
     await expectText(page.getByTestId('backlog-total'), /^1–25 of \d+$/);

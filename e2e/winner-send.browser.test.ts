@@ -76,10 +76,10 @@ describe('a winner send', () => {
       expect(await page.getByTestId('split-download-remainder').count()).toBe(0);
 
       // 1,000 test units per variant, 10% against 16%: the worker decides WIN and the remainder gets the treatment.
-      const test: Record<string, string[]> = { control: [], treatment: [] };
+      const test: { control: string[]; treatment: string[] } = { control: [], treatment: [] };
       for (let i = 0; test.control.length < 1000 || test.treatment.length < 1000; i++) {
-        const place = placeOf(experiment, `u${i}`);
-        if (place !== 'remainder' && (test[place] as string[]).length < 1000) test[place]?.push(`u${i}`);
+        const place = placeOf(experiment, `u${i}`) as keyof typeof test | 'remainder';
+        if (place !== 'remainder' && test[place].length < 1000) test[place].push(`u${i}`);
       }
       const events = Object.entries(test).flatMap(([variant, units]) =>
         units.flatMap((unit, i) => {

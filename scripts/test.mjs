@@ -34,6 +34,8 @@ if (wants('lint')) {
 if (wants('typecheck')) {
   step('typecheck');
   sh('npx', ['turbo', 'run', 'typecheck', '--output-logs=errors-only'], env, 'typecheck');
+  // The browser tests and the benchmarks are no workspace package: checked here, as strictly as the packages.
+  for (const dir of ['e2e', 'bench']) sh('npx', ['tsc', '--noEmit', '-p', dir], env, `typecheck ${dir}`);
 }
 if (wants('unit')) {
   step('unit tests');
