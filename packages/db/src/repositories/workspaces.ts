@@ -33,6 +33,16 @@ export function getWorkspaceHorizon(db: Tx, workspaceId: string) {
   return db.workspace.findUnique({ where: { id: workspaceId }, select: { horizonMonths: true } });
 }
 
+/**
+ * The workspace row, locked until the transaction ends (FOR UPDATE): a settings save reads what it merges into
+ * under it, so two saves at once apply one after the other instead of the later one writing back what it read
+ * before the earlier one wrote.
+ */
+export async function lockWorkspaceSettings(tx: Tx, workspaceId: string) {
+  await tx.$queryRaw`SELECT 1 FROM "Workspace" WHERE id = ${workspaceId} FOR UPDATE`;
+  return withCapacity(await tx.workspace.findUniqueOrThrow({ where: { id: workspaceId } }));
+}
+
 /** Settings as saved: the capacity is the whole map after the change (the use case merges it). */
 export type WorkspaceSettingsRow = Omit<WorkspaceSettingsInput, 'capacity'> & { capacity?: ChannelCapacities };
 

@@ -1,4 +1,10 @@
-import { recordAudit, transaction, updateWorkspaceSettingsRow, type WorkspaceSettingsRow } from '@uplift/db';
+import {
+  lockWorkspaceSettings,
+  recordAudit,
+  transaction,
+  updateWorkspaceSettingsRow,
+  type WorkspaceSettingsRow,
+} from '@uplift/db';
 import {
   type ChannelCapacities,
   mergeCapacity,
@@ -12,21 +18,25 @@ import type { ServiceDeps } from '../deps';
 import { requestInsights } from '../insights/request-insights';
 import { requestRoadmap } from '../roadmap/request-roadmap';
 
-type Workspace = { id: string; horizonMonths: number; capacity: ChannelCapacities } & Record<string, unknown>;
-
-/** Changing the horizon rescores every hypothesis; the job id is stable per change so a retry is one job. */
+/**
+ * Changing the horizon rescores every hypothesis; the job id is stable per change so a retry is one job. The
+ * change is merged into the row as it is when saving (locked), not as the request read it: a save made meanwhile
+ * by someone else is kept, and the audit's "before" is what this save changed.
+ */
 export async function updateWorkspaceSettings(
   deps: Pick<ServiceDeps, 'db' | 'queue' | 'log'>,
-  { workspace, actor }: ActingScope<Workspace>,
+  { workspace, actor }: ActingScope,
   raw: WorkspaceSettingsInput,
 ) {
   const { capacity, ...settings } = ZWorkspaceSettingsInput.parse(raw);
-  // A capacity change names some channels; the row and the audit hold the whole map after it.
-  const next: WorkspaceSettingsRow =
-    capacity === undefined ? settings : { ...settings, capacity: mergeCapacity(workspace.capacity, capacity) };
-  const changed = WORKSPACE_SETTING_KEYS.filter((k) => next[k] !== undefined);
-  const before = Object.fromEntries(changed.map((k) => [k, workspace[k]]));
-  const updated = await transaction(deps.db, async (tx) => {
+  const { updated, horizonBefore } = await transaction(deps.db, async (tx) => {
+    const current: Record<string, unknown> & { capacity: ChannelCapacities; horizonMonths: number } =
+      await lockWorkspaceSettings(tx, workspace.id);
+    // A capacity change names some channels; the row and the audit hold the whole map after it.
+    const next: WorkspaceSettingsRow =
+      capacity === undefined ? settings : { ...settings, capacity: mergeCapacity(current.capacity, capacity) };
+    const changed = WORKSPACE_SETTING_KEYS.filter((k) => next[k] !== undefined);
+    const before = Object.fromEntries(changed.map((k) => [k, current[k]]));
     const row = await updateWorkspaceSettingsRow(tx, workspace.id, next);
     await recordAudit(tx, {
       workspaceId: workspace.id,
@@ -37,13 +47,13 @@ export async function updateWorkspaceSettings(
       before,
       after: next,
     });
-    return row;
+    return { updated: row, horizonBefore: current.horizonMonths };
   });
   // The horizon, currency and funnel stages all enter the Insights figures.
   await requestInsights(deps, workspace.id);
   // Capacities and the longest test plan the roadmap; the horizon enters each idea's ROI.
   await requestRoadmap(deps, workspace.id);
-  if (updated.horizonMonths === workspace.horizonMonths) return { workspace: updated, jobId: null };
+  if (updated.horizonMonths === horizonBefore) return { workspace: updated, jobId: null };
   const jobId = `backlog.rescore-${workspace.id}-${updated.updatedAt.getTime()}`;
   try {
     await enqueue(
