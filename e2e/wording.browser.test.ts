@@ -94,6 +94,31 @@ describe('wording people read', () => {
     }
   });
 
+  it('asks about a sample below the suggestion when Save is pressed before the suggestion arrives', async () => {
+    const { page, context } = await signIn(browser, 'PRODUCT_OWNER');
+    const held: Array<() => Promise<void>> = [];
+    await page.route(
+      (url) => url.pathname.includes('experiment.suggestPlannedUsers'),
+      (route) => void held.push(() => route.continue()),
+    );
+    try {
+      await experimentFormFor(page, uniqueTitle('E2E save before suggestion'));
+      await expectText(page.getByTestId('planned-suggestion'), 'Working out a suggestion…');
+      await page.getByTestId('field-plannedUsers').fill('200');
+      await page.getByTestId('experiment-save').click();
+      // Saving waits for the suggestion instead of saving without it.
+      await expect.poll(() => page.getByTestId('experiment-save').getAttribute('data-loading')).toBe('true');
+      expect(await page.getByTestId('warnings-confirm').count()).toBe(0);
+      await Promise.all(held.map((release) => release()));
+      await page.unrouteAll();
+      await expectText(page.getByTestId('warnings-modal'), /200 planned users is below the [\d,]+ suggested/);
+      await page.getByTestId('warnings-back').click();
+      expect(new URL(page.url()).pathname).toBe('/experiments/new'); // nothing was created
+    } finally {
+      await context.close();
+    }
+  });
+
   it('calls a binary file uploaded as CSV what it is instead of showing garbage', async () => {
     const { page, context } = await signIn(browser, 'PRODUCT_OWNER');
     try {

@@ -1,6 +1,6 @@
 import { Button, Grid, Stack } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ExperimentCreateInput, experimentWarnings, type InputWarning } from '@uplift/domain';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ErrorAlert } from '../../components/error-alert';
@@ -27,6 +27,7 @@ interface Props {
 
 export function ExperimentForm({ hypothesisId, initial, onSave, pending, error, editing }: Props) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FormErrors>({});
   // Until the user goes into the field, it follows the suggestion; a draft's own number stays. Focus, not the
@@ -43,12 +44,12 @@ export function ExperimentForm({ hypothesisId, initial, onSave, pending, error, 
 
   // Legal but unusual (fewer users than suggested, α above 0.1): shown as typed, confirmed before saving.
   const input = toInput(values, hypothesisId);
-  const warnings = experimentWarnings({
-    plannedUsers: input.plannedUsers,
-    suggestedUsers: suggested,
-    alpha: input.analysis?.alpha,
-  });
+  const warningsAgainst = (suggestedUsers: number | null | undefined) =>
+    experimentWarnings({ plannedUsers: input.plannedUsers, suggestedUsers, alpha: input.analysis?.alpha });
+  const warnings = warningsAgainst(suggested);
   const [asking, setAsking] = useState<InputWarning[] | null>(null);
+  // Saving waits for a suggestion still on its way (a slow answer), so a sample below it is asked about.
+  const [checking, setChecking] = useState(false);
   // Once confirmed, the same warnings do not ask again (e.g. when the api then refuses something else).
   const confirmed = useRef('');
 
@@ -63,12 +64,33 @@ export function ExperimentForm({ hypothesisId, initial, onSave, pending, error, 
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith(path))));
   };
 
-  const submit = (event: FormEvent) => {
+  /** The suggestion for the sample as it is now: the one shown, else fetched (none when it cannot be worked out). */
+  const currentSuggestion = async () => {
+    const options = trpc.experiment.suggestPlannedUsers.queryOptions({
+      hypothesisId,
+      variations: values.variants.length,
+      alpha,
+    });
+    const cached = queryClient.getQueryData(options.queryKey);
+    if (cached !== undefined) return cached?.plannedUsers;
+    setChecking(true);
+    try {
+      return (await queryClient.fetchQuery(options))?.plannedUsers;
+    } catch {
+      return undefined; // the form shows why; saving does not depend on it
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (checking) return;
     const found = validate(values, hypothesisId, { saved: Boolean(editing) });
     setErrors(found);
     if (Object.keys(found).length === 0) {
-      if (warnings.length && JSON.stringify(warnings) !== confirmed.current) setAsking(warnings);
+      const now = warningsAgainst(await currentSuggestion());
+      if (now.length && JSON.stringify(now) !== confirmed.current) setAsking(now);
       else onSave(input);
     } else
       requestAnimationFrame(() =>
@@ -124,7 +146,7 @@ export function ExperimentForm({ hypothesisId, initial, onSave, pending, error, 
             />
             <WinnerSendFields {...props} />
             <InputWarnings warnings={warnings} />
-            <Button type="submit" loading={pending} data-testid="experiment-save">
+            <Button type="submit" loading={pending || checking} data-testid="experiment-save">
               {editing ? 'Save changes' : values.start ? 'Create and start' : 'Create draft'}
             </Button>
           </Stack>
