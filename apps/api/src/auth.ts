@@ -1,5 +1,5 @@
 import type { Db } from '@uplift/db';
-import { betterAuth } from 'better-auth';
+import { type BetterAuthOptions, betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { CLIENT_ADDRESS_HEADER } from './http/client-address';
 
@@ -11,6 +11,8 @@ export interface AuthOptions {
   secureCookies: boolean;
   /** Sign-in attempts allowed per client IP per minute (brute-force guard). */
   signInLimitPerMinute: number;
+  /** Where those limits are counted (shared-rate-limits.ts: Redis, for every api process); default: this process. */
+  rateLimitStorage?: NonNullable<BetterAuthOptions['rateLimit']>['customStorage'];
 }
 
 /**
@@ -32,6 +34,7 @@ export function createAuth(db: Db, options: AuthOptions) {
       window: 60,
       max: 300,
       customRules: { '/sign-in/email': { window: 60, max: options.signInLimitPerMinute } },
+      ...(options.rateLimitStorage && { customStorage: options.rateLimitStorage }),
     },
     // The api sets this header from the socket, or from X-Forwarded-For when a trusted proxy sent it (app.ts).
     advanced: { useSecureCookies: options.secureCookies, ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] } },

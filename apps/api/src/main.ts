@@ -1,6 +1,7 @@
 import { createAuth } from './auth';
 import { createDeps } from './deps';
 import { loadApiEnv } from './env';
+import { sharedRateLimits } from './http/shared-rate-limits';
 import { createApiServer } from './server';
 
 const env = loadApiEnv();
@@ -12,6 +13,7 @@ const auth = createAuth(deps.db, {
   // Secure cookies need https; a local http://localhost run keeps HTTP-only, SameSite=Lax cookies.
   secureCookies: env.WEB_URL.startsWith('https://'),
   signInLimitPerMinute: env.AUTH_SIGN_IN_LIMIT,
+  rateLimitStorage: sharedRateLimits(deps),
 });
 const server = createApiServer(deps, auth, {
   trustedProxies: env.TRUSTED_PROXIES,

@@ -202,4 +202,19 @@ describe('two apis and two workers on one Postgres and one Redis', () => {
     expect(new Set(payloadIds).size).toBe(payloadIds.length); // one webhook: one delivery per event
     expect(payloadIds.length).toBeGreaterThanOrEqual(winners.length);
   }, 60_000);
+
+  it('counts sign-in attempts from one address across both apis against one limit', async () => {
+    // 10 a minute per address (AUTH_SIGN_IN_LIMIT's default), a new account each time (the per-account limit
+    // stays out of it), alternating between the apis as a load balancer would.
+    const statuses: number[] = [];
+    for (let i = 0; i < 14; i++) {
+      const res = await fetch(`${apis[i % 2]}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'http://localhost:5173' },
+        body: JSON.stringify({ email: `nobody-${i}@two.test`, password: 'not-the-password' }),
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([...Array(10).fill(401), 429, 429, 429, 429]);
+  });
 });
