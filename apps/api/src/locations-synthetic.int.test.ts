@@ -99,4 +99,36 @@ describe('location tests by synthetic control in the worker', () => {
     expect(await evaluateExperimentJob(deps.db, deps.queue, asked.id)).toMatchObject({ outcome: 'KEEP_RUNNING' });
     expect((await latest(asked.id)).analysis).toMatchObject({ method: 'synthetic', look: 2, plannedWeeks: 8 });
   });
+
+  it('takes a chosen treatment and a holdout share with a CSV upload, as with JSON', async () => {
+    const sales = factorSales(mulberry32(8), { locations: 12, preWeeks: 8, postWeeks: 2, treated: 0, lift: 0 });
+    const stores = [...new Set(sales.rows.map((r) => r.location))].sort();
+    const chosen = await offlineRollout(deps.db, ws);
+    // A list as repeated parameters or comma-separated, as a store system sends it.
+    const query = `?start=${sales.start}&treatment=${stores[0]},${stores[3]}&treatment=${stores[5]}`;
+    const csv = await put(chosen.key, toCsv(sales.rows), 'text/csv', query);
+    expect(csv.status).toBe(200);
+    expect(csv.body.split.treatment).toEqual([stores[0], stores[3], stores[5]]);
+    expect(csv.body.split).toMatchObject({ chosen: true });
+    const unknown = await put(
+      (await offlineRollout(deps.db, ws)).key,
+      toCsv(sales.rows),
+      'text/csv',
+      `${query},nowhere`,
+    );
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toContain('treatment');
+
+    const shared = await put(
+      (await offlineRollout(deps.db, ws)).key,
+      toCsv(sales.rows),
+      'text/csv',
+      `?start=${sales.start}&holdoutShare=0.75`,
+    );
+    expect(shared.status).toBe(200);
+    expect(shared.body.split.holdout).toHaveLength(9);
+    const bad = await put((await offlineRollout(deps.db, ws)).key, toCsv(sales.rows), 'text/csv', '?holdoutShare=2');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toContain('holdoutShare');
+  });
 });

@@ -26,7 +26,8 @@ const route = createRoute({
   path: '/v1/experiments/{key}/locations',
   summary:
     'Weekly sales per location of an offline location test (JSON `{ rows, start?, seed?, holdoutShare?, plannedWeeks?, method?, treatment? }` ' +
-    'or a `text/csv` body with location, week, sales columns; `?start=YYYY-MM-DD&plannedWeeks=N&method=did|synthetic|auto`); ' +
+    'or a `text/csv` body with location, week, sales columns; `?start=YYYY-MM-DD&plannedWeeks=N&method=did|synthetic|auto' +
+    '&holdoutShare=0.5&treatment=S1,S2`); ' +
     'the first upload proposes the stratified treatment/holdout split and fixes the planned weeks and the method',
   'x-scopes': ['ingest'],
   middleware: [apiKey('ingest'), body(MAX_LOCATIONS_BYTES, { csv: true })] as const,
@@ -49,6 +50,29 @@ const route = createRoute({
       method: ZLocationMethod.optional().describe(
         'CSV uploads: "did", "synthetic" or "auto" (default: synthetic control below 5 treated locations)',
       ),
+      holdoutShare: z.coerce.number('must be a number').optional().openapi({
+        type: 'number',
+        description: 'CSV uploads: the share of locations held out of the stratified split (default 0.5)',
+      }),
+      treatment: z
+        .union([text(), z.array(text())])
+        .optional()
+        .transform((v) =>
+          v === undefined
+            ? undefined
+            : [v]
+                .flat()
+                .flatMap((s) => s.split(','))
+                .map((s) => s.trim())
+                .filter(Boolean),
+        )
+        .openapi({
+          type: 'array',
+          items: { type: 'string' },
+          description:
+            'CSV uploads: the treatment locations, chosen (say from a location plan) instead of the stratified split; ' +
+            'repeated (`?treatment=S1&treatment=S2`) or comma-separated',
+        }),
     }),
     body: {
       required: false, // required in fact; false lets the text/csv form past the JSON validator
@@ -68,7 +92,7 @@ export const locations = defineOpenAPIRoute<typeof route, RestEnv>({
   route,
   handler: async (c) => {
     const csv = c.var.csv;
-    const { start, seed, plannedWeeks, method } = c.req.valid('query');
+    const { start, seed, plannedWeeks, method, holdoutShare, treatment } = c.req.valid('query');
     const input =
       csv === undefined
         ? c.req.valid('json')
@@ -78,6 +102,8 @@ export const locations = defineOpenAPIRoute<typeof route, RestEnv>({
             ...(seed ? { seed } : {}),
             ...(plannedWeeks ? { plannedWeeks } : {}),
             ...(method ? { method } : {}),
+            ...(holdoutShare !== undefined ? { holdoutShare } : {}),
+            ...(treatment !== undefined ? { treatment } : {}),
           };
     const { key } = c.req.valid('param');
     return c.json(await putLocations(c.var.deps, c.var.key.workspaceId, key, input, c.var.scope.actor), 200);
