@@ -9,7 +9,7 @@ import {
   type HypothesisStatus,
 } from '@uplift/domain';
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParamsState } from '../../lib/search-params';
 
 export type BacklogSort = (typeof BACKLOG_SORTS)[number];
 export type Direction = 'asc' | 'desc';
@@ -91,11 +91,10 @@ export const isFiltered = (view: BacklogView) =>
 
 /** The view and a setter; any change but a page turn goes back to page 1. */
 export function useBacklogView() {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useSearchParamsState();
   const view = useMemo(() => readView(params), [params]);
   const update = useCallback(
-    (patch: Partial<BacklogView>) =>
-      setParams((prev) => writeView({ ...readView(prev), page: 1, ...patch }), { replace: true }),
+    (patch: Partial<BacklogView>) => setParams((prev) => writeView({ ...readView(prev), page: 1, ...patch })),
     [setParams],
   );
   return [view, update] as const;

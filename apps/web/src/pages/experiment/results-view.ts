@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParamsState } from '../../lib/search-params';
 import type { LiftView } from './results-model';
 
 /**
@@ -7,19 +7,15 @@ import type { LiftView } from './results-model';
  * it; relative, the default, leaves the URL clean.
  */
 export function useLiftView() {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useSearchParamsState();
   const view: LiftView = params.get('view') === 'absolute' ? 'absolute' : 'relative';
   const setView = useCallback(
     (next: LiftView) =>
-      setParams(
-        (prev) => {
-          const params = new URLSearchParams(prev);
-          if (next === 'relative') params.delete('view');
-          else params.set('view', next);
-          return params;
-        },
-        { replace: true },
-      ),
+      setParams((params) => {
+        if (next === 'relative') params.delete('view');
+        else params.set('view', next);
+        return params;
+      }),
     [setParams],
   );
   return [view, setView] as const;

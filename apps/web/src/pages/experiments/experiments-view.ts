@@ -6,7 +6,7 @@ import {
   type ExperimentStatus,
 } from '@uplift/domain';
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParamsState } from '../../lib/search-params';
 
 /** The experiments page's filters; they live in the URL so a filtered list can be shared and reloaded. */
 export interface ExperimentsView {
@@ -51,11 +51,10 @@ export const isFiltered = (view: ExperimentsView) =>
 export const NO_FILTERS: ExperimentsView = { status: [], channel: [], owner: '', search: '' };
 
 export function useExperimentsView() {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useSearchParamsState();
   const view = useMemo(() => readExperimentsView(params), [params]);
   const update = useCallback(
-    (patch: Partial<ExperimentsView>) =>
-      setParams((prev) => writeView({ ...readExperimentsView(prev), ...patch }), { replace: true }),
+    (patch: Partial<ExperimentsView>) => setParams((prev) => writeView({ ...readExperimentsView(prev), ...patch })),
     [setParams],
   );
   return [view, update] as const;

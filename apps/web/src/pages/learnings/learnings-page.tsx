@@ -4,9 +4,9 @@ import { IconBulb } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { LearningQuery } from '@uplift/domain';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert';
 import { LearningItem } from '../../components/learning-item';
+import { useSearchParamsState } from '../../lib/search-params';
 import { useTRPC } from '../../lib/trpc';
 import { FILTER_KEYS, type FilterKey, LearningFilters } from './learning-filters';
 
@@ -15,7 +15,7 @@ const PAGE = 20;
 /** The learnings library: what ended experiments taught, filterable and searchable (filters kept in the URL). */
 export function LearningsPage() {
   const trpc = useTRPC();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useSearchParamsState();
   const [search, setSearch] = useState(params.get('q') ?? '');
   // A query per keystroke would flood the api; 300 ms after the last one reads as instant.
   const [debounced] = useDebouncedValue(search.trim(), 300);
@@ -30,15 +30,12 @@ export function LearningsPage() {
   const list = useQuery(trpc.learning.list.queryOptions(query, { placeholderData: keepPreviousData }));
 
   const update = (key: string, value: string | null) =>
-    setParams(
-      (p) => {
-        if (value) p.set(key, value);
-        else p.delete(key);
-        if (key !== 'page') p.delete('page');
-        return p;
-      },
-      { replace: true },
-    );
+    setParams((p) => {
+      if (value) p.set(key, value);
+      else p.delete(key);
+      if (key !== 'page') p.delete('page');
+      return p;
+    });
   const filtered = FILTER_KEYS.some((k) => values[k]) || Boolean(debounced);
 
   return (
