@@ -50,4 +50,38 @@ describe('workspace settings', () => {
       await context.close();
     }
   });
+
+  it("keeps raw events of ended tests as long as the workspace says, or the server's default when cleared", async () => {
+    const { context, page } = await signIn(browser, 'PRODUCT_OWNER');
+    await page.getByTestId('nav-settings').click();
+    const input = page.getByTestId('settings-rawEventRetentionDays');
+    try {
+      expect(await input.inputValue()).toBe('');
+      expect(await input.getAttribute('placeholder')).toBe('Server default');
+      await input.fill('0');
+      await page.getByTestId('experiment-settings-save').click();
+      await expectText(
+        page.locator(
+          '.mantine-NumberInput-root:has([data-testid="settings-rawEventRetentionDays"]) .mantine-NumberInput-error',
+        ),
+        'Must be 1–36,500 days',
+      );
+      // A hundred years: nothing of the demo's is dropped while the other tests run.
+      await input.fill('36500');
+      await page.getByTestId('experiment-settings-save').click();
+      await page.getByTestId('experiment-settings-saved').waitFor();
+      await page.reload();
+      await expect.poll(() => input.inputValue()).toBe('36,500');
+      await input.fill('');
+      await page.getByTestId('experiment-settings-save').click();
+      await page.getByTestId('experiment-settings-saved').waitFor();
+      await page.reload();
+      await page.getByTestId('experiment-settings').waitFor();
+      expect(await input.inputValue()).toBe('');
+    } finally {
+      const restored = await trpcMutation(page, 'workspace.updateSettings', { rawEventRetentionDays: null });
+      expect(restored.status).toBe(200);
+      await context.close();
+    }
+  });
 });

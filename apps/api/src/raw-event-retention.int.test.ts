@@ -20,12 +20,12 @@ beforeAll(async () => {
 });
 afterAll(() => deps.close());
 
-const owner = () => callerFor(deps, ws.users.PRODUCT_OWNER, ws.slug);
+const owner = (at = ws) => callerFor(deps, at.users.PRODUCT_OWNER, at.slug);
 
 /** A started experiment fed 1,000 units per arm, evaluated once; `win` makes it a clear win that completes it. */
-async function fed(win: boolean) {
-  const h = await insertHypothesis(deps.db, ws, ws.users.MARKETER.id, { status: 'APPROVED' });
-  const e = await owner().experiment.create({
+async function fed(win: boolean, at = ws) {
+  const h = await insertHypothesis(deps.db, at, at.users.MARKETER.id, { status: 'APPROVED' });
+  const e = await owner(at).experiment.create({
     ...sampleExperiment(h.id),
     plannedUsers: win ? 2000 : 20_000,
     start: true,
@@ -41,7 +41,7 @@ async function fed(win: boolean) {
       if (i < converted) events.push({ id: `c-${unit}`, experiment: e.key, unit, type: 'conversion' });
     }
   }
-  await ingestBatch(deps, ws.id, { events: events as never });
+  await ingestBatch(deps, at.id, { events: events as never });
   await evaluateExperimentJob(deps.db, deps.queue, e.id);
   return e;
 }
@@ -56,7 +56,7 @@ const kept = async (experimentId: string) => ({
   snapshots: await deps.db.experimentSnapshot.count({ where: { experimentId } }),
 });
 
-describe('raw event retention (RAW_EVENT_RETENTION_DAYS, run by experiment.reconcile)', () => {
+describe('raw event retention (per workspace, else RAW_EVENT_RETENTION_DAYS; run by experiment.reconcile)', () => {
   it('drops the raw rows of experiments ended longer ago than the retention, once, and keeps every result', async () => {
     const old = await fed(true);
     const recent = await fed(true);
@@ -112,5 +112,45 @@ describe('raw event retention (RAW_EVENT_RETENTION_DAYS, run by experiment.recon
     expect(viaJob.rawEvents).toEqual({ experiments: 1, events: 2260 });
     expect(await raw(recent.id)).toBe(0);
     expect(await raw(running.id)).toBe(2260);
+  });
+
+  it("follows a workspace's own retention setting before the deployment's default", async () => {
+    const [short, long] = [await createWorkspace(deps.db, 'keep-10'), await createWorkspace(deps.db, 'keep-60')];
+    await owner(short).workspace.updateSettings({ rawEventRetentionDays: 10 });
+    await owner(long).workspace.updateSettings({ rawEventRetentionDays: 60 });
+    expect(await owner(short).workspace.get()).toMatchObject({ rawEventRetentionDays: 10 });
+    const now = new Date();
+    const ended = async (at: TestWorkspace, daysAgo: number) => {
+      const e = await fed(true, at);
+      await deps.db.experiment.update({
+        where: { id: e.id },
+        data: { endedAt: new Date(now.getTime() - daysAgo * DAY) },
+      });
+      return e;
+    };
+    const [short11, short9, long31, long61] = [
+      await ended(short, 11),
+      await ended(short, 9),
+      await ended(long, 31),
+      await ended(long, 61),
+    ];
+    // No deployment default: only the workspaces' own settings apply.
+    expect((await reconcileExperiments(deps.db, deps.queue, now)).rawEvents).toEqual({ experiments: 2, events: 4520 });
+    expect([await raw(short11.id), await raw(short9.id), await raw(long31.id), await raw(long61.id)]).toEqual([
+      0, 2260, 2260, 0,
+    ]);
+    // A default of 30 days does not shorten a workspace that keeps 60.
+    expect((await reconcileExperiments(deps.db, deps.queue, now, 30)).rawEvents).toEqual({ experiments: 0, events: 0 });
+    expect(await raw(long31.id)).toBe(2260);
+    // Cleared, the workspace follows the default again; out of range is refused naming the field.
+    await owner(long).workspace.updateSettings({ rawEventRetentionDays: null });
+    expect((await reconcileExperiments(deps.db, deps.queue, now, 30)).rawEvents).toEqual({
+      experiments: 1,
+      events: 2260,
+    });
+    await expect(owner(long).workspace.updateSettings({ rawEventRetentionDays: 0 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('rawEventRetentionDays'),
+    });
   });
 });

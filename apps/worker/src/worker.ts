@@ -25,7 +25,8 @@ export interface WorkerDeps {
   clock?: () => Date;
   /** Webhooks may target loopback and private addresses (WEBHOOK_ALLOW_PRIVATE; local development only). */
   allowPrivateWebhooks?: boolean;
-  /** Raw events of experiments ended longer ago than this many days are dropped (RAW_EVENT_RETENTION_DAYS). */
+  /** Raw events of experiments ended longer ago than this many days are dropped, where the workspace sets no
+   * retention of its own (RAW_EVENT_RETENTION_DAYS). */
   rawEventRetentionDays?: number | undefined;
 }
 

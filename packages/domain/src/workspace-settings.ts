@@ -44,6 +44,17 @@ export const ZWorkspaceSettingsInput = z.object({
   capacity: ZCapacityUpdate.optional(),
   /** The longest test the roadmap plans; a longer one is "too small to detect here". */
   maxTestWeeks: ZMaxTestWeeks.optional(),
+  /**
+   * Days after an experiment ends that its raw events are kept (aggregates, results and reports stay); null: the
+   * deployment's default (the worker's RAW_EVENT_RETENTION_DAYS; unset, they are kept).
+   */
+  rawEventRetentionDays: z
+    .number()
+    .int('must be a whole number of days')
+    .min(1, 'must be 1–36,500 days')
+    .max(36_500, 'must be 1–36,500 days')
+    .nullable()
+    .optional(),
 });
 export type WorkspaceSettingsInput = z.infer<typeof ZWorkspaceSettingsInput>;
 export const WORKSPACE_SETTING_KEYS = Object.keys(ZWorkspaceSettingsInput.shape) as (keyof WorkspaceSettingsInput)[];

@@ -13,7 +13,7 @@ import { type Job, UnrecoverableError } from 'bullmq';
  */
 export interface ProcessorDeps extends ServiceDeps, WebhookTargetDeps {
   hooks?: EvaluationHooks;
-  /** Raw events of experiments ended longer ago than this are dropped (RAW_EVENT_RETENTION_DAYS; unset: kept). */
+  /** The default retention of raw events (RAW_EVENT_RETENTION_DAYS; unset: kept) where a workspace sets none. */
   rawEventRetentionDays?: number;
 }
 

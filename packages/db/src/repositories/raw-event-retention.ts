@@ -1,17 +1,23 @@
 import type { Tx } from '../client';
 
 /**
- * Ended experiments (completed or stopped) that ended before `before` and still hold their raw events. Ended
- * experiments take no more events (ingestion answers 409), so their raw rows are no longer read: evaluation
- * works on the aggregates, and late attribution only happens while running.
+ * Ended experiments (completed or stopped) past their workspace's retention that still hold their raw events: ended
+ * more than the workspace's `rawEventRetentionDays` before `now`, or `defaultDays` where the workspace sets none
+ * (neither: kept). Ended experiments take no more events (ingestion answers 409), so their raw rows are no longer
+ * read: evaluation works on the aggregates, and late attribution only happens while running.
  */
-export async function listExperimentsPastRetention(db: Tx, before: Date, take: number): Promise<string[]> {
-  const rows = await db.experiment.findMany({
-    where: { status: { in: ['COMPLETED', 'STOPPED'] }, endedAt: { lt: before }, rawEventsDroppedAt: null },
-    select: { id: true },
-    orderBy: { endedAt: 'asc' },
-    take,
-  });
+export async function listExperimentsPastRetention(
+  db: Tx,
+  now: Date,
+  defaultDays: number | null,
+  take: number,
+): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT e.id FROM "Experiment" e JOIN "Workspace" w ON w.id = e."workspaceId"
+    WHERE e.status IN ('COMPLETED', 'STOPPED') AND e."rawEventsDroppedAt" IS NULL
+      AND e."endedAt" < ${now.toISOString()}::timestamp
+        - make_interval(days => COALESCE(w."rawEventRetentionDays", ${defaultDays}::int))
+    ORDER BY e."endedAt" LIMIT ${take}`;
   return rows.map((r) => r.id);
 }
 

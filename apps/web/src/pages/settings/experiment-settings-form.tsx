@@ -129,6 +129,17 @@ export function ExperimentSettingsForm({ workspace }: { workspace: RouterOutputs
             {number('maxRiskPct', '…and risk ≤', 'Expected relative loss, e.g. 0.25%', percent)}
             {number('lossChancePct', 'Loss at chance to win ≤', 'e.g. 5%', percent)}
           </SimpleGrid>
+          <Text fw={500} size="sm" mt="xs">
+            Data kept
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {number(
+              'rawEventRetentionDays',
+              'Keep raw events of ended tests (days)',
+              "Results, reports and counts stay; only the raw events go. Empty: the server's default (kept unless set)",
+              { min: 1, max: 36_500, allowDecimal: false, thousandSeparator: ',', placeholder: 'Server default' },
+            )}
+          </SimpleGrid>
           {save.isError && !Object.values(errors).some(Boolean) && <ErrorAlert error={save.error} title="Not saved" />}
           {saved && (
             <Alert color="teal" icon={<IconCheck />} p="xs" data-testid="experiment-settings-saved">

@@ -16,6 +16,8 @@ export interface ExperimentSettingsValues {
   winChancePct: NumberValue;
   maxRiskPct: NumberValue;
   lossChancePct: NumberValue;
+  /** Days raw events of ended tests are kept; empty: the deployment's default. */
+  rawEventRetentionDays: NumberValue;
 }
 
 const pct = (f: number) => Number((f * 100).toPrecision(12));
@@ -34,6 +36,7 @@ export function fromWorkspace(w: Workspace): ExperimentSettingsValues {
     winChancePct: pct(w.winChance),
     maxRiskPct: pct(w.maxRisk),
     lossChancePct: pct(w.lossChance),
+    rawEventRetentionDays: w.rawEventRetentionDays ?? '',
   };
 }
 
@@ -48,6 +51,7 @@ export function toSettings(v: ExperimentSettingsValues): WorkspaceSettingsInput 
     winChance: fraction(v.winChancePct),
     maxRisk: fraction(v.maxRiskPct),
     lossChance: fraction(v.lossChancePct),
+    rawEventRetentionDays: v.rawEventRetentionDays === '' ? null : num(v.rawEventRetentionDays),
   };
 }
 
@@ -72,5 +76,8 @@ export function validateSettings(v: ExperimentSettingsValues): Partial<Record<ke
   within('winChancePct', (n) => n > 0 && n < 100, 'Must be between 0% and 100%');
   within('maxRiskPct', (n) => n > 0 && n < 100, 'Must be between 0% and 100%');
   within('lossChancePct', (n) => n > 0 && n < 100, 'Must be between 0% and 100%');
+  if (v.rawEventRetentionDays !== '') {
+    within('rawEventRetentionDays', (n) => Number.isInteger(n) && n >= 1 && n <= 36_500, 'Must be 1–36,500 days');
+  }
   return errors;
 }
