@@ -147,6 +147,20 @@ describe('an offer climbing the channel ladder', () => {
       /^\+60\.0% purchases on banners, .*2,000 visitors;.* offline$/,
     );
     expect(await proposal.getByTestId('readiness-status').getAttribute('data-state')).toBe('missing');
+
+    // When the offer cannot be read, the card says so and offers another try (not a blank line).
+    await page.route(
+      (url) => url.pathname.includes('ladder.offer'),
+      (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{}' }),
+    );
+    await page.reload();
+    await expectText(
+      proposal.getByTestId('readiness-status'),
+      "Could not load the offer's readiness checks. Try again",
+    );
+    await page.unrouteAll();
+    await proposal.getByTestId('readiness-status').getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => proposal.getByTestId('readiness-status').getAttribute('data-state')).toBe('missing');
   }, 120_000);
 
   it('the readiness gate holds back an offer that loses money per sale, and lets a profitable one through', async () => {

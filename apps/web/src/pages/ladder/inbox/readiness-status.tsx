@@ -28,7 +28,18 @@ export function ReadinessStatus({ offerId, rung, gate }: Props) {
       </Text>
     );
   }
-  if (state === null) return offer.isError ? null : <Loader size="xs" />;
+  if (state === null && offer.isError) {
+    // Not knowing is said, not left blank: the decision below may depend on it.
+    return (
+      <Text size="sm" c="red.7" data-testid="readiness-status" data-state="error">
+        Could not load the offer's readiness checks.{' '}
+        <Anchor component="button" type="button" size="sm" onClick={() => offer.refetch()}>
+          Try again
+        </Anchor>
+      </Text>
+    );
+  }
+  if (state === null) return <Loader size="xs" />;
   const check = latestCheck(offer.data?.readiness ?? [], rung);
   if (state === 'passed' && check) {
     return (
