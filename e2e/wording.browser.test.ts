@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { experimentFormFor } from './experiment-form-support';
 import { expectText, launchBrowser, selectOption, signIn, submittedHypothesis, uniqueTitle } from './support';
@@ -6,6 +6,22 @@ import { expectText, launchBrowser, selectOption, signIn, submittedHypothesis, u
 // Issue 14, wording: what the screens say must be what a person means — not-found pages, channels as words, money
 // in the workspace's currency, no correction offered to the Bayesian rule, a binary file called what it is, and
 // the expected duration beside the planned users.
+/** Holds the planned-users suggestion on its way back until `release` lets it through (and stops holding). */
+async function holdSuggestions(page: Page) {
+  const held: Array<() => Promise<void>> = [];
+  await page.route(
+    (url) => url.pathname.includes('experiment.suggestPlannedUsers'),
+    (route) => void held.push(() => route.continue()),
+  );
+  return {
+    count: () => held.length,
+    release: async () => {
+      await Promise.all(held.map((release) => release()));
+      await page.unrouteAll();
+    },
+  };
+}
+
 describe('wording people read', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -73,18 +89,13 @@ describe('wording people read', () => {
   it('keeps what a person types in Planned users when the suggestion arrives while the field has focus', async () => {
     const { page, context } = await signIn(browser, 'PRODUCT_OWNER');
     // The suggestion is held on its way back, then let through once the person is in the field.
-    const held: Array<() => Promise<void>> = [];
-    await page.route(
-      (url) => url.pathname.includes('experiment.suggestPlannedUsers'),
-      (route) => void held.push(() => route.continue()),
-    );
+    const suggestions = await holdSuggestions(page);
     try {
       await experimentFormFor(page, uniqueTitle('E2E planned focus'));
       await expectText(page.getByTestId('planned-suggestion'), 'Working out a suggestion…');
       await page.getByTestId('field-plannedUsers').click();
-      expect(held.length).toBeGreaterThan(0);
-      await Promise.all(held.map((release) => release()));
-      await page.unrouteAll();
+      expect(suggestions.count()).toBeGreaterThan(0);
+      await suggestions.release();
       await expectText(page.getByTestId('planned-suggestion'), /Suggested [\d,]+/);
       await page.getByTestId('field-plannedUsers').pressSequentially('12000');
       expect(await page.getByTestId('field-plannedUsers').inputValue()).toBe('12,000');
@@ -96,11 +107,7 @@ describe('wording people read', () => {
 
   it('asks about a sample below the suggestion when Save is pressed before the suggestion arrives', async () => {
     const { page, context } = await signIn(browser, 'PRODUCT_OWNER');
-    const held: Array<() => Promise<void>> = [];
-    await page.route(
-      (url) => url.pathname.includes('experiment.suggestPlannedUsers'),
-      (route) => void held.push(() => route.continue()),
-    );
+    const suggestions = await holdSuggestions(page);
     try {
       await experimentFormFor(page, uniqueTitle('E2E save before suggestion'));
       await expectText(page.getByTestId('planned-suggestion'), 'Working out a suggestion…');
@@ -109,8 +116,7 @@ describe('wording people read', () => {
       // Saving waits for the suggestion instead of saving without it.
       await expect.poll(() => page.getByTestId('experiment-save').getAttribute('data-loading')).toBe('true');
       expect(await page.getByTestId('warnings-confirm').count()).toBe(0);
-      await Promise.all(held.map((release) => release()));
-      await page.unrouteAll();
+      await suggestions.release();
       await expectText(page.getByTestId('warnings-modal'), /200 planned users is below the [\d,]+ suggested/);
       await page.getByTestId('warnings-back').click();
       expect(new URL(page.url()).pathname).toBe('/experiments/new'); // nothing was created
