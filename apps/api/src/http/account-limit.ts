@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { Deps } from '../context';
+import { countInWindow, secondsLeft } from './redis-window';
 import { waitPhrase } from './retry-after';
 
 export interface AccountLimit {
@@ -30,19 +31,16 @@ export const accountSignInLimit =
     if (!email) return next();
     const key = `${deps.queuePrefix}:sign-in:${createHash('sha256').update(email).digest('hex')}`;
     let attempts: number;
+    let msLeft: number;
     try {
-      const [[, count] = []] = (await deps.redis.multi().incr(key).expire(key, limit.windowSeconds, 'NX').exec()) as [
-        Error | null,
-        number,
-      ][];
-      attempts = Number(count);
+      ({ count: attempts, msLeft } = await countInWindow(deps.redis, key, limit.windowSeconds * 1000));
     } catch (error) {
-      // Redis down: the per-address limit (better-auth, in memory) still holds; /healthz reports Redis.
+      // Redis down: the per-address limit still holds (each process counts it); /healthz reports Redis.
       deps.log.warn('sign-in: the per-account limit is not counted (Redis unavailable)', { error: String(error) });
       return next();
     }
     if (attempts <= limit.max) return next();
-    const ttl = Math.max(1, await deps.redis.ttl(key).catch(() => limit.windowSeconds));
+    const ttl = secondsLeft(msLeft);
     return c.json(
       {
         code: 'TOO_MANY_ATTEMPTS',

@@ -1,13 +1,8 @@
 import type { BetterAuthOptions } from 'better-auth';
 import type { Deps } from '../context';
+import { countInWindow, secondsLeft } from './redis-window';
 
 type RateLimitStorage = NonNullable<NonNullable<BetterAuthOptions['rateLimit']>['customStorage']>;
-
-// One step, atomic in Redis: count the request; the first of a window starts the window's clock.
-const CONSUME = `
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-return {count, redis.call('PTTL', KEYS[1])}`;
 
 /** A fixed window per key in this process's memory: what is left to count with while Redis is away. */
 function localWindows() {
@@ -38,10 +33,7 @@ export function sharedRateLimits(deps: Pick<Deps, 'redis' | 'queuePrefix' | 'log
       let count: number;
       let msLeft: number;
       try {
-        [count, msLeft] = (await deps.redis.eval(CONSUME, 1, `${deps.queuePrefix}:auth-rate:${key}`, windowMs)) as [
-          number,
-          number,
-        ];
+        ({ count, msLeft } = await countInWindow(deps.redis, `${deps.queuePrefix}:auth-rate:${key}`, windowMs));
       } catch (error) {
         deps.log.warn('auth: request limits counted in this process only (Redis unavailable)', {
           error: String(error),
@@ -49,7 +41,7 @@ export function sharedRateLimits(deps: Pick<Deps, 'redis' | 'queuePrefix' | 'log
         ({ count, msLeft } = local(key, windowMs));
       }
       if (count <= max) return { allowed: true, retryAfter: null };
-      return { allowed: false, retryAfter: Math.max(1, Math.ceil(msLeft / 1000)) };
+      return { allowed: false, retryAfter: secondsLeft(msLeft) };
     },
   };
 }
