@@ -59,6 +59,26 @@ describe('recording a learning', () => {
     ]);
   });
 
+  it('two first records at once: one is the record, the other an edit of it, each audited as such', async () => {
+    // Several pairs side by side, so that reading "is there one yet?" and saving overlap for some of them.
+    const experiments = await Promise.all(Array.from({ length: 8 }, () => ended()));
+    await Promise.all(
+      experiments.map(async (e) => {
+        const saved = await Promise.all([
+          as('MARKETER').learning.record({ experimentKey: e.key, text: 'The reminder email paid for itself.' }),
+          as('PRODUCT_OWNER').learning.record({ experimentKey: e.key, text: 'The reminder email did not matter.' }),
+        ]);
+        expect(saved[0]?.id).toBe(saved[1]?.id);
+        const trail = await as('ANALYST').audit.list({ entityType: 'learning', entityId: saved[0]?.id ?? '' });
+        trail.reverse();
+        expect(trail.map((t) => t.action)).toEqual(['learning.record', 'learning.edit']);
+        // The edit's "before" is what the record saved, whichever came first.
+        const [record, edit] = trail as [(typeof trail)[number], (typeof trail)[number]];
+        expect((edit.before as { text: string }).text).toBe((record.after as { text: string }).text);
+      }),
+    );
+  });
+
   it('refuses an experiment that has not ended, naming why', async () => {
     const running = await ended({ status: 'RUNNING', outcome: null });
     await expect(

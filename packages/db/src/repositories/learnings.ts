@@ -11,7 +11,13 @@ export interface LearningWrite {
   authorId: string;
 }
 
-export function findLearningOfExperiment(db: Tx, experimentId: string) {
+/**
+ * The experiment's learning as it stands, with the experiment's row locked until the transaction ends (FOR NO KEY
+ * UPDATE: writers of the learning wait for each other, nothing else does), so that of two first saves at once one
+ * records and the other edits what it recorded, and each is audited as what it was.
+ */
+export async function lockLearningOfExperiment(db: Tx, experimentId: string) {
+  await db.$queryRaw`SELECT 1 FROM "Experiment" WHERE id = ${experimentId} FOR NO KEY UPDATE`;
   return db.learning.findUnique({ where: { experimentId } });
 }
 

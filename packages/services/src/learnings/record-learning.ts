@@ -1,4 +1,4 @@
-import { findLearningOfExperiment, getLearningRow, recordAudit, saveLearning, transaction } from '@uplift/db';
+import { getLearningRow, lockLearningOfExperiment, recordAudit, saveLearning, transaction } from '@uplift/db';
 import {
   DomainError,
   type LearningInput,
@@ -31,7 +31,7 @@ export async function recordLearning(deps: Pick<ServiceDeps, 'db'>, scope: Learn
         'Only the experiment’s owner, a product owner or an admin may record what it taught.',
       );
     }
-    const before = await findLearningOfExperiment(tx, experiment.id);
+    const before = await lockLearningOfExperiment(tx, experiment.id);
     const learning = await saveLearning(tx, {
       workspaceId: workspace.id,
       experimentId: experiment.id,
