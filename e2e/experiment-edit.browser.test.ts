@@ -69,6 +69,7 @@ describe('a draft experiment edited before it starts', () => {
       await expectText(rows.nth(1), /treatment.*Treatment.*33\.33%/);
       await expectText(rows.nth(2), /treatment-2.*Bigger coupon.*33\.34%/);
       await expectText(page.getByTestId('setup-summary'), /Planned users3,000/);
+      await expectText(page.getByTestId('setup-summary'), 'Winner sendNone: the whole list is in the test');
 
       // Once started, the setup is frozen: no Edit, and the edit page says why.
       await page.getByTestId('action-start').click();

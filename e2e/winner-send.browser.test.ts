@@ -67,6 +67,11 @@ describe('a winner send', () => {
       await page.getByTestId('experiment-save').click();
       await page.waitForURL((url) => url.pathname === `/experiments/${experiment}`);
       await expectText(page.getByTestId('timeline-decision'), /Due by .* \(4 h after the send\)/);
+      await page.getByTestId('tab-setup').click();
+      await expectText(
+        page.getByTestId('setup-summary'),
+        'Winner send20% of 10,000 tested; the winner goes to the rest within 4 h of the send',
+      );
 
       // Before the decision the split gives the test's files and holds the remainder back.
       const emails = Array.from({ length: 50 }, (_, i) => `r${i}@example.com`);

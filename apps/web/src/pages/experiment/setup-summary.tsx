@@ -1,5 +1,5 @@
 import { Code, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { describeScope } from '@uplift/domain';
+import { describeScope, winnerSendOf } from '@uplift/domain';
 import type { ReactNode } from 'react';
 import { formatCount, formatDateTime, formatRate, humanize } from '../../lib/format';
 import { type ExperimentRow, setupOf } from './types';
@@ -22,6 +22,7 @@ const CORRECTION: Record<string, string> = { none: 'None', holm: 'Holm', bh: 'Be
 /** How the experiment is set up, and how to feed it data. */
 export function SetupSummary({ experiment: e }: { experiment: ExperimentRow }) {
   const { variants, metrics, analysis } = setupOf(e);
+  const winnerSend = winnerSendOf(e);
   const example = JSON.stringify({
     events: [
       { id: 'evt-1', experiment: e.key, unit: 'user-42', type: 'exposure', variant: variants[0]?.key },
@@ -69,6 +70,13 @@ export function SetupSummary({ experiment: e }: { experiment: ExperimentRow }) {
               .filter(Boolean)
               .join(', ')}
           </Fact>
+          {e.channel === 'EMAIL' && (
+            <Fact label="Winner send">
+              {winnerSend
+                ? `${formatRate(winnerSend.testShare)} of ${formatCount(winnerSend.audienceSize)} tested; the winner goes to the rest within ${winnerSend.decisionHours} h of the send`
+                : 'None: the whole list is in the test'}
+            </Fact>
+          )}
           <Fact label="Dates">
             Created {formatDateTime(e.createdAt)}
             {e.startedAt && <div>Started {formatDateTime(e.startedAt)}</div>}
