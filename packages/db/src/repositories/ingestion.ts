@@ -5,7 +5,14 @@ import { aggregateDeltasClosing } from './aggregate-deltas';
 import { storeCovariates } from './covariates';
 import { addBinomialConversions, addMeanConversions, attributeEarlierConversions } from './ingestion-conversions';
 import { addRatioProducts } from './ingestion-ratios';
-import { exposedHere, hasUnexposedConversions, insertBatch, isStoredIdConflict } from './ingestion-rows';
+import {
+  exposedHere,
+  hasUnexposedConversions,
+  insertBatch,
+  type OnStored,
+  SKIP_STORED,
+  storedKeyConflict,
+} from './ingestion-rows';
 import { retryOnDeadlock } from './retry-on-deadlock';
 
 export type { PreparedEvent };
@@ -70,19 +77,44 @@ const dataLock =
   };
 
 /**
- * insertBatch, first as a plain insert of the events (most batches hold no id stored before, and a plain insert
- * is the cheaper; ingestion-rows.ts `StoredIds`), then — when an id turns out stored, by a replay or a batch
- * beside it — undone to the savepoint taken with the locks and run again skipping stored ids. Without the
- * savepoint (a batch storing covariates writes before it), it skips stored ids at once.
+ * When this process last saw a batch of each experiment expose a unit stored before (ms). Such experiments —
+ * a banner shown on every visit, each view an exposure — re-expose units batch after batch, and a plain insert of
+ * their units would fail nearly every time: for a while their batches skip stored units from the start.
  */
-async function insertEvents(tx: Sql, events: PreparedEvent[], here: boolean[], savepoint: boolean) {
-  if (!savepoint) return insertBatch(tx, events, here, 'skip');
+const reexposedAt = new Map<string, number>();
+const REEXPOSING_FOR_MS = 10 * 60_000;
+
+const reexposing = (experimentIds: string[], now: number) =>
+  experimentIds.some((id) => now - (reexposedAt.get(id) ?? Number.NEGATIVE_INFINITY) < REEXPOSING_FOR_MS);
+
+/**
+ * insertBatch, first as a plain insert of the events and of the new units (most batches hold no id stored before,
+ * and an email campaign exposes each recipient once; a plain insert is the cheaper: ingestion-rows.ts
+ * `StoredKeys`), then — when a key turns out stored, by a replay, a re-exposure or a batch beside it — undone to
+ * the savepoint taken with the batch's locks and run again skipping stored keys. Without the savepoint (a batch
+ * storing covariates writes before it), it skips stored keys at once.
+ */
+async function insertEvents(
+  tx: Sql,
+  events: PreparedEvent[],
+  here: boolean[],
+  savepoint: boolean,
+  experimentIds: string[],
+) {
+  if (!savepoint) return insertBatch(tx, events, here, SKIP_STORED);
+  const now = Date.now();
+  const first: OnStored = { events: 'fail', units: reexposing(experimentIds, now) ? 'skip' : 'fail' };
   try {
-    return await insertBatch(tx, events, here, 'fail');
+    return await insertBatch(tx, events, here, first);
   } catch (error) {
-    if (!isStoredIdConflict(error)) throw error;
+    const conflict = storedKeyConflict(error);
+    if (conflict === null) throw error;
+    if (conflict === 'units') {
+      if (reexposedAt.size > 10_000) reexposedAt.clear(); // bounded: forgetting costs one batch's retry
+      for (const id of experimentIds) reexposedAt.set(id, now);
+    }
     await tx.$executeRaw`ROLLBACK TO SAVEPOINT before_events`;
-    return insertBatch(tx, events, here, 'skip');
+    return insertBatch(tx, events, here, SKIP_STORED);
   }
 }
 
@@ -102,8 +134,8 @@ const key = (experimentId: string, eventId: string) => `${experimentId}\u0000${e
  *    ratio metrics' Σ numerator·denominator follow the touched units' new products (ingestion-ratios.ts);
  * 4. the aggregate rows move by the sums of 1–3 and the experiments' dataVersion is bumped, in one last statement.
  * So the aggregates depend on the set of stored events, not on the order they arrived in.
- * Step 1 is tried first as a plain insert of the events, and run again skipping stored ids only when one was
- * stored already (insertEvents): the same rows either way, at a fifth less of Postgres's time for a fresh batch.
+ * Step 1 is tried first as a plain insert of the events and units, and run again skipping stored keys only when one
+ * was stored already (insertEvents): the same rows either way, at a third less of Postgres's time for a fresh batch.
  * Concurrency: batches of one experiment run side by side under a shared per-experiment lock. Each event, unit
  * and unit value is a row of its own, written with ON CONFLICT in key order, so overlapping batches count each
  * event, unit and first conversion once and wait for each other only on the rows they share; the hot aggregate
@@ -143,7 +175,7 @@ export async function ingestEvents(
       const waiting = new Set(state.filter((x) => x.unattributed > 0).map((x) => x.id));
       const exposing = exposures.filter((e) => waiting.has(e.experimentId));
       const covariatesChanged = await storeCovariates(tx, covariates, 'fill');
-      const { units: deltas, stored } = await insertEvents(tx, events, here, !covariates.length);
+      const { units: deltas, stored } = await insertEvents(tx, events, here, !covariates.length, experimentIds);
       // After the batch's own events: those of units it exposes are attributed already (or before the start).
       const earlier = exposing.length ? await attributeEarlierConversions(tx, exposing, metrics) : [];
       const attributedIds = new Set(stored.flatMap((s) => s.attributed.map((id) => key(s.experimentId, id))));
