@@ -51,14 +51,19 @@ export function storedKeyConflict(error: unknown): 'events' | 'units' | null {
   return table === 'ExperimentUnit' ? 'units' : null;
 }
 
-/** A tagged template's parts, kept to be run later with a clause put in (`withClause`). */
+/** A tagged template's parts, kept to be run later with clauses put in (`withClauses`). */
 const captured = (strings: TemplateStringsArray, ...values: unknown[]) => ({ strings, values });
 
-/** The same parts with `marker` replaced by `clause`: SQL text only, never a value. */
-function withClause(strings: TemplateStringsArray, marker: string, clause: string): TemplateStringsArray {
-  const parts = strings.map((part) => part.replace(marker, clause));
+/** The same parts with each marker replaced by its clause: SQL text only, never a value. */
+function withClauses(strings: TemplateStringsArray, clauses: Record<string, string>): TemplateStringsArray {
+  const parts = strings.map((part) =>
+    Object.entries(clauses).reduce((text, [marker, clause]) => text.replace(marker, clause), part),
+  );
   return Object.assign(parts, { raw: parts });
 }
+
+/** The conflict clause of an insert that skips or fails on a stored key (`StoredKeys`). */
+const onConflict = (keys: StoredKeys) => (keys === 'skip' ? 'ON CONFLICT DO NOTHING' : '');
 
 /** Per experiment: the events stored now, the conversions among them left unattributed, the attributed ones' ids. */
 export interface StoredEvents {
@@ -142,11 +147,10 @@ export async function insertBatch(tx: Sql, rows: PreparedEvent[], here: boolean[
   const answer = await tx.$queryRaw<
     ((AggregateDelta & { part: 'units' }) | (StoredEvents & { part: 'events'; variant: null }))[]
   >(
-    withClause(
-      withClause(statement.strings, '/*stored ids*/', onStored.events === 'skip' ? 'ON CONFLICT DO NOTHING' : ''),
-      '/*stored units*/',
-      onStored.units === 'skip' ? 'ON CONFLICT DO NOTHING' : '',
-    ),
+    withClauses(statement.strings, {
+      '/*stored ids*/': onConflict(onStored.events),
+      '/*stored units*/': onConflict(onStored.units),
+    }),
     ...statement.values,
   );
   const units: AggregateDelta[] = [];
