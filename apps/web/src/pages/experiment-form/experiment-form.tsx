@@ -35,8 +35,11 @@ export function ExperimentForm({ hypothesisId, initial, onSave, pending, error, 
   const plannedTouched = useRef(Boolean(editing));
 
   const alpha = typeof values.alpha === 'number' && values.alpha > 0 && values.alpha <= 0.5 ? values.alpha : 0.05;
-  const [plan] = useDebouncedValue({ variations: values.variants.length, alpha }, 300);
-  const suggestion = useQuery(trpc.experiment.suggestPlannedUsers.queryOptions({ hypothesisId, ...plan }));
+  // What the suggested sample depends on, as the form holds it now; the query follows it 300 ms behind.
+  const planNow = { variations: values.variants.length, alpha };
+  const suggestionFor = (p: typeof planNow) => trpc.experiment.suggestPlannedUsers.queryOptions({ hypothesisId, ...p });
+  const [plan] = useDebouncedValue(planNow, 300);
+  const suggestion = useQuery(suggestionFor(plan));
   const suggested = suggestion.data?.plannedUsers;
   useEffect(() => {
     if (suggested != null && !plannedTouched.current) setValues((v) => ({ ...v, plannedUsers: suggested }));
@@ -66,11 +69,7 @@ export function ExperimentForm({ hypothesisId, initial, onSave, pending, error, 
 
   /** The suggestion for the sample as it is now: the one shown, else fetched (none when it cannot be worked out). */
   const currentSuggestion = async () => {
-    const options = trpc.experiment.suggestPlannedUsers.queryOptions({
-      hypothesisId,
-      variations: values.variants.length,
-      alpha,
-    });
+    const options = suggestionFor(planNow);
     const cached = queryClient.getQueryData(options.queryKey);
     if (cached !== undefined) return cached?.plannedUsers;
     setChecking(true);
