@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { countRawEvents } from '@uplift/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiKeyFor,
@@ -60,7 +61,7 @@ async function counts() {
   const experimentId = { in: ids };
   const all = await Promise.all([
     db.hypothesis.count({ where: { workspaceId } }),
-    db.experimentEvent.count({ where: { experimentId } }),
+    countRawEvents(db, experimentId),
     db.experimentAggregate.count({ where: { experimentId } }),
     db.experimentReport.count({ where: { experimentId } }),
     db.locationSales.count({ where: { experimentId } }),

@@ -1,3 +1,4 @@
+import { countRawEvents } from '@uplift/db';
 import { mulberry32 } from '@uplift/domain';
 import { ingestBatch } from '@uplift/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ const ingest = (events: Event[]) => ingestBatch(deps, ws.id, { events: events as
 const running = () => runningExperiment(deps, ws);
 const kept = (experimentId: string) => keptFigures(deps.db, experimentId);
 const stored = async (experimentId: string) => ({
-  events: await deps.db.experimentEvent.count({ where: { experimentId } }),
+  events: await countRawEvents(deps.db, experimentId),
   units: await deps.db.experimentUnit.count({ where: { experimentId } }),
   values: await deps.db.unitMetric.count({ where: { experimentId } }),
 });
@@ -38,26 +39,59 @@ function eventSet(experiment: string, rnd: () => number) {
   return events;
 }
 
+/**
+ * Sends 8 random halves of `all`, each in its own order, and `all` itself, all at once (every event is in several
+ * batches): together they accept each event once. Answers the batches, to replay them.
+ */
+async function sentAtOnce(all: Event[], rnd: () => number, trial: number) {
+  const batches = Array.from({ length: 8 }, () => all.filter(() => rnd() < 0.5).sort(() => rnd() - 0.5));
+  batches.push(all);
+  const first = await Promise.all(batches.map(ingest));
+  expect(
+    first.reduce((n, r) => n + r.accepted, 0),
+    `trial ${trial}`,
+  ).toBe(all.length);
+  return batches;
+}
+
 describe('ingestion: batches of one experiment side by side', () => {
   it('overlapping batches sent at once, then replayed at once, count every event, unit and conversion once', async () => {
     const rnd = mulberry32(15);
     for (let trial = 0; trial < 3; trial++) {
       const e = await running();
       const all = eventSet(e.key, rnd);
-      // Each batch a random half of the set, in its own order: every event is in several batches.
-      const batches = Array.from({ length: 8 }, () => all.filter(() => rnd() < 0.5).sort(() => rnd() - 0.5));
-      batches.push(all);
-      const first = await Promise.all(batches.map(ingest));
-      expect(
-        first.reduce((n, r) => n + r.accepted, 0),
-        `trial ${trial}`,
-      ).toBe(all.length);
+      const batches = await sentAtOnce(all, rnd, trial);
       const again = await Promise.all(batches.map(ingest));
       expect(again.reduce((n, r) => n + r.accepted, 0)).toBe(0);
       const figures = await kept(e.id);
       expect(figures).toEqual(await figuresFromScratch(deps.db, e.id, e.startedAt));
       expect(figures.rows.filter((r) => r.includes('/:')).join(' ')).toBe('control/:60/0/0 promo/:60/0/0');
       expect((await stored(e.id)).events).toBe(all.length);
+    }
+  });
+
+  it("batches that skip stored units, side by side, store each new unit's first exposure once", async () => {
+    // A banner's experiment: once a batch re-exposed a unit, this process's batches of it skip stored units from
+    // the start, and a new unit's first exposure is stored on its unit row. Exposures only: no batch takes the
+    // experiment's lock exclusively, so overlapping batches insert the same new units at the same time.
+    const rnd = mulberry32(21);
+    for (let trial = 0; trial < 3; trial++) {
+      const e = await running();
+      const seen = (id: string) => ({ id, experiment: e.key, unit: 'seen', type: 'exposure', variant: 'promo' });
+      await ingest([seen('seen-1')]);
+      expect(await ingest([seen('seen-2')])).toMatchObject({ accepted: 1 }); // a re-exposure: a raw row of its own
+      const all: Event[] = Array.from({ length: 200 }, (_, u) => ({
+        id: `x-${u}`,
+        experiment: e.key,
+        unit: `u${u}`,
+        type: 'exposure',
+        variant: u % 2 ? 'promo' : 'control',
+      }));
+      const batches = await sentAtOnce(all, rnd, trial);
+      expect(await stored(e.id)).toMatchObject({ events: all.length + 2, units: all.length + 1 });
+      const again = await Promise.all(batches.map(ingest));
+      expect(again.reduce((n, r) => n + r.accepted, 0)).toBe(0);
+      expect((await kept(e.id)).rows.filter((r) => r.includes('/:')).join(' ')).toBe('control/:100/0/0 promo/:101/0/0');
     }
   });
 

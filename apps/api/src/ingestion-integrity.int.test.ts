@@ -1,3 +1,4 @@
+import { countRawEvents } from '@uplift/db';
 import { mulberry32 } from '@uplift/domain';
 import { evaluationJobId, requestEvaluation } from '@uplift/jobs';
 import { ingestBatch } from '@uplift/services';
@@ -153,6 +154,27 @@ describe('ingestion: every event counted exactly once, whatever the delivery', (
       unattributed: 1, // the conversion from before the start stays out
     });
   });
+
+  it("replays a unit's first exposure as a duplicate, stored on its unit row or, from before that, as an event row", async () => {
+    const e = await running();
+    const first = (unit: string) => ({ id: `x-${unit}`, experiment: e.key, unit, type: 'exposure', variant: 'promo' });
+    expect(await ingest([first('new'), first('old')])).toMatchObject({ accepted: 2 });
+    // As migration 20261206090000_first_exposure_on_unit found a unit: its first exposure an event row, not on it.
+    await deps.db.$executeRaw`
+      INSERT INTO "ExperimentEvent" ("experimentId", "eventId", "unitId", type, variant, ts, attributed)
+      SELECT "experimentId", "eventId", "unitId", 'exposure', variant, "exposedAt", true FROM "ExperimentUnit"
+      WHERE "experimentId" = ${e.id} AND "unitId" = 'old'`;
+    await deps.db.$executeRaw`
+      UPDATE "ExperimentUnit" SET "eventId" = NULL WHERE "experimentId" = ${e.id} AND "unitId" = 'old'`;
+    expect(await countRawEvents(deps.db, e.id)).toBe(2);
+    for (const batch of [[first('new')], [first('old')], [first('old'), first('new')]]) {
+      expect(await ingest(batch)).toMatchObject({ accepted: 0, duplicates: batch.length });
+    }
+    // A re-exposure is a raw event of its own; the unit's variant and count stay.
+    expect(await ingest([{ ...first('old'), id: 'again' }])).toMatchObject({ accepted: 1 });
+    expect(await countRawEvents(deps.db, e.id)).toBe(3);
+    expect((await kept(e.id)).rows).toEqual(['promo/:2/0/0']);
+  });
 });
 
 describe('evaluation requests', () => {
@@ -210,7 +232,7 @@ describe('data after the end', () => {
       expect(locations.status).toBe(409);
       const after = await deps.db.experiment.findUniqueOrThrow({ where: { id: e.id } });
       expect(after.dataVersion).toBe(before);
-      expect(await deps.db.experimentEvent.count({ where: { experimentId: e.id } })).toBe(0);
+      expect(await countRawEvents(deps.db, e.id)).toBe(0);
     }
   });
 

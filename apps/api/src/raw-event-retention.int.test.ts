@@ -1,3 +1,4 @@
+import { countRawEvents } from '@uplift/db';
 import { ingestBatch } from '@uplift/services';
 import { evaluateExperimentJob, PROCESSORS, reconcileExperiments } from '@uplift/worker';
 import type { Job } from 'bullmq';
@@ -46,6 +47,11 @@ async function fed(win: boolean, at = ws) {
   return e;
 }
 
+/**
+ * The raw rows retention drops: `fed`'s 260 conversions. Its 2,000 first exposures are held by their unit rows
+ * (migration 20261206090000_first_exposure_on_unit), which stay with the units, as every unit row always did.
+ */
+const ROWS = 260;
 const raw = (experimentId: string) => deps.db.experimentEvent.count({ where: { experimentId } });
 const kept = async (experimentId: string) => ({
   aggregates: await deps.db.experimentAggregate.findMany({
@@ -82,18 +88,20 @@ describe('raw event retention (per workspace, else RAW_EVENT_RETENTION_DAYS; run
     });
     const before = await kept(old.id);
     const results = await owner().experiment.results({ key: old.key });
-    expect(await raw(old.id)).toBe(2260);
+    expect(await raw(old.id)).toBe(ROWS);
+    expect(await countRawEvents(deps.db, old.id)).toBe(2000 + ROWS);
 
     // Without a retention nothing is dropped.
     expect((await reconcileExperiments(deps.db, deps.queue, now)).rawEvents).toEqual({ experiments: 0, events: 0 });
-    expect(await raw(old.id)).toBe(2260);
+    expect(await raw(old.id)).toBe(ROWS);
 
     const first = await reconcileExperiments(deps.db, deps.queue, now, 30);
-    expect(first.rawEvents).toEqual({ experiments: 2, events: 2 * 2260 });
+    expect(first.rawEvents).toEqual({ experiments: 2, events: 2 * ROWS });
     expect(await raw(old.id)).toBe(0);
+    expect(await countRawEvents(deps.db, old.id)).toBe(2000); // the units' first exposures
     expect(await raw(stopped.id)).toBe(0);
-    expect(await raw(recent.id)).toBe(2260);
-    expect(await raw(running.id)).toBe(2260);
+    expect(await raw(recent.id)).toBe(ROWS);
+    expect(await raw(running.id)).toBe(ROWS);
     expect(await kept(old.id)).toEqual(before);
     expect(before.aggregates.length).toBeGreaterThan(0);
     expect(await owner().experiment.results({ key: old.key })).toEqual(results);
@@ -109,9 +117,9 @@ describe('raw event retention (per workspace, else RAW_EVENT_RETENTION_DAYS; run
       allowPrivateWebhooks: false,
       rawEventRetentionDays: 30,
     })) as { rawEvents: unknown };
-    expect(viaJob.rawEvents).toEqual({ experiments: 1, events: 2260 });
+    expect(viaJob.rawEvents).toEqual({ experiments: 1, events: ROWS });
     expect(await raw(recent.id)).toBe(0);
-    expect(await raw(running.id)).toBe(2260);
+    expect(await raw(running.id)).toBe(ROWS);
   });
 
   it("follows a workspace's own retention setting before the deployment's default", async () => {
@@ -135,18 +143,24 @@ describe('raw event retention (per workspace, else RAW_EVENT_RETENTION_DAYS; run
       await ended(long, 61),
     ];
     // No deployment default: only the workspaces' own settings apply.
-    expect((await reconcileExperiments(deps.db, deps.queue, now)).rawEvents).toEqual({ experiments: 2, events: 4520 });
+    expect((await reconcileExperiments(deps.db, deps.queue, now)).rawEvents).toEqual({
+      experiments: 2,
+      events: 2 * ROWS,
+    });
     expect([await raw(short11.id), await raw(short9.id), await raw(long31.id), await raw(long61.id)]).toEqual([
-      0, 2260, 2260, 0,
+      0,
+      ROWS,
+      ROWS,
+      0,
     ]);
     // A default of 30 days does not shorten a workspace that keeps 60.
     expect((await reconcileExperiments(deps.db, deps.queue, now, 30)).rawEvents).toEqual({ experiments: 0, events: 0 });
-    expect(await raw(long31.id)).toBe(2260);
+    expect(await raw(long31.id)).toBe(ROWS);
     // Cleared, the workspace follows the default again; out of range is refused naming the field.
     await owner(long).workspace.updateSettings({ rawEventRetentionDays: null });
     expect((await reconcileExperiments(deps.db, deps.queue, now, 30)).rawEvents).toEqual({
       experiments: 1,
-      events: 2260,
+      events: ROWS,
     });
     await expect(owner(long).workspace.updateSettings({ rawEventRetentionDays: 0 })).rejects.toMatchObject({
       code: 'BAD_REQUEST',

@@ -36,6 +36,7 @@ export * from './repositories/notifications';
 export * from './repositories/offers';
 export * from './repositories/promotions';
 export * from './repositories/raw-event-retention';
+export * from './repositories/raw-events';
 export * from './repositories/readiness-checks';
 export * from './repositories/reconciliation';
 export * from './repositories/reports';

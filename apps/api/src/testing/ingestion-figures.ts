@@ -1,6 +1,6 @@
 // The figures the ingestion tests compare: the aggregates ingestion keeps, and the same figures computed from
 // scratch from the stored raw rows.
-import type { Db } from '@uplift/db';
+import { type Db, rawEventsOf } from '@uplift/db';
 import type { Deps } from '../context';
 import { callerFor, insertHypothesis, sampleExperiment, type TestWorkspace } from './fixtures';
 
@@ -37,7 +37,7 @@ export async function keptFigures(db: Db, experimentId: string) {
 
 /** The same figures computed from scratch from the stored raw rows: attributed = unit exposed and ts ≥ start. */
 export async function figuresFromScratch(db: Db, experimentId: string, startedAt: Date) {
-  const raw = await db.experimentEvent.findMany({ where: { experimentId } });
+  const raw = await rawEventsOf(db, experimentId);
   const variantOf = new Map(raw.filter((r) => r.type === 'exposure').map((r) => [r.unitId, r.variant as string]));
   const agg = new Map<string, { variant: string; metric: string; units: number; sum: number; sumSquares: number }>();
   const at = (variant: string, metric: string) => {
