@@ -170,6 +170,9 @@ describe('ingestion: every event counted exactly once, whatever the delivery', (
     for (const batch of [[first('new')], [first('old')], [first('old'), first('new')]]) {
       expect(await ingest(batch)).toMatchObject({ accepted: 0, duplicates: batch.length });
     }
+    // An event of the unit that takes its first exposure's id is a duplicate too, like any reused id.
+    const reused = { id: first('new').id, experiment: e.key, unit: 'new', type: 'conversion' };
+    expect(await ingest([reused])).toMatchObject({ accepted: 0, duplicates: 1 });
     // A re-exposure is a raw event of its own; the unit's variant and count stay.
     expect(await ingest([{ ...first('old'), id: 'again' }])).toMatchObject({ accepted: 1 });
     expect(await countRawEvents(deps.db, e.id)).toBe(3);

@@ -85,11 +85,10 @@ export const units = (keys: StoredKeys) => ({
  * it, and this statement's snapshot is taken after.
  */
 export const FIRST_IN_FRESH = Prisma.sql`
-  LEFT JOIN fresh f ON NOT t.conversion AND f."experimentId" = t.e AND f."eventId" = t.id
-  WHERE f."eventId" IS NULL`;
+  (t.conversion OR NOT EXISTS (SELECT 1 FROM fresh f WHERE f."experimentId" = t.e AND f."eventId" = t.id))`;
 export const FIRST_STORED = Prisma.sql`
-  WHERE t.conversion OR NOT EXISTS (
-    SELECT 1 FROM "ExperimentUnit" f WHERE f."experimentId" = t.e AND f."unitId" = t.u AND f."eventId" = t.id)`;
+  (t.conversion OR NOT EXISTS (
+    SELECT 1 FROM "ExperimentUnit" f WHERE f."experimentId" = t.e AND f."unitId" = t.u AND f."eventId" = t.id))`;
 
 /**
  * The CTE `stored`: the other events are inserted once per (experiment, event id) — a replay is a duplicate, not a
@@ -105,13 +104,16 @@ export const events = (keys: StoredKeys, firstExposures: Prisma.Sql) => ({
              NOT t.conversion OR ((s."startedAt" IS NULL OR t.ts >= s."startedAt") AND (t.here OR coalesce(x.exposed, false)))
       FROM batch t
       JOIN started s ON s.id = t.e
-      -- One index probe per conversion whose unit the batch does not expose (as EXISTS, the planner may hash
-      -- the experiment's every unit instead).
+      -- One index probe per conversion (as EXISTS, the planner may hash the experiment's every unit instead): is
+      -- its unit stored as exposed, and under which first exposure's id — a conversion reusing it is a duplicate,
+      -- as it would be of an event row. (A unit the batch itself stores holds one of the batch's ids, which are all
+      -- different.) A conversion of a unit neither exposed by the batch nor stored takes the experiment's lock
+      -- exclusively (ingestion.ts), so a unit a batch beside it was storing is seen.
       LEFT JOIN LATERAL (
-        SELECT true AS exposed FROM "ExperimentUnit" x
-        WHERE t.conversion AND NOT t.here AND x."experimentId" = t.e AND x."unitId" = t.u LIMIT 1
+        SELECT true AS exposed, x."eventId" AS first FROM "ExperimentUnit" x
+        WHERE t.conversion AND x."experimentId" = t.e AND x."unitId" = t.u LIMIT 1
       ) x ON true
-      ${firstExposures}
+      WHERE x.first IS DISTINCT FROM t.id AND ${firstExposures}
       ORDER BY t.e, t.id
       ${onConflict(keys)}
       RETURNING "experimentId", "eventId", type = 'conversion' AS conversion, attributed
