@@ -1,4 +1,4 @@
-import { countRawEvents } from '@uplift/db';
+import { countRawEvents, rawEventsOf } from '@uplift/db';
 import { mulberry32 } from '@uplift/domain';
 import { evaluationJobId, requestEvaluation } from '@uplift/jobs';
 import { ingestBatch } from '@uplift/services';
@@ -177,6 +177,15 @@ describe('ingestion: every event counted exactly once, whatever the delivery', (
     expect(await ingest([{ ...first('old'), id: 'again' }])).toMatchObject({ accepted: 1 });
     expect(await countRawEvents(deps.db, e.id)).toBe(3);
     expect((await kept(e.id)).rows).toEqual(['promo/:2/0/0']);
+  });
+
+  it('keeps a first exposure that carries a value as an event row, its value and all', async () => {
+    const e = await running();
+    const valued = { id: 'x-valued', experiment: e.key, unit: 'valued', type: 'exposure', variant: 'promo', value: 7 };
+    expect(await ingest([valued])).toMatchObject({ accepted: 1, duplicates: 0 });
+    expect(await ingest([valued])).toMatchObject({ accepted: 0, duplicates: 1 });
+    expect(await rawEventsOf(deps.db, e.id)).toMatchObject([{ eventId: 'x-valued', type: 'exposure', value: 7 }]);
+    expect((await kept(e.id)).rows).toEqual(['promo/:1/0/0']);
   });
 });
 

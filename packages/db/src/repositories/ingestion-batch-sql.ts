@@ -51,14 +51,15 @@ export function batchOf(rows: PreparedEvent[], here: boolean[]) {
 
 /**
  * The CTE `fresh`: new exposures fix their unit's variant (first exposure wins); the unit row keeps that exposure's
- * event id, and is its raw event. Then the answer's first part: the units (and covariates) they add per variant
- * and segment.
+ * event id, and is its raw event — unless the exposure carries a value, which a unit row has no place for: then its
+ * id stays NULL and the exposure is an event row too, as every first exposure was before 20261206090000. Then the
+ * answer's first part: the units (and covariates) they add per variant and segment.
  */
 export const units = (keys: StoredKeys) => ({
   insert: Prisma.sql`
     fresh AS (
       INSERT INTO "ExperimentUnit" ("experimentId", "unitId", variant, segment, "exposedAt", "eventId")
-      SELECT DISTINCT ON (e, u) e, u, v, s, ts, id FROM batch WHERE NOT conversion
+      SELECT DISTINCT ON (e, u) e, u, v, s, ts, CASE WHEN x IS NULL THEN id END FROM batch WHERE NOT conversion
       ORDER BY e, u, ts
       ${onConflict(keys)}
       RETURNING "experimentId", "unitId", variant, segment, "eventId"
@@ -67,7 +68,7 @@ export const units = (keys: StoredKeys) => ({
     SELECT 'units' AS part, f."experimentId", f.variant, f.segment, '' AS metric, count(*)::int AS units,
            count(c.value)::int AS "covariateUnits", coalesce(sum(c.value), 0)::float8 AS "covariateSum",
            coalesce(sum(c.value * c.value), 0)::float8 AS "covariateSumSquares",
-           NULL::int AS stored, NULL::int AS orphans, NULL::text[] AS attributed
+           NULL::int AS stored, NULL::int AS orphans, NULL::text[] AS attributed, count(f."eventId")::int AS firsts
     FROM fresh f
     LEFT JOIN covered k ON k.e = f."experimentId"
     -- An index probe per new unit of an experiment with covariates (LIMIT 1 keeps the planner from turning it into
@@ -122,6 +123,7 @@ export const events = (keys: StoredKeys, firstExposures: Prisma.Sql) => ({
     SELECT 'events' AS part, "experimentId", NULL AS variant, NULL AS segment, NULL AS metric, NULL::int AS units,
            NULL::int AS "covariateUnits", NULL::float8 AS "covariateSum", NULL::float8 AS "covariateSumSquares",
            count(*)::int AS stored, (count(*) FILTER (WHERE conversion AND NOT attributed))::int AS orphans,
-           coalesce(array_agg("eventId") FILTER (WHERE conversion AND attributed), '{}') AS attributed
+           coalesce(array_agg("eventId") FILTER (WHERE conversion AND attributed), '{}') AS attributed,
+           NULL::int AS firsts
     FROM stored GROUP BY 2`,
 });

@@ -56,7 +56,11 @@ export interface StoredEvents {
   attributed: string[];
 }
 
-type Answer = ((AggregateDelta & { part: 'units' }) | (StoredEvents & { part: 'events'; variant: null }))[];
+/** The units part answers, beside the units, how many of them hold their first exposure (its id). */
+type Answer = (
+  | (AggregateDelta & { part: 'units'; firsts: number })
+  | (StoredEvents & { part: 'events'; variant: null })
+)[];
 
 /**
  * Stores a batch's raw events and its new units:
@@ -114,11 +118,12 @@ export async function insertBatch(tx: Sql, rows: PreparedEvent[], here: boolean[
         covariateUnits,
         covariateSum,
         covariateSumSquares,
-      } = row as AggregateDelta;
+        firsts,
+      } = row as AggregateDelta & { firsts: number };
       deltas.push(
         delta({ experimentId, variant, segment, metric, units: n, covariateUnits, covariateSum, covariateSumSquares }),
       );
-      of(experimentId).stored += n; // each new unit is one first exposure stored
+      of(experimentId).stored += firsts; // first exposures stored on their unit rows (the others: event rows)
     } else {
       const { experimentId, stored: count, orphans, attributed } = row as StoredEvents;
       Object.assign(of(experimentId), { stored: of(experimentId).stored + count, orphans, attributed });
