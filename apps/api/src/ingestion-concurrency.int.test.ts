@@ -17,7 +17,7 @@ afterAll(() => deps.close());
 
 type Event = Record<string, unknown>;
 const ingest = (events: Event[]) => ingestBatch(deps, ws.id, { events: events as never });
-const running = () => runningExperiment(deps, ws);
+const running = (channel?: 'EMAIL' | 'BANNER') => runningExperiment(deps, ws, channel);
 const kept = (experimentId: string) => keptFigures(deps.db, experimentId);
 const stored = async (experimentId: string) => ({
   events: await countRawEvents(deps.db, experimentId),
@@ -43,7 +43,7 @@ function eventSet(experiment: string, rnd: () => number) {
  * Sends 8 random halves of `all`, each in its own order, and `all` itself, all at once (every event is in several
  * batches): together they accept each event once. Answers the batches, to replay them.
  */
-async function sentAtOnce(all: Event[], rnd: () => number, trial: number) {
+async function sentAtOnce(all: Event[], rnd: () => number, trial: number | string) {
   const batches = Array.from({ length: 8 }, () => all.filter(() => rnd() < 0.5).sort(() => rnd() - 0.5));
   batches.push(all);
   const first = await Promise.all(batches.map(ingest));
@@ -71,12 +71,13 @@ describe('ingestion: batches of one experiment side by side', () => {
   });
 
   it("batches that skip stored units, side by side, store each new unit's first exposure once", async () => {
-    // A banner's experiment: once a batch re-exposed a unit, this process's batches of it skip stored units from
-    // the start, and a new unit's first exposure is stored on its unit row. Exposures only: no batch takes the
-    // experiment's lock exclusively, so overlapping batches insert the same new units at the same time.
+    // Once a batch re-exposed a unit, this process's batches of the experiment skip stored units from the start.
+    // An email experiment stores a new unit's first exposure on its unit row; a banner, as an event row. Exposures
+    // only: no batch takes the experiment's lock exclusively, so overlapping batches insert the same new units at
+    // the same time.
     const rnd = mulberry32(21);
-    for (let trial = 0; trial < 3; trial++) {
-      const e = await running();
+    for (const channel of ['EMAIL', 'BANNER', 'EMAIL', 'BANNER'] as const) {
+      const e = await running(channel);
       const seen = (id: string) => ({ id, experiment: e.key, unit: 'seen', type: 'exposure', variant: 'promo' });
       await ingest([seen('seen-1')]);
       expect(await ingest([seen('seen-2')])).toMatchObject({ accepted: 1 }); // a re-exposure: a raw row of its own
@@ -87,8 +88,10 @@ describe('ingestion: batches of one experiment side by side', () => {
         type: 'exposure',
         variant: u % 2 ? 'promo' : 'control',
       }));
-      const batches = await sentAtOnce(all, rnd, trial);
+      const batches = await sentAtOnce(all, rnd, channel);
       expect(await stored(e.id)).toMatchObject({ events: all.length + 2, units: all.length + 1 });
+      const rows = await deps.db.experimentEvent.count({ where: { experimentId: e.id } });
+      expect(rows).toBe(channel === 'EMAIL' ? 1 : all.length + 2); // email: the re-exposure alone
       const again = await Promise.all(batches.map(ingest));
       expect(again.reduce((n, r) => n + r.accepted, 0)).toBe(0);
       expect((await kept(e.id)).rows.filter((r) => r.includes('/:')).join(' ')).toBe('control/:100/0/0 promo/:101/0/0');

@@ -33,7 +33,7 @@ const call = async (method: string, path: string, body: unknown) => {
   return { status: res.status, json: () => res.json() as Promise<Json> };
 };
 
-const running = () => runningExperiment(deps, ws);
+const running = (channel?: 'EMAIL' | 'BANNER') => runningExperiment(deps, ws, channel);
 const kept = (experimentId: string) => keptFigures(deps.db, experimentId);
 const fromScratch = (experimentId: string, startedAt: Date) => figuresFromScratch(deps.db, experimentId, startedAt);
 
@@ -111,7 +111,7 @@ describe('ingestion: every event counted exactly once, whatever the delivery', (
   it('property: any batch, split any way and replayed in any order, gives the aggregates of its stored rows', async () => {
     const rnd = random(20261202);
     for (let trial = 0; trial < 4; trial++) {
-      const e = await running();
+      const e = await running(trial % 2 ? 'BANNER' : 'EMAIL'); // first exposures: unit rows, or event rows
       const batches = chunks(shuffled(eventSet(e.key, e.startedAt, rnd, { repeats: true }), rnd), rnd);
       const replays = batches.filter(() => rnd() < 0.3);
       for (const batch of shuffled([...batches, ...replays], rnd)) await ingest(batch);

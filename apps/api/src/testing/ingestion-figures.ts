@@ -10,11 +10,15 @@ const METRICS = {
 };
 const KINDS: Record<string, 'binomial' | 'mean'> = { purchase: 'binomial', revenue: 'mean' };
 
-/** A running experiment with a binomial primary metric and a mean guardrail. */
-export async function runningExperiment(deps: Deps, ws: TestWorkspace) {
+/**
+ * A running experiment with a binomial primary metric and a mean guardrail, an email one unless `channel` says
+ * (set in the row, as the ladder's rules for reaching a banner are not what these tests are about).
+ */
+export async function runningExperiment(deps: Deps, ws: TestWorkspace, channel: 'EMAIL' | 'BANNER' = 'EMAIL') {
   const h = await insertHypothesis(deps.db, ws, ws.users.MARKETER.id, { status: 'APPROVED' });
   const owner = callerFor(deps, ws.users.PRODUCT_OWNER, ws.slug);
   const e = await owner.experiment.create({ ...sampleExperiment(h.id), metrics: METRICS, start: true });
+  if (channel !== 'EMAIL') await deps.db.experiment.update({ where: { id: e.id }, data: { channel } });
   const { startedAt } = await deps.db.experiment.findUniqueOrThrow({ where: { id: e.id } });
   return { id: e.id, key: e.key, startedAt: startedAt as Date };
 }

@@ -23,15 +23,16 @@ export const run = <T>(tx: Sql, statement: Prisma.Sql) =>
 
 /**
  * The rows as the CTE `batch`, one pass over their arrays (experiments sent once each, rows naming them by
- * position), and the CTE `started`: their experiments' start.
+ * position; `onunit`: the experiment's first exposures are stored on unit rows, ingestion-rows.ts `BatchRows`),
+ * the CTE `started`: their experiments' start, and `covered`: those holding covariates.
  */
-export function batchOf(rows: PreparedEvent[], here: boolean[]) {
+export function batchOf(rows: PreparedEvent[], here: boolean[], onUnit: ReadonlySet<string>) {
   const experiments = [...new Set(rows.map((r) => r.experimentId))];
   const position = new Map(experiments.map((id, i) => [id, i + 1]));
   return Prisma.sql`
     batch AS (
       SELECT (${textArray(experiments)}::text[])[t.i] AS e, t.id, t.u, t.conversion, t.v, t.s, t.m, t.x,
-             t.ts::timestamp AS ts, t.here
+             t.ts::timestamp AS ts, t.here, (${booleanArray(experiments.map((id) => onUnit.has(id)))}::boolean[])[t.i] AS onunit
       FROM unnest(${numberArray(rows.map((r) => position.get(r.experimentId) as number))}::int[],
                   ${textArray(rows.map((r) => r.eventId))}::text[], ${textArray(rows.map((r) => r.unitId))}::text[],
                   ${booleanArray(rows.map((r) => r.type === 'conversion'))}::boolean[],
@@ -50,16 +51,18 @@ export function batchOf(rows: PreparedEvent[], here: boolean[]) {
 }
 
 /**
- * The CTE `fresh`: new exposures fix their unit's variant (first exposure wins); the unit row keeps that exposure's
- * event id, and is its raw event — unless the exposure carries a value, which a unit row has no place for: then its
- * id stays NULL and the exposure is an event row too, as every first exposure was before 20261206090000. Then the
- * answer's first part: the units (and covariates) they add per variant and segment.
+ * The CTE `fresh`: new exposures fix their unit's variant (first exposure wins). In an email experiment (`onunit`)
+ * the unit row keeps that exposure's event id and is its raw event — unless the exposure carries a value, which a
+ * unit row has no place for. Otherwise the unit's id stays NULL and the exposure is an event row too, as every
+ * first exposure was before 20261206090000. Then the answer's first part: the units (and covariates) they add per
+ * variant and segment.
  */
 export const units = (keys: StoredKeys) => ({
   insert: Prisma.sql`
     fresh AS (
       INSERT INTO "ExperimentUnit" ("experimentId", "unitId", variant, segment, "exposedAt", "eventId")
-      SELECT DISTINCT ON (e, u) e, u, v, s, ts, CASE WHEN x IS NULL THEN id END FROM batch WHERE NOT conversion
+      SELECT DISTINCT ON (e, u) e, u, v, s, ts, CASE WHEN onunit AND x IS NULL THEN id END
+      FROM batch WHERE NOT conversion
       ORDER BY e, u, ts
       ${onConflict(keys)}
       RETURNING "experimentId", "unitId", variant, segment, "eventId"

@@ -56,6 +56,18 @@ export interface StoredEvents {
   attributed: string[];
 }
 
+/**
+ * A batch's events (one per experiment and event id), per event whether it is a conversion of a unit the batch
+ * exposes (`exposedHere`), and the experiments whose first exposures are stored on their unit rows: email
+ * campaigns, whose send exposes each recipient once. On other channels (a banner: every view an exposure) an
+ * exposure is an event row, the first as the others, and its unit keeps no event id.
+ */
+export interface BatchRows {
+  events: PreparedEvent[];
+  here: boolean[];
+  onUnit: ReadonlySet<string>;
+}
+
 /** The units part answers, beside the units, how many of them hold their first exposure (its id). */
 type Answer = (
   | (AggregateDelta & { part: 'units'; firsts: number })
@@ -73,15 +85,17 @@ type Answer = (
  * inserted plainly (`onStored.units` 'fail': every exposed unit is new, or the statement fails), this is one
  * statement: the units first, as the UNION ALL reads its branches in order and each branch's aggregate reads its
  * whole insert before answering (data-modifying CTEs run when read: Postgres manual, 7.8.4). When stored units are
- * skipped, the events follow in a statement of their own, whose snapshot sees the first exposure of every unit
- * the batch exposes, stored by whichever batch (`FIRST_STORED`): with one statement, a unit a concurrent batch was
- * inserting would be skipped unseen, and its first exposure, in both batches, stored twice.
+ * skipped in a batch of an email experiment (`onUnit`), the events follow in a statement of their own, whose
+ * snapshot sees the first exposure of every unit the batch exposes, stored by whichever batch (`FIRST_STORED`):
+ * with one statement, a unit a concurrent batch was inserting would be skipped unseen, and its first exposure, in
+ * both batches, stored twice. Other experiments' first exposures are event rows, which the primary key keeps
+ * once: their batches stay one statement, as a banner's, which re-exposes units batch after batch, must.
  */
-export async function insertBatch(tx: Sql, rows: PreparedEvent[], here: boolean[], onStored: OnStored) {
-  const batch = batchOf(rows, here);
+export async function insertBatch(tx: Sql, { events: rows, here, onUnit }: BatchRows, onStored: OnStored) {
+  const batch = batchOf(rows, here, onUnit);
   let answer: Answer;
-  if (onStored.units === 'fail') {
-    const u = units('fail');
+  if (onStored.units === 'fail' || !rows.some((r) => onUnit.has(r.experimentId))) {
+    const u = units(onStored.units);
     const e = events(onStored.events, FIRST_IN_FRESH);
     answer = await run<Answer>(
       tx,
@@ -94,6 +108,7 @@ export async function insertBatch(tx: Sql, rows: PreparedEvent[], here: boolean[
     const exposing = batchOf(
       exposures.map((i) => rows[i] as PreparedEvent),
       exposures.map((i) => here[i] as boolean),
+      onUnit,
     );
     answer = [
       ...(exposures.length ? await run<Answer>(tx, Prisma.sql`WITH ${exposing}, ${u.insert} ${u.answer}`) : []),

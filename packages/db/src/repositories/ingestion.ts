@@ -6,6 +6,7 @@ import { storeCovariates } from './covariates';
 import { addBinomialConversions, addMeanConversions, attributeEarlierConversions } from './ingestion-conversions';
 import { addRatioProducts } from './ingestion-ratios';
 import {
+  type BatchRows,
   exposedHere,
   hasUnexposedConversions,
   insertBatch,
@@ -72,7 +73,8 @@ const dataLock =
     const lock = exclusive ? 'pg_advisory_xact_lock' : 'pg_advisory_xact_lock_shared';
     return `SELECT ${ids.map((id) => `${lock}(hashtextextended(${literal(id)}, 7))`).join(', ')};
       ${savepoint ? 'SAVEPOINT before_events;' : ''}
-      SELECT id, status::text AS status, "unattributedEvents" AS unattributed FROM "Experiment"
+      SELECT id, status::text AS status, "unattributedEvents" AS unattributed, channel::text AS channel
+      FROM "Experiment"
       WHERE id IN (${ids.map(literal).join(', ')})`;
   };
 
@@ -94,18 +96,12 @@ const reexposing = (experimentIds: string[], now: number) =>
  * the savepoint taken with the batch's locks and run again skipping stored keys. Without the savepoint (a batch
  * storing covariates writes before it), it skips stored keys at once.
  */
-async function insertEvents(
-  tx: Sql,
-  events: PreparedEvent[],
-  here: boolean[],
-  savepoint: boolean,
-  experimentIds: string[],
-) {
-  if (!savepoint) return insertBatch(tx, events, here, SKIP_STORED);
+async function insertEvents(tx: Sql, batch: BatchRows, savepoint: boolean, experimentIds: string[]) {
+  if (!savepoint) return insertBatch(tx, batch, SKIP_STORED);
   const now = Date.now();
   const first: OnStored = { events: 'fail', units: reexposing(experimentIds, now) ? 'skip' : 'fail' };
   try {
-    return await insertBatch(tx, events, here, first);
+    return await insertBatch(tx, batch, first);
   } catch (error) {
     const conflict = storedKeyConflict(error);
     if (conflict === null) throw error;
@@ -114,7 +110,7 @@ async function insertEvents(
       for (const id of experimentIds) reexposedAt.set(id, now);
     }
     await tx.$executeRaw`ROLLBACK TO SAVEPOINT before_events`;
-    return insertBatch(tx, events, here, SKIP_STORED);
+    return insertBatch(tx, batch, SKIP_STORED);
   }
 }
 
@@ -170,14 +166,20 @@ export async function ingestEvents(
     covariates.length > 0 || ratios.length > 0 || (await hasUnexposedConversions(sqlFor(db), events, here));
   return retryOnDeadlock(() =>
     withPgTransaction(db, dataLock(experimentIds, exclusive, !covariates.length), async (tx, opened, close) => {
-      const state = opened as { id: string; status: string; unattributed: number }[];
+      const state = opened as { id: string; status: string; unattributed: number; channel: string }[];
       const closed = state.filter((x) => x.status !== 'RUNNING').map(({ id, status }) => ({ id, status }));
       if (closed.length) return { accepted: 0, duplicates: 0, unattributed: 0, changed: [], versions: {}, closed };
       // Conversions waiting for their unit's exposure exist only where the experiment counts unattributed events.
       const waiting = new Set(state.filter((x) => x.unattributed > 0).map((x) => x.id));
       const exposing = exposures.filter((e) => waiting.has(e.experimentId));
       const covariatesChanged = await storeCovariates(tx, covariates, 'fill');
-      const { units: deltas, stored } = await insertEvents(tx, events, here, !covariates.length, experimentIds);
+      const onUnit = new Set(state.filter((x) => x.channel === 'EMAIL').map((x) => x.id));
+      const { units: deltas, stored } = await insertEvents(
+        tx,
+        { events, here, onUnit },
+        !covariates.length,
+        experimentIds,
+      );
       // After the batch's own events: those of units it exposes are attributed already (or before the start).
       const earlier = exposing.length ? await attributeEarlierConversions(tx, exposing, metrics) : [];
       const attributedIds = new Set(stored.flatMap((s) => s.attributed.map((id) => key(s.experimentId, id))));
