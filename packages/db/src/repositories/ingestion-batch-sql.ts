@@ -83,16 +83,22 @@ export const units = (keys: StoredKeys) => ({
 });
 
 /**
- * A first exposure is stored on its unit row (`units`), not as an event row as well: in the statement that inserts
- * the units, those it inserted (`fresh`, read after it ran to the end); after that statement, the stored units whose
- * event id it is — which then include every unit a concurrent batch was inserting, as the unit insert waited for
- * it, and this statement's snapshot is taken after.
+ * A first exposure is stored on its unit row (`units`), not as an event row as well. In the statement that inserts
+ * the units, the rows it inserted are left out (`fresh`, read after it ran to the end: those of the batch's events
+ * whose id a new unit keeps), and the unit probe runs for conversions only. After that statement, the probe runs
+ * for every event, and leaves out each one whose id is its stored unit's: the stored units then include every unit
+ * a concurrent batch was inserting, as the unit insert waited for it, and this statement's snapshot is taken after.
  */
-export const FIRST_IN_FRESH = Prisma.sql`
-  (t.conversion OR NOT EXISTS (SELECT 1 FROM fresh f WHERE f."experimentId" = t.e AND f."eventId" = t.id))`;
-export const FIRST_STORED = Prisma.sql`
-  (t.conversion OR NOT EXISTS (
-    SELECT 1 FROM "ExperimentUnit" f WHERE f."experimentId" = t.e AND f."unitId" = t.u AND f."eventId" = t.id))`;
+export interface FirstExposures {
+  probed: Prisma.Sql;
+  leftOut: Prisma.Sql;
+}
+export const FIRST_IN_FRESH: FirstExposures = {
+  probed: Prisma.sql`t.conversion AND`,
+  leftOut: Prisma.sql`
+    AND (t.conversion OR NOT EXISTS (SELECT 1 FROM fresh f WHERE f."experimentId" = t.e AND f."eventId" = t.id))`,
+};
+export const FIRST_STORED: FirstExposures = { probed: Prisma.empty, leftOut: Prisma.empty };
 
 /**
  * The CTE `stored`: the other events are inserted once per (experiment, event id) — a replay is a duplicate, not a
@@ -100,7 +106,7 @@ export const FIRST_STORED = Prisma.sql`
  * and it happened at or after the experiment's start. Then the answer's second part: a summary per experiment, not
  * the rows.
  */
-export const events = (keys: StoredKeys, firstExposures: Prisma.Sql) => ({
+export const events = (keys: StoredKeys, first: FirstExposures) => ({
   insert: Prisma.sql`
     stored AS (
       INSERT INTO "ExperimentEvent" ("experimentId", "eventId", "unitId", type, variant, metric, value, ts, attributed)
@@ -108,16 +114,17 @@ export const events = (keys: StoredKeys, firstExposures: Prisma.Sql) => ({
              NOT t.conversion OR ((s."startedAt" IS NULL OR t.ts >= s."startedAt") AND (t.here OR coalesce(x.exposed, false)))
       FROM batch t
       JOIN started s ON s.id = t.e
-      -- One index probe per conversion (as EXISTS, the planner may hash the experiment's every unit instead): is
-      -- its unit stored as exposed, and under which first exposure's id — a conversion reusing it is a duplicate,
-      -- as it would be of an event row. (A unit the batch itself stores holds one of the batch's ids, which are all
-      -- different.) A conversion of a unit neither exposed by the batch nor stored takes the experiment's lock
-      -- exclusively (ingestion.ts), so a unit a batch beside it was storing is seen.
+      -- One index probe per event probed (as EXISTS, the planner may hash the experiment's every unit instead): is
+      -- its unit stored as exposed, and under which first exposure's id — an event reusing it is a duplicate, as it
+      -- would be of an event row (a replay of the first exposure, or a conversion reusing its id). A unit the batch
+      -- itself stores holds one of the batch's ids, which are all different. A conversion of a unit neither exposed
+      -- by the batch nor stored takes the experiment's lock exclusively (ingestion.ts), so a unit a batch beside it
+      -- was storing is seen.
       LEFT JOIN LATERAL (
         SELECT true AS exposed, x."eventId" AS first FROM "ExperimentUnit" x
-        WHERE t.conversion AND x."experimentId" = t.e AND x."unitId" = t.u LIMIT 1
+        WHERE ${first.probed} x."experimentId" = t.e AND x."unitId" = t.u LIMIT 1
       ) x ON true
-      WHERE x.first IS DISTINCT FROM t.id AND ${firstExposures}
+      WHERE x.first IS DISTINCT FROM t.id ${first.leftOut}
       ORDER BY t.e, t.id
       ${onConflict(keys)}
       RETURNING "experimentId", "eventId", type = 'conversion' AS conversion, attributed
