@@ -1,6 +1,7 @@
 import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import { describe, expect, it } from 'vitest';
 import { assignVariant, bucketOf, cumulativeWeights, fnv1a32 } from './assignment';
+import { mulberry32 } from './stats/prng';
 
 /** Pearson χ² goodness of fit; returns the p-value. */
 function chiSquareP(observed: number[], expected: number[]): number {
@@ -50,6 +51,18 @@ describe('assignVariant', () => {
         [0.25, 0.25, 0.25, 0.25].map((q) => q * units.length),
       ),
     ).toBeGreaterThan(0.001);
+  });
+
+  it("computes GrowthBook's formula exactly, without its strings", () => {
+    const formula = (seed: string, unit: string) => (fnv1a32(String(fnv1a32(seed + unit))) % 10_000) / 10_000;
+    const rnd = mulberry32(15);
+    const alphabet = ['a', 'Z', '0', '9', '-', '@', '.', 'é', 'ß', '€', '中', '😀', '\uD800', '\u0000', ' '];
+    const text = (max: number) =>
+      Array.from({ length: Math.floor(rnd() * max) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+    for (let i = 0; i < 20_000; i++) {
+      const [seed, unit] = [text(24), text(40)];
+      expect(bucketOf(seed, unit), JSON.stringify([seed, unit])).toBe(formula(seed, unit));
+    }
   });
 
   it('is stable across releases (golden vectors)', () => {

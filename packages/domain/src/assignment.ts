@@ -20,7 +20,18 @@ export function fnv1a32(text: string): number {
  * whose seeds share a prefix; 10,000 buckets give weights a resolution of 0.01%.
  */
 export function bucketOf(seed: string, unitId: string): number {
-  return (fnv1a32(String(fnv1a32(seed + unitId))) % 10_000) / 10_000;
+  // The same arithmetic as the formula above without its two strings (`seed + unitId` and the decimal text of the
+  // first hash): FNV-1a runs on over `unitId` after `seed`, then over the digits as they are computed. Ingestion
+  // hashes every exposure this way (issue 15); assignment.test.ts holds it equal to the formula.
+  let first = 0x811c9dc5;
+  for (let i = 0; i < seed.length; i++) first = Math.imul(first ^ seed.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < unitId.length; i++) first = Math.imul(first ^ unitId.charCodeAt(i), 0x01000193);
+  const n = first >>> 0;
+  let place = 1;
+  while (place * 10 <= n) place *= 10;
+  let second = 0x811c9dc5;
+  for (; place >= 1; place /= 10) second = Math.imul(second ^ (48 + (Math.floor(n / place) % 10)), 0x01000193);
+  return ((second >>> 0) % 10_000) / 10_000;
 }
 
 /** Validates variant weights (each ≥ 0, sum 1 within 1e-6) and returns their cumulative upper bounds. */
