@@ -141,7 +141,10 @@ export async function insertBatch(tx: Sql, { events: rows, here, onUnit }: Batch
       of(experimentId).stored += firsts; // first exposures stored on their unit rows (the others: event rows)
     } else {
       const { experimentId, stored: count, orphans, attributed } = row as StoredEvents;
-      Object.assign(of(experimentId), { stored: of(experimentId).stored + count, orphans, attributed });
+      const entry = of(experimentId);
+      entry.stored += count;
+      entry.orphans = orphans;
+      entry.attributed = attributed;
     }
   }
   return { units: deltas, stored: [...stored.values()] };
