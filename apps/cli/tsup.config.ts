@@ -1,23 +1,44 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { defineConfig, type Options } from 'tsup';
 
 type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 
+const STDLIB_IMPORT = /^import (\w+) from '(@stdlib\/[\w-]+)';$/gm;
+
 /**
- * In dist/analyze.cjs only: the statistics' @stdlib imports become calls that load their module on first use.
- * Bundled as written, all 143 @stdlib modules they pull in run when the bundle loads, though a two-arm test
- * needs three of them (issue 15: start-up is most of \`uplift analyze\`'s time). The functions are pure, so
- * loading one later changes nothing but when.
+ * The @stdlib modules the statistics engine imports, found in its sources, each bundled apart as
+ * dist/stdlib/<name>.cjs for dist/analyze.cjs to load on first use.
+ */
+const statsDir = new URL('../../packages/domain/src/stats/', import.meta.url);
+const stdlibModules = [
+  ...new Set(
+    readdirSync(statsDir)
+      .filter((name) => name.endsWith('.ts'))
+      .flatMap((name) => [...readFileSync(new URL(name, statsDir), 'utf8').matchAll(STDLIB_IMPORT)].map((m) => m[2])),
+  ),
+] as string[];
+const resolveModule = createRequire(import.meta.url).resolve;
+const stdlibFile = (module: string) => `stdlib/${module.replace('@stdlib/', '')}`;
+
+/**
+ * In dist/analyze.cjs only: the statistics' @stdlib imports become calls that load their module on first use,
+ * each from a bundle of its own (dist/stdlib/). Bundled as written, all 143 @stdlib modules they pull in ran when
+ * the bundle loaded; bundled lazily but into dist/analyze.cjs, they were still nine tenths of the code V8 reads
+ * and compiles at every start, though a two-arm test calls one of them, the normal CDF (issue 15: start-up is
+ * most of `uplift analyze`'s time). The functions are pure, so loading one later changes nothing but when.
  */
 const lazyStdlib: Plugin = {
   name: 'lazy-stdlib',
   setup(build) {
+    build.onResolve({ filter: /^\.\/stdlib\// }, ({ path }) => ({ path, external: true }));
     build.onLoad({ filter: /packages\/domain\/src\/stats\/[^/]+\.ts$/ }, async ({ path }) => {
       const source = await readFile(path, 'utf8');
       const contents = source.replace(
-        /^import (\w+) from '(@stdlib\/[\w-]+)';$/gm,
+        STDLIB_IMPORT,
         (_, name: string, module: string) =>
-          `let ${name}$loaded: any;\nconst ${name} = (...args: any[]) => (${name}$loaded ??= require('${module}'))(...args);`,
+          `let ${name}$loaded: any;\nconst ${name} = (...args: any[]) => (${name}$loaded ??= require('./${stdlibFile(module)}.cjs'))(...args);`,
       );
       return { contents, loader: 'ts' };
     });
@@ -57,5 +78,11 @@ export default defineConfig([
     format: 'cjs',
     outExtension: () => ({ js: '.cjs' }),
     esbuildPlugins: [lazyStdlib],
+  },
+  {
+    ...shared,
+    entry: Object.fromEntries(stdlibModules.map((module) => [stdlibFile(module), resolveModule(module)])),
+    format: 'cjs',
+    outExtension: () => ({ js: '.cjs' }),
   },
 ]);

@@ -12,7 +12,14 @@ async function plainAnalyze() {
   try {
     return await require('../dist/analyze.cjs').tryPlainAnalyze(process.argv.slice(3));
   } catch (error) {
-    if (error?.code === 'MODULE_NOT_FOUND' && String(error.message).includes('dist/analyze.cjs')) return false;
+    // Only the bundle itself missing (not built yet) falls back: its message names it first, while a module the
+    // bundle fails to load names the bundle only in its require stack, and is an error to see, not to hide.
+    if (
+      error?.code === 'MODULE_NOT_FOUND' &&
+      String(error.message).startsWith("Cannot find module '../dist/analyze.cjs'")
+    ) {
+      return false;
+    }
     throw error;
   }
 }

@@ -42,6 +42,17 @@ describe('the built uplift bin', { timeout: 60_000 }, () => {
     expect(JSON.parse(fast.stdout)).toHaveLength(303);
     expect(bin(['analyze', '--pretty', path]).stdout).toBe(`${JSON.stringify(JSON.parse(fast.stdout), null, 2)}\n`);
     expect(bin(['analyze'], JSON.stringify(requests)).stdout).toBe(fast.stdout);
+    // The bundle answered by itself (the bin would fall back to the program, which answers alike).
+    const bundle = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `require('./apps/cli/dist/analyze.cjs').tryPlainAnalyze([${JSON.stringify(path)}]).then((ok) => ok || process.exit(3))`,
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
+    expect(bundle.status).toBe(0);
+    expect(bundle.stdout).toBe(fast.stdout);
   });
 
   it('words a refused file, an unreadable one and an unknown flag as the program does', () => {
