@@ -71,6 +71,20 @@ describe('the built uplift bin', { timeout: 60_000 }, () => {
     expect(bin(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
+  it('starts analyze without NODE_EXTRA_CA_CERTS and every other command with it, through the command npm links', () => {
+    const path = file('certs', [request(1)]);
+    // Node 20 warns at start when the file cannot be read: the warning shows whether Node was given the setting.
+    const env = { ...process.env, NODE_EXTRA_CA_CERTS: '/nonexistent/extra-ca.pem' };
+    const run = (args: string[]) => spawnSync('node_modules/.bin/uplift', args, { cwd: root, env, encoding: 'utf8' });
+    const analysed = run(['analyze', path]);
+    expect(analysed.status).toBe(0);
+    expect(analysed.stderr).toBe('');
+    expect(analysed.stdout).toBe(bin(['analyze', path]).stdout);
+    const version = run(['--version']);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(version.stderr).toContain('Ignoring extra certs from `/nonexistent/extra-ca.pem`');
+  });
+
   it('ends quietly with 0 when the reader closes the pipe early, on the fast path too', () => {
     const path = file(
       'many',
