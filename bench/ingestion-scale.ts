@@ -8,6 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApiKey, createDb } from '@uplift/db';
+import { postEvents } from './support/post-events';
 import { fmt, insertExperiments, median, setup, start } from './support/setup';
 
 const url = process.env.DATABASE_URL as string;
@@ -35,15 +36,7 @@ function body(experiment: string, client: number, batch: number) {
   return JSON.stringify({ events });
 }
 
-async function post(base: string, token: string, payload: string) {
-  const res = await fetch(`${base}/v1/events`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: payload,
-  });
-  if (res.status !== 202) throw new Error(`ingestion answered ${res.status}: ${await res.text()}`);
-  return ((await res.json()) as { accepted: number }).accepted;
-}
+const post = async (base: string, token: string, payload: string) => (await postEvents(base, token, payload)).accepted;
 
 /** Every client's batches, one after the other, the clients side by side; client c talks to apis[c % n]. */
 async function rate(apis: string[], token: string, experimentOf: (client: number, batch: number) => string) {

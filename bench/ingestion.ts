@@ -10,6 +10,7 @@ import { createApiKey, createDb, withDefaultUser } from '@uplift/db';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { cpuSince, perEvent } from './support/cpu';
+import { postEvents } from './support/post-events';
 import { fmt, insertExperiments, setup, start } from './support/setup';
 
 const url = process.env.DATABASE_URL as string;
@@ -31,15 +32,7 @@ function eventsFor(experiment: string, client: number, batch: number) {
   return events; // 900 exposures + 100 conversions
 }
 
-async function post(token: string, body: string) {
-  const res = await fetch(`${base}/v1/events`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body,
-  });
-  if (res.status !== 202) throw new Error(`ingestion answered ${res.status}: ${await res.text()}`);
-  return (await res.json()) as { accepted: number };
-}
+const post = (token: string, body: string) => postEvents(base, token, body);
 
 /**
  * The same rows COPYed straight into a table shaped like ExperimentEvent: its columns and defaults, its primary key
