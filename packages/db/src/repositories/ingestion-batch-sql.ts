@@ -26,20 +26,21 @@ export const run = <T>(tx: Sql, statement: Prisma.Sql) =>
  * position; `onunit`: the experiment's first exposures are stored on unit rows, ingestion-rows.ts `BatchRows`),
  * the CTE `started`: their experiments' start, and `covered`: those holding covariates.
  */
-export function batchOf(rows: PreparedEvent[], here: boolean[], onUnit: ReadonlySet<string>) {
+export function batchOf(rows: PreparedEvent[], here: boolean[], first: boolean[], onUnit: ReadonlySet<string>) {
   const experiments = [...new Set(rows.map((r) => r.experimentId))];
   const position = new Map(experiments.map((id, i) => [id, i + 1]));
   return Prisma.sql`
     batch AS (
       SELECT (${textArray(experiments)}::text[])[t.i] AS e, t.id, t.u, t.conversion, t.v, t.s, t.m, t.x,
-             t.ts::timestamp AS ts, t.here, (${booleanArray(experiments.map((id) => onUnit.has(id)))}::boolean[])[t.i] AS onunit
+             t.ts::timestamp AS ts, t.here, t.first, (${booleanArray(experiments.map((id) => onUnit.has(id)))}::boolean[])[t.i] AS onunit
       FROM unnest(${numberArray(rows.map((r) => position.get(r.experimentId) as number))}::int[],
                   ${textArray(rows.map((r) => r.eventId))}::text[], ${textArray(rows.map((r) => r.unitId))}::text[],
                   ${booleanArray(rows.map((r) => r.type === 'conversion'))}::boolean[],
                   ${textArray(rows.map((r) => r.variant))}::text[], ${textArray(rows.map((r) => r.segment))}::text[],
                   ${textArray(rows.map((r) => r.metric))}::text[], ${numberArray(rows.map((r) => r.value))}::float8[],
-                  ${isoArray(rows.map((r) => r.ts))}::text[], ${booleanArray(here)}::boolean[])
-           AS t(i, id, u, conversion, v, s, m, x, ts, here)
+                  ${isoArray(rows.map((r) => r.ts))}::text[], ${booleanArray(here)}::boolean[],
+                  ${booleanArray(first)}::boolean[])
+           AS t(i, id, u, conversion, v, s, m, x, ts, here, first)
     ), started AS (
       -- The batch's experiments by their key (joined plainly, the planner hashed the whole Experiment table).
       SELECT id, "startedAt" FROM "Experiment" WHERE id = ANY(${textArray(experiments)}::text[])
@@ -61,9 +62,8 @@ export const units = (keys: StoredKeys) => ({
   insert: Prisma.sql`
     fresh AS (
       INSERT INTO "ExperimentUnit" ("experimentId", "unitId", variant, segment, "exposedAt", "eventId")
-      SELECT DISTINCT ON (e, u) e, u, v, s, ts, CASE WHEN onunit AND x IS NULL THEN id END
-      FROM batch WHERE NOT conversion
-      ORDER BY e, u, ts
+      SELECT e, u, v, s, ts, CASE WHEN onunit AND x IS NULL THEN id END
+      FROM batch WHERE first
       ${onConflict(keys)}
       RETURNING "experimentId", "unitId", variant, segment, "eventId"
     )`,

@@ -7,9 +7,9 @@ import { addBinomialConversions, addMeanConversions, attributeEarlierConversions
 import { addRatioProducts } from './ingestion-ratios';
 import {
   type BatchRows,
-  exposedHere,
   hasUnexposedConversions,
   insertBatch,
+  inUnitOrder,
   type OnStored,
   SKIP_STORED,
   storedKeyConflict,
@@ -146,9 +146,10 @@ const key = (experimentId: string, eventId: string) => `${experimentId}\u0000${e
  */
 export async function ingestEvents(
   db: Db,
-  events: PreparedEvent[],
+  batch: PreparedEvent[],
   experiments: Pick<IngestionExperiment, 'id' | 'metrics'>[],
 ): Promise<IngestResult> {
+  const { events, here, first } = inUnitOrder(batch);
   const experimentIds = [...new Set(events.map((e) => e.experimentId))].sort();
   const metrics = experiments.flatMap((x) =>
     [x.metrics.primary, ...x.metrics.guardrails].map((m) => ({ experimentId: x.id, metric: m.name, kind: m.kind })),
@@ -161,7 +162,6 @@ export async function ingestEvents(
     .sort((a, b) => a.ts.getTime() - b.ts.getTime())
     .map((e) => ({ experimentId: e.experimentId, unitId: e.unitId, value: e.covariate as number }));
   const ratios = ratiosOf(experiments);
-  const here = exposedHere(events);
   const exclusive =
     covariates.length > 0 || ratios.length > 0 || (await hasUnexposedConversions(sqlFor(db), events, here));
   return retryOnDeadlock(() =>
@@ -176,7 +176,7 @@ export async function ingestEvents(
       const onUnit = new Set(state.filter((x) => x.channel === 'EMAIL').map((x) => x.id));
       const { units: deltas, stored } = await insertEvents(
         tx,
-        { events, here, onUnit },
+        { events, here, first, onUnit },
         !covariates.length,
         experimentIds,
       );
