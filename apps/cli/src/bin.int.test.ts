@@ -34,12 +34,20 @@ describe('the built uplift bin', { timeout: 60_000 }, () => {
       { ...request(1), engine: 'bayesian' },
       { metric: 'binomial', variants: [10, 12, 30].map((users, i) => ({ key: `v${i}`, users, sum: 1 + i })) },
       { metric: 'mean', variants: [5, 6].map((users, i) => ({ key: `m${i}`, users, sum: 10 + i, sumSquares: 40 })) },
+      // Text beyond ASCII: keys, and the sample ratio mismatch warning's χ².
+      {
+        metric: 'binomial',
+        variants: [
+          { key: 'контроль', users: 1000, sum: 100 },
+          { key: 'tréatment', users: 1400, sum: 120 },
+        ],
+      },
     ];
     const path = file('plain', requests);
     const fast = bin(['analyze', path]);
     expect(fast.status).toBe(0);
     expect(fast.stdout).toBe(runCli(['analyze', path]).stdout);
-    expect(JSON.parse(fast.stdout)).toHaveLength(303);
+    expect(JSON.parse(fast.stdout)).toHaveLength(304);
     expect(bin(['analyze', '--pretty', path]).stdout).toBe(`${JSON.stringify(JSON.parse(fast.stdout), null, 2)}\n`);
     expect(bin(['analyze'], JSON.stringify(requests)).stdout).toBe(fast.stdout);
     // The bundle answered by itself (the bin would fall back to the program, which answers alike).
