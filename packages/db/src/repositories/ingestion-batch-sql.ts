@@ -23,7 +23,8 @@ export const run = <T>(tx: Sql, statement: Prisma.Sql) =>
 
 /**
  * The rows as the CTE `batch`, one pass over their arrays (experiments sent once each, rows naming them by
- * position; `onunit`: the experiment's first exposures are stored on unit rows, ingestion-rows.ts `BatchRows`),
+ * position; `first`: the first exposure of its unit in the batch, ingestion-rows.ts `inUnitOrder`; `onunit`: the
+ * experiment's first exposures are stored on unit rows, `BatchRows`),
  * the CTE `started`: their experiments' start, and `covered`: those holding covariates.
  */
 export function batchOf(rows: PreparedEvent[], here: boolean[], first: boolean[], onUnit: ReadonlySet<string>) {

@@ -39,9 +39,10 @@ export function inUnitOrder(batch: readonly PreparedEvent[]): {
     const { experimentId, unitId } = events[start] as PreparedEvent;
     let end = start + 1;
     while (end < events.length && events[end]?.unitId === unitId && events[end]?.experimentId === experimentId) end++;
-    const exposure = events.slice(start, end).findIndex((e) => e.type === 'exposure');
-    if (exposure >= 0) {
-      first[start + exposure] = true;
+    let exposure = start;
+    while (exposure < end && events[exposure]?.type !== 'exposure') exposure++;
+    if (exposure < end) {
+      first[exposure] = true;
       for (let i = start; i < end; i++) here[i] = events[i]?.type === 'conversion';
     }
     start = end;
@@ -116,8 +117,8 @@ type Answer = (
  *    per experiment as the events stored (a new unit's first exposure among them), the conversions left
  *    unattributed, and the attributed ones' ids.
  * Both in key order, units before events, so concurrent overlapping batches never deadlock (the units in the
- * order of `rows`, `inUnitOrder`'s, which the statement keeps: it reads them from the arrays without sorting). When new units are
- * inserted plainly (`onStored.units` 'fail': every exposed unit is new, or the statement fails), this is one
+ * order of `rows`, `inUnitOrder`'s, which the statement keeps: it reads them from the arrays without sorting).
+ * When new units are inserted plainly (`onStored.units` 'fail': every exposed unit is new, or the statement fails), this is one
  * statement: the units first, as the UNION ALL reads its branches in order and each branch's aggregate reads its
  * whole insert before answering (data-modifying CTEs run when read: Postgres manual, 7.8.4). When stored units are
  * skipped in a batch of an email experiment (`onUnit`), the events follow in a statement of their own, whose
