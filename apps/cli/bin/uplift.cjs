@@ -3,6 +3,8 @@
 // CommonJS, so that `uplift analyze <file>` never starts Node's ES module loader (see src/analyze-main.ts).
 const { setFlagsFromString } = require('node:v8');
 
+const BUNDLE = '../dist/analyze.cjs';
+
 async function plainAnalyze() {
   if (process.argv[2] !== 'analyze') return false;
   // Analysing a big file makes garbage fast and keeps little: a 1 MB young generation (V8 grows it to 16 MB) is
@@ -10,14 +12,11 @@ async function plainAnalyze() {
   // (issue 15's bench: a third fewer page faults). Set before anything is allocated.
   setFlagsFromString('--max-semi-space-size=1');
   try {
-    return await require('../dist/analyze.cjs').tryPlainAnalyze(process.argv.slice(3));
+    return await require(BUNDLE).tryPlainAnalyze(process.argv.slice(3));
   } catch (error) {
     // Only the bundle itself missing (not built yet) falls back: its message names it first, while a module the
     // bundle fails to load names the bundle only in its require stack, and is an error to see, not to hide.
-    if (
-      error?.code === 'MODULE_NOT_FOUND' &&
-      String(error.message).startsWith("Cannot find module '../dist/analyze.cjs'")
-    ) {
+    if (error?.code === 'MODULE_NOT_FOUND' && String(error.message).startsWith(`Cannot find module '${BUNDLE}'`)) {
       return false;
     }
     throw error;

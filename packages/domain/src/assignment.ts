@@ -1,17 +1,21 @@
 import { DomainError } from './errors';
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a's state after `text`'s code units, from the state `hash`. */
+function fnvOver(hash: number, text: string): number {
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+  return hash;
+}
+
 /**
  * FNV-1a, 32 bits, over the string's UTF-16 code units — the hash GrowthBook's SDKs use
  * (FNV test vectors: draft-eastlake-fnv; GrowthBook sdk-js `hash`). Email tools and websites can
  * reproduce it in a few lines, so they can compute a unit's variant offline.
  */
 export function fnv1a32(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
+  return fnvOver(FNV_OFFSET, text) >>> 0;
 }
 
 /**
@@ -23,14 +27,11 @@ export function bucketOf(seed: string, unitId: string): number {
   // The same arithmetic as the formula above without its two strings (`seed + unitId` and the decimal text of the
   // first hash): FNV-1a runs on over `unitId` after `seed`, then over the digits as they are computed. Ingestion
   // hashes every exposure this way (issue 15); assignment.test.ts holds it equal to the formula.
-  let first = 0x811c9dc5;
-  for (let i = 0; i < seed.length; i++) first = Math.imul(first ^ seed.charCodeAt(i), 0x01000193);
-  for (let i = 0; i < unitId.length; i++) first = Math.imul(first ^ unitId.charCodeAt(i), 0x01000193);
-  const n = first >>> 0;
+  const n = fnvOver(fnvOver(FNV_OFFSET, seed), unitId) >>> 0;
   let place = 1;
   while (place * 10 <= n) place *= 10;
-  let second = 0x811c9dc5;
-  for (; place >= 1; place /= 10) second = Math.imul(second ^ (48 + (Math.floor(n / place) % 10)), 0x01000193);
+  let second = FNV_OFFSET;
+  for (; place >= 1; place /= 10) second = Math.imul(second ^ (48 + (Math.floor(n / place) % 10)), FNV_PRIME);
   return ((second >>> 0) % 10_000) / 10_000;
 }
 
