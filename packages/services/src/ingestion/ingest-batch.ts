@@ -1,6 +1,6 @@
 import { findExperimentsForIngestion, ingestEvents, markRemainderSent } from '@uplift/db';
 import { type EventIssue, type EventsBatch, prepareBatch } from '@uplift/domain';
-import { requestEvaluation } from '@uplift/jobs';
+import { requestEvaluationAfterBatch } from '@uplift/jobs';
 import type { ServiceDeps } from '../deps';
 
 /** The batch is rejected whole (nothing stored) and every problem is listed; `status` is the HTTP answer. */
@@ -35,8 +35,9 @@ export async function ingestBatch(deps: ServiceDeps, workspaceId: string, batch:
   await markRemainderSent(deps.db, [...new Set(prepared.filter((e) => e.remainder).map((e) => e.experimentId))], now);
   for (const experimentId of result.changed) {
     // Redis away: the data is stored, and the reconciler finds the unevaluated version within a minute.
-    await requestEvaluation(deps.queue, experimentId, undefined, result.versions[experimentId]).catch((e: Error) =>
-      deps.log.warn('evaluation not requested; the reconciler requests it', { experimentId, error: e.message }),
+    await requestEvaluationAfterBatch(deps.queue, experimentId, result.versions[experimentId] as number).catch(
+      (e: Error) =>
+        deps.log.warn('evaluation not requested; the reconciler requests it', { experimentId, error: e.message }),
     );
   }
   // An id repeated inside the batch is a duplicate, as it would be in the next batch.
