@@ -75,8 +75,12 @@ function timed(
   const fd = piped ? null : openSync(out, 'w');
   try {
     const start = process.hrtime.bigint();
-    const stdio = ['ignore', fd ?? 'pipe', 'pipe'] as const;
-    const run = spawnSync(command, args, { cwd: root, env, maxBuffer: 1 << 30, stdio: [...stdio] });
+    const run = spawnSync(command, args, {
+      cwd: root,
+      env,
+      maxBuffer: 1 << 30,
+      stdio: ['ignore', fd ?? 'pipe', 'pipe'],
+    });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${run.status}):\n${run.stderr}`);
     const text = fd === null ? run.stdout.toString('utf8') : readFileSync(out, 'utf8');

@@ -62,8 +62,11 @@ export async function requestEvaluationAfterBatch(
   version: number,
   now = Date.now(),
 ): Promise<boolean> {
-  const pending = pendingUntil.get(queue) ?? new Map<string, number>();
-  pendingUntil.set(queue, pending);
+  let pending = pendingUntil.get(queue);
+  if (pending === undefined) {
+    pending = new Map();
+    pendingUntil.set(queue, pending);
+  }
   if (now < (pending.get(experimentId) ?? 0)) return false;
   pending.delete(experimentId);
   if (pending.size > 10_000) pending.clear(); // experiments no longer ingested; a cleared entry costs one request
