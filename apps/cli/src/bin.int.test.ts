@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,6 +91,27 @@ describe('the built uplift bin', { timeout: 60_000 }, () => {
     const version = run(['--version']);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     expect(version.stderr).toContain('Ignoring extra certs from `/nonexistent/extra-ca.pem`');
+  });
+
+  it('writes into a standard output that is a regular file at its offset, and nothing on a refusal', () => {
+    const good = file(
+      'to-file',
+      Array.from({ length: 2_000 }, (_, i) => request(i)),
+    ); // results past 64 kB
+    const bad = file('to-file-bad', [request(1), { ...request(2), variants: [{ key: 'a', users: 10, sum: 11 }] }]);
+    const out = join(tmpdir(), `uplift-bin-${process.pid}-out.txt`);
+    const uplift = 'node_modules/.bin/uplift analyze';
+    // One open file for the whole group, as a script redirects it: each command writes on where the last stopped.
+    const shell = spawnSync(
+      'sh',
+      ['-c', `{ echo first; ${uplift} ${bad}; echo between; ${uplift} ${good}; echo last; } > ${out} 2>/dev/null`],
+      { cwd: root },
+    );
+    expect(shell.status).toBe(0);
+    const piped = bin(['analyze', good]).stdout;
+    expect(piped.length).toBeGreaterThan(1 << 16);
+    expect(readFileSync(out, 'utf8') === `first\nbetween\n${piped}last\n`).toBe(true); // not toBe: 600 kB on failure
+    rmSync(out, { force: true });
   });
 
   it('ends quietly with 0 when the reader closes the pipe early, on the fast path too', () => {

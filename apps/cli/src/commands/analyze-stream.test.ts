@@ -1,17 +1,19 @@
 import { analyze } from '@uplift/domain/engine';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../../packages/domain/src/stats/prng';
 import { streamed } from './analyze-stream';
 
-/** What `streamed` answered and wrote to stdout. */
+/** What `streamed` answered and wrote. */
 async function run(value: unknown, pretty = false, holdUpTo?: number): Promise<{ handled: boolean; out: string }> {
   let out = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  const handled = await streamed(Buffer.from(JSON.stringify(value)), pretty, holdUpTo);
-  vi.restoreAllMocks();
+  const sink = {
+    write: (chunk: Uint8Array | string) => {
+      out += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+      return true;
+    },
+    drained: async () => {},
+  };
+  const handled = await streamed(Buffer.from(JSON.stringify(value)), pretty, holdUpTo, sink);
   return { handled, out };
 }
 
@@ -38,8 +40,6 @@ const requests = Array.from({ length: 400 }, (_, i) => {
 });
 
 describe('streamed analysis', () => {
-  afterEach(() => vi.restoreAllMocks());
-
   it('writes what analysing the parsed file whole writes, compact and pretty', async () => {
     const whole = requests.map((r) => analyze(JSON.parse(JSON.stringify(r))));
     const compact = await run(requests);
@@ -80,11 +80,15 @@ describe('streamed analysis', () => {
   it('waits for a lagging reader: after a write stdout holds back, nothing more is written until it drains', async () => {
     const many = Array.from({ length: 40 }, () => requests).flat(); // 16,000 requests: several 64 kB chunks
     let writes = 0;
-    vi.spyOn(process.stdout, 'write').mockImplementation(() => ++writes > 1);
-    const done = streamed(Buffer.from(JSON.stringify(many)), false);
+    let drain = () => {};
+    const sink = {
+      write: () => ++writes > 1,
+      drained: () => new Promise<void>((resolve) => (drain = resolve)),
+    };
+    const done = streamed(Buffer.from(JSON.stringify(many)), false, undefined, sink);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(writes).toBe(1); // the first chunk was held back: the analysis waits
-    process.stdout.emit('drain');
+    expect(writes).toBe(1); // the first chunk was held back: nothing more until it drains
+    drain();
     expect(await done).toBe(true);
     expect(writes).toBeGreaterThan(2);
   });

@@ -1,8 +1,9 @@
 import { type AnalyzeRequest, analyze, isAnalyzeRequest } from '@uplift/domain/engine';
+import { HeldText, type Sink, standardOutput } from '../held-text';
 import { JsonArrayWriter } from '../io';
 import { RequestReader } from '../request-reader';
 
-/** Results held back while the rest of the file is checked: up to this many bytes of their text. */
+/** Results held back while the rest of the file is checked (see HeldText): up to this many bytes of their text. */
 export const HOLD_UP_TO = 32 * 1024 * 1024;
 
 /**
@@ -15,43 +16,46 @@ export const HOLD_UP_TO = 32 * 1024 * 1024;
  * False (nothing written) sends the file down the whole-text path, whose messages are the schema's; so does a
  * file that is not plain (see RequestReader), which JSON.parse reads whole as before.
  */
-export async function streamed(bytes: Buffer, pretty: boolean | undefined, holdUpTo = HOLD_UP_TO): Promise<boolean> {
+export async function streamed(
+  bytes: Buffer,
+  pretty: boolean | undefined,
+  holdUpTo = HOLD_UP_TO,
+  out: Sink = standardOutput(),
+): Promise<boolean> {
   const reader = new RequestReader(bytes);
-  const held: Buffer[] = [];
-  let heldBytes = 0;
-  const holding = new JsonArrayWriter(pretty, (text) => {
-    const chunk = Buffer.from(text); // bytes, not a rope of short strings: flat in memory, ready to write
-    held.push(chunk);
-    heldBytes += chunk.length;
-    return heldBytes < holdUpTo;
-  });
-  let rest: { from: number; index: number } | null = null;
-  let index = 0;
-  const count = reader.each((request) => {
-    if (!isAnalyzeRequest(request)) return false;
-    index++;
-    if (rest === null && !holding.add(analyze(request))) rest = { from: reader.position, index };
+  const held = new HeldText();
+  try {
+    const holding = new JsonArrayWriter(pretty, (text) => {
+      held.add(text);
+      return held.bytes < holdUpTo;
+    });
+    let rest: { from: number; index: number } | null = null;
+    let index = 0;
+    const count = reader.each((request) => {
+      if (!isAnalyzeRequest(request)) return false;
+      index++;
+      if (rest === null && !holding.add(analyze(request))) rest = { from: reader.position, index };
+      return true;
+    });
+    if (count === null || count === -1) return false;
+    if (rest === null) holding.end();
+    else holding.flush();
+    await held.writeTo(out);
+    if (rest === null) return true;
+    // Past the text held: read again, analysed and written as they come.
+    const writer = new JsonArrayWriter(pretty, (text) => out.write(text), (rest as { index: number }).index);
+    reader.seek(rest);
+    for (let request = reader.next(); request !== null; request = reader.next()) {
+      // Into a pipe, a write the reader has not taken yet is queued in memory: without waiting, the whole output
+      // would be (8 MB of results for 20,000 requests, twice the run's page faults; issue 15's bench read a pipe).
+      if (!writer.add(analyze(request as AnalyzeRequest))) await out.drained();
+    }
+    writer.end();
     return true;
-  });
-  if (count === null || count === -1) return false;
-  if (rest === null) holding.end();
-  else holding.flush();
-  for (const chunk of held) if (!process.stdout.write(chunk)) await drained();
-  if (rest === null) return true;
-  held.length = 0;
-  // Past the text held: read again, analysed and written as they come.
-  const writer = new JsonArrayWriter(pretty, undefined, (rest as { index: number }).index);
-  reader.seek(rest);
-  for (let request = reader.next(); request !== null; request = reader.next()) {
-    // Into a pipe, a write the reader has not taken yet is queued in memory: without waiting, the whole output
-    // would be (8 MB of results for 20,000 requests, twice the run's page faults; issue 15's bench reads a pipe).
-    if (!writer.add(analyze(request as AnalyzeRequest))) await drained();
+  } finally {
+    held.release();
   }
-  writer.end();
-  return true;
 }
-
-const drained = () => new Promise<void>((resolve) => process.stdout.once('drain', resolve));
 
 /**
  * `uplift analyze [file|-] [--pretty]`, the forms a script runs thousands of times, recognised without commander:
