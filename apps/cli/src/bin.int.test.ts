@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,6 +91,15 @@ describe('the built uplift bin', { timeout: 60_000 }, () => {
     const version = run(['--version']);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     expect(version.stderr).toContain('Ignoring extra certs from `/nonexistent/extra-ca.pem`');
+    // A link elsewhere (as a global install makes) finds the CLI through readlink; the bin by its own path too.
+    const link = join(tmpdir(), `uplift-bin-${process.pid}-link`);
+    rmSync(link, { force: true });
+    symlinkSync(join(root, 'apps/cli/bin/uplift'), link);
+    for (const command of [link, join(root, 'apps/cli/bin/uplift')]) {
+      const linked = spawnSync(command, ['analyze', path], { cwd: tmpdir(), encoding: 'utf8' });
+      expect(linked.stdout).toBe(analysed.stdout);
+    }
+    rmSync(link, { force: true });
   });
 
   it('writes into a standard output that is a regular file at its offset, and nothing on a refusal', () => {
