@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,13 +11,26 @@ import { applyMigrations } from './migrate';
 // api and the worker at once. Real clients talk to it concurrently, so the test does too.
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const dir = mkdtempSync(`${tmpdir()}/uplift-pglite-`);
-const port = 54000 + Math.floor(Math.random() * 900);
-const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
+let url: string;
 let server: ChildProcess;
 let api: Db;
 let worker: Db;
 
+/**
+ * A port nothing holds, from the system: a random one in 54000-54899 was once taken by the local end of one of the
+ * suite's own connections (that range is inside Linux's ephemeral ports), and the server could not listen.
+ */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
 beforeAll(async () => {
+  const port = await freePort();
+  url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
   server = spawn(process.execPath, ['scripts/embedded-postgres.mjs'], {
     cwd: root,
     env: { ...process.env, EMBEDDED_PG_DIR: dir, EMBEDDED_PG_PORT: String(port) },
