@@ -7,9 +7,11 @@ const BUNDLE = '../dist/analyze.cjs';
 
 async function plainAnalyze() {
   if (process.argv[2] !== 'analyze') return false;
-  // Analysing a big file makes garbage fast and keeps little: a 1 MB young generation (V8 grows it to 16 MB) is
-  // collected as often but touches far fewer fresh pages, which on small VMs cost more than the collections
-  // (issue 15's bench: a third fewer page faults). Set before anything is allocated.
+  // Analysing a big file makes garbage fast and keeps little: a smaller young generation (V8 grows it to 16 MB) is
+  // collected more often but touches far fewer fresh pages, which on small VMs cost more than the collections
+  // (issue 15's bench: a third fewer page faults). Set before anything is allocated, it takes only in part: the
+  // young generation still reaches 4-8 MB, against 2 MB with the flag on Node's command line, which measured no
+  // faster (see the README's Benchmarks).
   setFlagsFromString('--max-semi-space-size=1');
   try {
     return await require(BUNDLE).tryPlainAnalyze(process.argv.slice(3));
