@@ -13,13 +13,7 @@ export interface Sink {
  * file descriptor 1, as process.stdout would send them (it writes files synchronously too), without a copy per
  * chunk; otherwise through process.stdout, given a copy, honouring a pipe's back-pressure.
  */
-export function standardOutput(): Sink {
-  let file = false;
-  try {
-    file = fstatSync(1).isFile();
-  } catch {
-    // No descriptor 1 to inspect: leave it to process.stdout, which reports what is wrong.
-  }
+export function standardOutput(file = stdoutIsFile()): Sink {
   if (file) {
     return {
       write: (bytes) => {
@@ -33,6 +27,15 @@ export function standardOutput(): Sink {
     write: (bytes) => process.stdout.write(typeof bytes === 'string' ? bytes : Buffer.from(bytes)),
     drained: () => new Promise<void>((resolve) => process.stdout.once('drain', resolve)),
   };
+}
+
+/** Whether standard output is a regular file (`> out.json`), which takes writes whole and never closes early. */
+export function stdoutIsFile(): boolean {
+  try {
+    return fstatSync(1).isFile();
+  } catch {
+    return false; // no descriptor 1 to inspect: leave it to process.stdout, which reports what is wrong
+  }
 }
 
 function writeFully(fd: number, bytes: Uint8Array | string): void {
