@@ -1,18 +1,19 @@
 #!/usr/bin/env node
 // Committed shim so the bin link is executable before the first build; the CLI itself is built to dist/.
 // CommonJS, so that `uplift analyze <file>` never starts Node's ES module loader (see src/analyze-main.ts).
-const { setFlagsFromString } = require('node:v8');
-
 const BUNDLE = '../dist/analyze.cjs';
 
 async function plainAnalyze() {
   if (process.argv[2] !== 'analyze') return false;
   // Analysing a big file makes garbage fast and keeps little: a smaller young generation (V8 grows it to 16 MB) is
   // collected more often but touches far fewer fresh pages, which on small VMs cost more than the collections
-  // (issue 15's bench: a third fewer page faults). Set before anything is allocated, it takes only in part: the
-  // young generation still reaches 4-8 MB, against 2 MB with the flag on Node's command line, which measured no
-  // faster (see the README's Benchmarks).
-  setFlagsFromString('--max-semi-space-size=1');
+  // (issue 15's bench: a third fewer page faults). The `uplift` script gives it on Node's command line; started
+  // without it (`node uplift.cjs analyze`), it is set here, before anything is allocated, where it takes only in
+  // part (the young generation still reaches 4-8 MB, against 2 MB from the command line) and costs loading node:v8
+  // (30 of Node's modules, 3 ms).
+  if (!process.execArgv.some((arg) => arg.startsWith('--max-semi-space-size'))) {
+    require('node:v8').setFlagsFromString('--max-semi-space-size=1');
+  }
   try {
     return await require(BUNDLE).tryPlainAnalyze(process.argv.slice(3));
   } catch (error) {
