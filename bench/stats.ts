@@ -60,17 +60,12 @@ function gbstatsScript(): string | null {
 }
 
 /**
- * One whole process, timed from spawn to exit; its stdout parsed as JSON. Its output goes to a file, as in
+ * One whole process, timed from spawn to exit; its stdout returned as bytes. Its output goes to a file, as in
  * `uplift analyze in.json > out.json`, read after the clock stops; or (`piped`) through a pipe this process
  * collects as it comes, which on a 2-core machine puts this bench's own work (8 MB for 20,000 results) on the
  * cores the command runs on: about 50 ms of a 0.3 s run here (issue 15).
  */
-function timed(
-  command: string,
-  args: string[],
-  env = process.env,
-  piped = false,
-): { seconds: number; output: unknown[] } {
+function timed(command: string, args: string[], env = process.env, piped = false): { seconds: number; output: Buffer } {
   const out = join(tmpdir(), `uplift-bench-out-${process.pid}.json`);
   const fd = piped ? null : openSync(out, 'w');
   try {
@@ -83,14 +78,18 @@ function timed(
     });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${run.status}):\n${run.stderr}`);
-    const text = fd === null ? run.stdout.toString('utf8') : readFileSync(out, 'utf8');
-    return { seconds, output: JSON.parse(text) as unknown[] };
+    return { seconds, output: fd === null ? run.stdout : readFileSync(out) };
   } finally {
     if (fd !== null) {
       closeSync(fd);
       rmSync(out, { force: true });
     }
   }
+}
+
+/** Every run of a command printed the same bytes as its first (the answers are deterministic). */
+function same(what: string, output: Buffer, first: Buffer): void {
+  if (!output.equals(first)) throw new Error(`${what} printed other results than in its first run`);
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
@@ -113,22 +112,33 @@ function cli(count: number): void {
   const piped: number[] = [];
   const bin = join(root, 'node_modules/.bin/uplift');
   const args = ['analyze', file];
+  // Each run's output is compared byte for byte with the first's, and JSON is parsed only once the timing is done:
+  // parsing 8 MB of results between runs left this process's garbage collector at work on the 2 cores while the
+  // next command ran (issue 15).
+  let first: { ours: Buffer; theirs: Buffer | null } | null = null;
   try {
     // In turn, ours then theirs, so a change in the machine's load hits both alike.
     for (let round = 0; round < ROUNDS; round++) {
       const run = timed(bin, args);
-      if (run.output.length !== count) throw new Error(`expected ${count} results, got ${run.output.length}`);
       ours.push(run.seconds);
-      viaNode.push(timed(process.execPath, ['apps/cli/bin/uplift.cjs', ...args]).seconds);
-      piped.push(timed(bin, args, process.env, true).seconds);
-      if (!peer) continue;
-      const reference = timed('python3', [peer, file]);
-      theirs.push(reference.seconds);
-      if (round === 0) agreement(run.output as Row[], reference.output as number[][]);
+      const direct = timed(process.execPath, ['apps/cli/bin/uplift.cjs', ...args]);
+      viaNode.push(direct.seconds);
+      const throughPipe = timed(bin, args, process.env, true);
+      piped.push(throughPipe.seconds);
+      const reference = peer ? timed('python3', [peer, file]) : null;
+      if (reference) theirs.push(reference.seconds);
+      first ??= { ours: run.output, theirs: reference?.output ?? null };
+      same('`uplift analyze`', run.output, first.ours);
+      same('`node apps/cli/bin/uplift.cjs analyze`', direct.output, first.ours);
+      same('`uplift analyze` through a pipe', throughPipe.output, first.ours);
+      if (reference && first.theirs) same('gbstats', reference.output, first.theirs);
     }
   } finally {
     rmSync(file, { force: true });
   }
+  const results = JSON.parse((first as { ours: Buffer }).ours.toString('utf8')) as Row[];
+  if (results.length !== count) throw new Error(`expected ${count} results, got ${results.length}`);
+  if (first?.theirs) agreement(results, JSON.parse(first.theirs.toString('utf8')) as number[][]);
   const line = `stats: \`uplift analyze\` of ${fmt(count)} two-arm tests end to end in ${median(ours).toFixed(3)} s (Node start included, output to a file, median of ${ROUNDS})`;
   const others = [
     [`\`node apps/cli/bin/uplift.cjs analyze\` (Node started with the environment as it is)`, viaNode],
