@@ -31,8 +31,10 @@ const resolveModule = createRequire(import.meta.url).resolve;
 const stdlibGroup = (module: string) =>
   `stdlib/${module.replace(/^@stdlib\/(stats-base-dists-)?/, '').replace(/-[^-]+$/, '')}`;
 const stdlibGroups = new Map<string, string[]>();
-for (const module of stdlibModules)
-  stdlibGroups.set(stdlibGroup(module), [...(stdlibGroups.get(stdlibGroup(module)) ?? []), module]);
+for (const module of stdlibModules) {
+  const group = stdlibGroup(module);
+  stdlibGroups.set(group, [...(stdlibGroups.get(group) ?? []), module]);
+}
 
 /**
  * In dist/analyze.cjs only: the statistics' @stdlib imports become calls that load their module on first use,
