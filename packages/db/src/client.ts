@@ -33,9 +33,33 @@ class TrackedPg extends PrismaPg {
    * Prisma's adapter listens only once it connects, and the batch path may use the pool before that.
    */
   private static open(config: pg.PoolConfig): pg.Pool {
-    return new pg.Pool(config).on('error', () => {});
+    const pool = new pg.Pool(config).on('error', () => {});
+    pool.on('connect', (client) => {
+      const n = live.get(pid(client)) ?? 0;
+      if (n > 0 || pid(client) < 0) sessionsShared = true;
+      live.set(pid(client), n + 1);
+    });
+    pool.on('remove', (client) => {
+      const n = (live.get(pid(client)) ?? 1) - 1;
+      if (n > 0) live.set(pid(client), n);
+      else live.delete(pid(client));
+    });
+    return pool;
   }
 }
+
+/** This process's open connections, of every pool, by the server process each reports. */
+const live = new Map<number, number>();
+const pid = (client: pg.PoolClient) => (client as pg.PoolClient & { processID?: number }).processID ?? -1;
+let sessionsShared = false;
+
+/**
+ * Whether connections share one server session: the embedded PGlite database serves every connection from one
+ * session, and each reports the same process id. Statements prepared by name (pg-transaction.ts) would then meet
+ * another connection's and fail, so queries are sent unnamed. Set when a connection opens under an id one of this
+ * process's open connections has (any pool's), before it runs anything.
+ */
+export const sharesSessions = () => sessionsShared;
 
 const adapters = new WeakMap<Db, TrackedPg>();
 

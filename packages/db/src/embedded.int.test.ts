@@ -4,8 +4,10 @@ import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type Db } from './client';
+import { createDb, type Db, sharesSessions } from './client';
 import { applyMigrations } from './migrate';
+import { numberArray } from './pg-arrays';
+import { type Prepared, sqlFor, withPgTransaction } from './pg-transaction';
 
 // The fallback `npm start` uses where no PostgreSQL answers: PGlite served over the wire protocol to the
 // api and the worker at once. Real clients talk to it concurrently, so the test does too.
@@ -83,5 +85,31 @@ describe('embedded PGlite over the wire', () => {
     const results = await Promise.all([...reads, ...writes]);
     for (const m of results.slice(0, 40)) expect(m).toMatchObject({ role: 'ADMIN', workspace: { slug: 'embedded' } });
     for (const [i, w] of results.slice(40).entries()) expect(w).toMatchObject({ id: ws.id, horizonMonths: 1 + i });
+  });
+
+  it('runs the named and prepared statements of the batch path from the connections of two pools at once', async () => {
+    const doubled: Prepared = {
+      name: 'uplift_test_doubled',
+      types: 'int[]',
+      text: 'SELECT array_agg(2 * x) AS v FROM unnest($1) x',
+    };
+    // PGlite serves one transaction at a time: the named queries outside the transactions run between them.
+    const runs = Array.from({ length: 12 }, (_, i) =>
+      i % 3
+        ? withPgTransaction(
+            i % 2 ? api : worker,
+            (literal, execute) => execute(doubled, [literal(numberArray([i]))]),
+            async (sql, opened) => {
+              const [row] = await sql.$queryRaw<{ n: number }[]>`SELECT ${i}::int + 1 AS n`;
+              return [opened[0]?.v, row?.n];
+            },
+          )
+        : sqlFor(i % 2 ? api : worker).$queryRaw<{ n: number }[]>`SELECT ${i}::int + 1 AS n`.then(([row]) => [
+            [2 * i],
+            row?.n,
+          ]),
+    );
+    expect(await Promise.all(runs)).toEqual(Array.from({ length: 12 }, (_, i) => [[2 * i], i + 1]));
+    expect(sharesSessions()).toBe(true);
   });
 });

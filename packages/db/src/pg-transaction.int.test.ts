@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb } from './client';
 import { numberArray, textArray } from './pg-arrays';
-import { PG_TRANSACTION_TIMEOUT_MS, withPgTransaction } from './pg-transaction';
+import { type Execute, PG_TRANSACTION_TIMEOUT_MS, type Prepared, withPgTransaction } from './pg-transaction';
 
 const db = createDb(process.env.DATABASE_URL, 3);
 afterAll(() => db.$disconnect());
@@ -77,5 +77,61 @@ describe('withPgTransaction', () => {
     const stored = await db.$queryRaw<{ t: (string | null)[]; n: (number | null)[] }[]>`
       SELECT t, n FROM pg_transaction_arrays WHERE k = ${key}`;
     expect(stored).toEqual([{ t: texts, n: numbers }]);
+  });
+
+  it('prepares a statement once per connection, and names at most 100 distinct texts a process', async () => {
+    const one = createDb(process.env.DATABASE_URL, 1);
+    try {
+      // Only named statements are listed; a named one is listed (prepared) before it runs.
+      const mine = () =>
+        withPgTransaction(one, none, async (sql) => {
+          const [row] = await sql.$queryRaw<{ n: number }[]>`
+            SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement LIKE ${'%AS n FROM pg_prepared%'}`;
+          return row?.n;
+        });
+      expect([await mine(), await mine()]).toEqual([1, 1]);
+      const texts = (i: number) => Object.assign([`SELECT ${i}::int AS i`], { raw: [`SELECT ${i}::int AS i`] });
+      const prepared = await withPgTransaction(one, none, async (sql) => {
+        for (let i = 0; i < 150; i++) await sql.$queryRaw(texts(i));
+        const [row] = await sql.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name LIKE ${'uplift\\_%'}`;
+        return row?.n ?? 0;
+      });
+      expect(prepared).toBeGreaterThan(50);
+      expect(prepared).toBeLessThanOrEqual(100);
+    } finally {
+      await one.$disconnect();
+    }
+  });
+
+  it('prepares the statements its simple queries execute once per connection, kept through a rollback', async () => {
+    const one = createDb(process.env.DATABASE_URL, 1);
+    const doubled: Prepared = {
+      name: 'uplift_test_doubled',
+      types: 'int[]',
+      text: 'SELECT array_agg(2 * x) AS v FROM unnest($1) x',
+    };
+    const opening = (values: number[]) => (literal: (v: string) => string, execute: Execute) =>
+      execute(doubled, [literal(numberArray(values))]);
+    try {
+      await expect(
+        withPgTransaction(one, opening([1]), async () => {
+          throw new Error('undone');
+        }),
+      ).rejects.toThrow('undone');
+      const [first, second] = [
+        await withPgTransaction(one, opening([1, 2]), async (_sql, opened) => opened[0]?.v),
+        await withPgTransaction(one, opening([3]), async (sql, opened, close) => {
+          close((literal, execute) => execute(doubled, [literal(numberArray([5]))]));
+          const [row] = await sql.$queryRaw<{ n: number }[]>`
+            SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name LIKE ${`${doubled.name}\\_%`}`;
+          return [opened[0]?.v, row?.n];
+        }),
+      ];
+      expect(first).toEqual([2, 4]);
+      expect(second).toEqual([[6], 1]);
+    } finally {
+      await one.$disconnect();
+    }
   });
 });

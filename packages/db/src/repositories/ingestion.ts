@@ -1,9 +1,10 @@
 import { type IngestionExperiment, type PreparedEvent, ZExperimentMetrics, ZStoredVariants } from '@uplift/domain';
 import type { Db } from '../client';
-import { type Opening, type Sql, sqlFor, withPgTransaction } from '../pg-transaction';
+import { type Sql, sqlFor, withPgTransaction } from '../pg-transaction';
 import { aggregateDeltasClosing } from './aggregate-deltas';
 import { storeCovariates } from './covariates';
 import { addBinomialConversions, addMeanConversions, attributeEarlierConversions } from './ingestion-conversions';
+import { dataLock } from './ingestion-lock';
 import { addRatioProducts } from './ingestion-ratios';
 import {
   type BatchRows,
@@ -61,22 +62,6 @@ const ratiosOf = (experiments: Pick<IngestionExperiment, 'id' | 'metrics'>[]) =>
         : [],
     ),
   );
-
-/**
- * The experiments' data locks (covariates.ts `lockExperimentData`), in id order, then their state read after them:
- * status, and the unattributed events counted so far. With `savepoint`, a savepoint follows the locks: where
- * insertEvents undoes a plain insert of the batch's events.
- */
-const dataLock =
-  (ids: string[], exclusive: boolean, savepoint: boolean): Opening =>
-  (literal) => {
-    const lock = exclusive ? 'pg_advisory_xact_lock' : 'pg_advisory_xact_lock_shared';
-    return `SELECT ${ids.map((id) => `${lock}(hashtextextended(${literal(id)}, 7))`).join(', ')};
-      ${savepoint ? 'SAVEPOINT before_events;' : ''}
-      SELECT id, status::text AS status, "unattributedEvents" AS unattributed, channel::text AS channel
-      FROM "Experiment"
-      WHERE id IN (${ids.map(literal).join(', ')})`;
-  };
 
 /**
  * When this process last saw a batch of each experiment expose a unit stored before (ms). Such experiments —
