@@ -187,6 +187,20 @@ describe('ingestion: every event counted exactly once, whatever the delivery', (
     expect(await rawEventsOf(deps.db, e.id)).toMatchObject([{ eventId: 'x-valued', type: 'exposure', value: 7 }]);
     expect((await kept(e.id)).rows).toEqual(['promo/:1/0/0']);
   });
+
+  it('stores every event at the millisecond it was sent, on a unit row or an event row', async () => {
+    const e = await running();
+    const at = (ms: number) => new Date(e.startedAt.getTime() + ms).toISOString();
+    const sent = [
+      { id: 't-first', experiment: e.key, unit: 't1', type: 'exposure', variant: 'promo', ts: at(1) },
+      { id: 't-valued', experiment: e.key, unit: 't2', type: 'exposure', variant: 'promo', value: 3, ts: at(7) },
+      { id: 't-again', experiment: e.key, unit: 't1', type: 'exposure', variant: 'promo', ts: at(13) },
+      { id: 't-bought', experiment: e.key, unit: 't1', type: 'conversion', metric: 'purchase', ts: at(999) },
+    ];
+    expect(await ingest(sent)).toMatchObject({ accepted: 4 });
+    const stored = (await rawEventsOf(deps.db, e.id)).map((r) => [r.eventId, r.ts.toISOString(), r.attributed]);
+    expect(stored.sort()).toEqual(sent.map((x) => [x.id, x.ts, true]).sort());
+  });
 });
 
 describe('evaluation requests', () => {

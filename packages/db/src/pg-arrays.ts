@@ -2,7 +2,7 @@
  * Postgres array literals for the batch path's big array parameters (`$1::text[]`), built in one pass. `pg`
  * serializes a JS array element by element (a type check and two regex replaces each), which was a visible share
  * of a batch's time in Node; the values here are strings, numbers, booleans or null, and a column's runs of one
- * value (a batch's experiment, its timestamp) are quoted once. Syntax: the Postgres manual, "Arrays", 8.15.6.
+ * value (a batch's experiment) are quoted once. Syntax: the Postgres manual, "Arrays", 8.15.6.
  */
 
 const SPECIAL = /[\\"]/g;
@@ -35,23 +35,4 @@ export function numberArray(values: readonly (number | null | undefined)[]): str
 /** `{t,f}` for boolean[]. */
 export function booleanArray(values: readonly boolean[]): string {
   return `{${values.map((v) => (v ? 't' : 'f')).join(',')}}`;
-}
-
-/**
- * ISO-8601 UTC texts of `dates` (`::text[]`, then `::timestamp` reads them as UTC wall time, as Prisma stores a
- * DateTime), each distinct instant formatted once: a batch's events mostly share a few timestamps.
- */
-export function isoArray(dates: readonly Date[]): string {
-  let time = Number.NaN;
-  let iso = '';
-  return textArray(
-    dates.map((d) => {
-      const t = d.getTime();
-      if (t !== time) {
-        time = t;
-        iso = d.toISOString();
-      }
-      return iso;
-    }),
-  );
 }

@@ -128,28 +128,27 @@ type Answer = (
  * once: their batches stay one statement, as a banner's, which re-exposes units batch after batch, must.
  */
 export async function insertBatch(tx: Sql, { events: rows, here, first, onUnit }: BatchRows, onStored: OnStored) {
-  const batch = batchOf(rows, here, first, onUnit);
+  const { started, covered, unitsIn, eventsIn } = batchOf(rows, here, first, onUnit);
   let answer: Answer;
   if (onStored.units === 'fail' || !rows.some((r) => onUnit.has(r.experimentId))) {
     const u = units(onStored.units);
     const e = events(onStored.events, FIRST_IN_FRESH);
     answer = await run<Answer>(
       tx,
-      Prisma.sql`WITH ${batch}, ${u.insert}, ${e.insert} ${u.answer} UNION ALL ${e.answer}`,
+      Prisma.sql`WITH ${started}, ${covered}, ${unitsIn()}, ${eventsIn(FIRST_IN_FRESH.leaveOut)}, ${u.insert}, ${e.insert}
+        ${u.answer} UNION ALL ${e.answer}`,
     );
   } else {
     const u = units('skip');
     const e = events(onStored.events, FIRST_STORED);
-    const exposures = rows.flatMap((r, i) => (r.type === 'exposure' ? [i] : []));
-    const exposing = batchOf(
-      exposures.map((i) => rows[i] as PreparedEvent),
-      exposures.map((i) => here[i] as boolean),
-      exposures.map((i) => first[i] as boolean),
-      onUnit,
-    );
     answer = [
-      ...(exposures.length ? await run<Answer>(tx, Prisma.sql`WITH ${exposing}, ${u.insert} ${u.answer}`) : []),
-      ...(await run<Answer>(tx, Prisma.sql`WITH ${batch}, ${e.insert} ${e.answer}`)),
+      ...(first.some(Boolean)
+        ? await run<Answer>(tx, Prisma.sql`WITH ${started}, ${covered}, ${unitsIn()}, ${u.insert} ${u.answer}`)
+        : []),
+      ...(await run<Answer>(
+        tx,
+        Prisma.sql`WITH ${started}, ${eventsIn(FIRST_STORED.leaveOut)}, ${e.insert} ${e.answer}`,
+      )),
     ];
   }
   const deltas: AggregateDelta[] = [];
