@@ -256,8 +256,14 @@ describe('the worker on its own', () => {
         data: { experiment: e.key, decision: { outcome: 'WIN' } },
       });
       // The win also moved the offer up the ladder: a second event. The first attempt overall got a 503.
-      for (let i = 0; i < 100 && received.length < 2; i++) await new Promise((r) => setTimeout(r, 100));
-      const log = await callerFor(deps, ws.users.ADMIN, ws.slug).webhook.deliveries();
+      // The receiver sees a request before the worker has stored its answer: wait for the stored log.
+      const deliveries = () => callerFor(deps, ws.users.ADMIN, ws.slug).webhook.deliveries();
+      let log = await deliveries();
+      for (let i = 0; i < 100 && !(log.length === 2 && log.every((d) => d.status === 'DELIVERED')); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        log = await deliveries();
+      }
+      expect(received).toHaveLength(2);
       expect(log.map((d) => d.status)).toEqual(['DELIVERED', 'DELIVERED']);
       expect(log.map((d) => d.attempts).sort()).toEqual([1, 2]);
       expect(log.every((d) => d.lastStatusCode === 204)).toBe(true);
