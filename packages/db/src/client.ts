@@ -54,10 +54,12 @@ const pid = (client: pg.PoolClient) => (client as pg.PoolClient & { processID?: 
 let sessionsShared = false;
 
 /**
- * Whether connections share one server session: the embedded PGlite database serves every connection from one
- * session, and each reports the same process id. Statements prepared by name (pg-transaction.ts) would then meet
- * another connection's and fail, so queries are sent unnamed. Set when a connection opens under an id one of this
- * process's open connections has (any pool's), before it runs anything.
+ * Whether connections may not keep a session of their own: the embedded PGlite database serves every connection
+ * from one session, and each reports the same process id; a pooler in transaction mode (PgBouncer's, the pooled
+ * endpoints of hosted Postgres) hands a connection's session to other clients between transactions. Statements
+ * prepared by name (pg-transaction.ts) would then meet another connection's, or be missing, and fail, so queries
+ * are sent unnamed. Set when a connection opens under an id one of this process's open connections has (any
+ * pool's), before it runs anything, or when a database URL says `pgbouncer=true` (`createDb`).
  */
 export const sharesSessions = () => sessionsShared;
 
@@ -82,6 +84,8 @@ export async function openPool(db: Db): Promise<pg.Pool> {
 
 /** Prisma 7 runs queries through its WASM query compiler and the `pg` driver adapter: no native engine. */
 export function createDb(url: string = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, poolSize = 10): Db {
+  // Prisma's own word for a pooler in transaction mode (its `pgbouncer=true` URL parameter), which pg ignores.
+  if (behindTransactionPooler(url)) sessionsShared = true;
   const adapter = new TrackedPg({
     connectionString: withDefaultUser(url),
     max: poolSize,
@@ -90,4 +94,13 @@ export function createDb(url: string = process.env.DATABASE_URL ?? DEFAULT_DATAB
   const db = new PrismaClient({ adapter });
   adapters.set(db, adapter);
   return db;
+}
+
+/** Whether a database URL says it reaches Postgres through a pooler in transaction mode (`?pgbouncer=true`). */
+function behindTransactionPooler(url: string): boolean {
+  try {
+    return new URL(url).searchParams.get('pgbouncer') === 'true';
+  } catch {
+    return false; // not a URL: pg reports it when it connects
+  }
 }
