@@ -36,7 +36,7 @@ class TrackedPg extends PrismaPg {
     const pool = new pg.Pool(config).on('error', () => {});
     pool.on('connect', (client) => {
       const n = live.get(pid(client)) ?? 0;
-      if (n > 0 || pid(client) < 0) sessionsShared = true;
+      if (n > 0 || pid(client) === null) sessionsShared = true;
       live.set(pid(client), n + 1);
     });
     pool.on('remove', (client) => {
@@ -49,8 +49,15 @@ class TrackedPg extends PrismaPg {
 }
 
 /** This process's open connections, of every pool, by the server process each reports. */
-const live = new Map<number, number>();
-const pid = (client: pg.PoolClient) => (client as pg.PoolClient & { processID?: number }).processID ?? -1;
+const live = new Map<number | null, number>();
+/**
+ * The process id the server reported (BackendKeyData), or null when it sent none. A pooler reports a key of its
+ * own, which may be negative (PgBouncer's are random 32-bit integers): any number is an id.
+ */
+const pid = (client: pg.PoolClient) => {
+  const id = (client as pg.PoolClient & { processID?: unknown }).processID;
+  return typeof id === 'number' ? id : null;
+};
 let sessionsShared = false;
 
 /**
