@@ -1,7 +1,7 @@
 // Behind a pooler in transaction mode (PgBouncer, hosted Postgres's pooled endpoints) with `pgbouncer=true` in the
 // database URL: the event batch path prepares nothing on a connection (packages/db client.ts `sharesSessions`),
 // so batches whose transactions land on any server connection store every event once.
-import { createDb, type Db } from '@uplift/db';
+import { createDb, type Db, sharesSessions } from '@uplift/db';
 import { ingestBatch } from '@uplift/services';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createWorkspace, type TestWorkspace, testDeps } from './testing/fixtures';
@@ -16,7 +16,6 @@ let ws: TestWorkspace;
 beforeAll(async () => {
   // 2 server connections for 6 client connections: transactions move between sessions.
   bouncer = await startPgBouncer(process.env.DATABASE_URL as string, 2);
-  db = createDb(bouncer.url, 6);
   ws = await createWorkspace(direct.db, 'pgbouncer');
 });
 afterAll(async () => {
@@ -25,7 +24,20 @@ afterAll(async () => {
   await direct.close();
 });
 
+// First: the process has not yet met `pgbouncer=true` (which turns naming off for the whole process).
+it("takes a pooler's process ids, random and often negative, for ids: connections through it are not one session", async () => {
+  const plain = createDb(bouncer.plain, 8);
+  try {
+    // 8 connections at once, each with a key of PgBouncer's (negative in half the cases: all 8 positive 1 in 256).
+    await Promise.all(Array.from({ length: 8 }, () => plain.$queryRaw`SELECT pg_sleep(0.05)::text`));
+    expect(sharesSessions()).toBe(false);
+  } finally {
+    await plain.$disconnect();
+  }
+});
+
 it('ingests overlapping batches side by side through PgBouncer in transaction mode, each event once', async () => {
+  db = createDb(bouncer.url, 6);
   const deps = { ...direct, db };
   for (const channel of ['EMAIL', 'BANNER'] as const) {
     const e = await runningExperiment(deps, ws, channel);

@@ -19,7 +19,7 @@ async function freePort(): Promise<number> {
 
 /**
  * Starts PgBouncer (pool_mode = transaction, `serverConnections` server connections) before the database of
- * `databaseUrl`; answers a URL through it, with `pgbouncer=true`, and how to stop it.
+ * `databaseUrl`; answers a URL through it, with `pgbouncer=true`, the same without (`plain`), and how to stop it.
  */
 export async function startPgBouncer(databaseUrl: string, serverConnections: number) {
   const binary = BINARIES.find((b) => spawnSync(b, ['--version']).status === 0);
@@ -63,7 +63,9 @@ pidfile =
   child.stderr?.on('data', (d: Buffer) => {
     log += d.toString();
   });
-  const url = `postgresql://${encodeURIComponent(user)}@127.0.0.1:${port}/${encodeURIComponent(database)}?pgbouncer=true`;
+  // `plain`: the same without the parameter, as a user who did not know of it would connect.
+  const plain = `postgresql://${encodeURIComponent(user)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  const url = `${plain}?pgbouncer=true`;
   const stop = async () => {
     if (child.exitCode === null) {
       child.kill('SIGTERM');
@@ -72,10 +74,10 @@ pidfile =
     rmSync(dir, { recursive: true, force: true });
   };
   for (let i = 0; ; i++) {
-    const db = createDb(url, 1);
+    const db = createDb(plain, 1);
     try {
       await db.$queryRaw`SELECT 1`;
-      return { url, stop };
+      return { url, plain, stop };
     } catch (error) {
       if (child.exitCode !== null || i >= 50) {
         await stop();
