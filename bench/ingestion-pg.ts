@@ -8,27 +8,27 @@
 // (measured with it, as a script then: the prepared statements and the split arrays, 2026-12-04).
 // Compare two builds by running it on each, interleaved (e.g. `git stash` between runs).
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createDb, findExperimentsForIngestion, ingestEvents } from '@uplift/db';
 import { prepareBatch } from '@uplift/domain';
+import { benchBatch } from './support/batch';
+import { postgresPids } from './support/cpu';
 import { fmt, insertExperiments, median, setup } from './support/setup';
 
 const ROUNDS = Number(process.env.BENCH_PG_ROUNDS ?? 5);
 const BATCHES = Number(process.env.BENCH_PG_BATCHES ?? 60);
-const EVENTS = 1000;
+const EVENTS = 1000; // a benchBatch: 900 exposures + 100 conversions
 
 /** Nanoseconds every Postgres process on this machine has run so far, or null where none can be read. */
 function postgresNs(): number | null {
   let ns = 0;
   let seen = false;
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
+  for (const pid of postgresPids()) {
     try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
       ns += Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]);
       seen = true;
     } catch {
-      // gone between the listing and the read, or not ours to read
+      // gone between the listing and the read
     }
   }
   return seen ? ns : null;
@@ -40,18 +40,9 @@ try {
   const { ws, h } = await setup(db, prefix);
   await insertExperiments(db, ws.id, h.id, `${prefix}-one`, 1);
   const key = `${prefix}-one-1`;
-  const batchOf = (round: number, b: number) => {
-    const events: { id: string; experiment: string; unit: string; type: 'exposure' | 'conversion' }[] = [];
-    for (let i = 0; events.length < EVENTS; i++) {
-      const unit = `r${round}-b${b}-u${i}`;
-      events.push({ id: `x-${unit}`, experiment: key, unit, type: 'exposure' });
-      if (i % 9 === 0) events.push({ id: `c-${unit}`, experiment: key, unit, type: 'conversion' });
-    }
-    return { events };
-  };
   const rounds: { rate: number; pg: number | null; node: number }[] = [];
   for (let round = -1; round < ROUNDS; round++) {
-    const batches = Array.from({ length: BATCHES }, (_, b) => batchOf(round, b));
+    const batches = Array.from({ length: BATCHES }, (_, b) => ({ events: benchBatch(key, `r${round}-b${b}`) }));
     const pg0 = postgresNs();
     const node0 = process.cpuUsage();
     const t0 = performance.now();

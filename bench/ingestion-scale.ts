@@ -8,6 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApiKey, createDb } from '@uplift/db';
+import { benchBatch } from './support/batch';
 import { postEvents } from './support/post-events';
 import { fmt, insertExperiments, median, setup, start } from './support/setup';
 
@@ -26,15 +27,8 @@ async function freePort() {
   return port;
 }
 
-function body(experiment: string, client: number, batch: number) {
-  const events = [];
-  for (let i = 0; i < 900; i++) {
-    const unit = `c${client}-b${batch}-u${i}`;
-    events.push({ id: `x-${unit}`, experiment, unit, type: 'exposure' });
-    if (i % 9 === 0) events.push({ id: `c-${unit}`, experiment, unit, type: 'conversion' });
-  }
-  return JSON.stringify({ events });
-}
+const body = (experiment: string, client: number, batch: number) =>
+  JSON.stringify({ events: benchBatch(experiment, `c${client}-b${batch}`) });
 
 const post = async (base: string, token: string, payload: string) => (await postEvents(base, token, payload)).accepted;
 

@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import { createApiKey, createDb, withDefaultUser } from '@uplift/db';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { benchBatch } from './support/batch';
 import { cpuSince, perEvent } from './support/cpu';
 import { postEvents } from './support/post-events';
 import { fmt, insertExperiments, setup, start } from './support/setup';
@@ -29,15 +30,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const EVENTS = CLIENTS * BATCHES * 1000;
 
 /** A batch of `round` (a name of its own for the warm-up): its units are new in every round. */
-function eventsFor(experiment: string, client: number, batch: number, round: number | string) {
-  const events = [];
-  for (let i = 0; i < 900; i++) {
-    const unit = `r${round}-c${client}-b${batch}-u${i}`;
-    events.push({ id: `x-${unit}`, experiment, unit, type: 'exposure' });
-    if (i % 9 === 0) events.push({ id: `c-${unit}`, experiment, unit, type: 'conversion' });
-  }
-  return events; // 900 exposures + 100 conversions
-}
+const eventsFor = (experiment: string, client: number, batch: number, round: number | string) =>
+  benchBatch(experiment, `r${round}-c${client}-b${batch}`);
 
 const post = (token: string, body: string) => postEvents(base, token, body);
 

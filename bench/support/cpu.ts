@@ -39,7 +39,7 @@ const plus = (a: Times, b: Times): Times => ({
 const NONE: Times = { user: 0, system: 0, faults: 0 };
 
 /** Every Postgres server process on this machine (its backends, WAL writer, checkpointer, autovacuum…). */
-function postgresPids(): number[] {
+export function postgresPids(): number[] {
   try {
     return readdirSync('/proc')
       .filter((name) => /^\d+$/.test(name))

@@ -35,14 +35,16 @@ class TrackedPg extends PrismaPg {
   private static open(config: pg.PoolConfig): pg.Pool {
     const pool = new pg.Pool(config).on('error', () => {});
     pool.on('connect', (client) => {
-      const n = live.get(pid(client)) ?? 0;
-      if (n > 0 || pid(client) === null) sessionsShared = true;
-      live.set(pid(client), n + 1);
+      const id = pid(client);
+      const n = live.get(id) ?? 0;
+      if (n > 0 || id === null) sessionsShared = true;
+      live.set(id, n + 1);
     });
     pool.on('remove', (client) => {
-      const n = (live.get(pid(client)) ?? 1) - 1;
-      if (n > 0) live.set(pid(client), n);
-      else live.delete(pid(client));
+      const id = pid(client);
+      const n = (live.get(id) ?? 1) - 1;
+      if (n > 0) live.set(id, n);
+      else live.delete(id);
     });
     return pool;
   }

@@ -2,20 +2,12 @@
 // are: a client's transactions go to whichever server connection is free. Debian's pgbouncer (.ci/run installs it).
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb } from '@uplift/db';
+import { freePort, stopProcesses, until } from './processes';
 
 const BINARIES = ['pgbouncer', '/usr/sbin/pgbouncer'];
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /**
  * Starts PgBouncer (pool_mode = transaction, `serverConnections` server connections) before the database of
@@ -67,25 +59,25 @@ pidfile =
   const plain = `postgresql://${encodeURIComponent(user)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   const url = `${plain}?pgbouncer=true`;
   const stop = async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-    }
+    await stopProcesses([child]);
     rmSync(dir, { recursive: true, force: true });
   };
-  for (let i = 0; ; i++) {
-    const db = createDb(plain, 1);
-    try {
-      await db.$queryRaw`SELECT 1`;
-      return { url, plain, stop };
-    } catch (error) {
-      if (child.exitCode !== null || i >= 50) {
-        await stop();
-        throw new Error(`pgbouncer did not start (${(error as Error).message}): ${log.trim().slice(-500)}`);
+  try {
+    await until('pgbouncer to accept connections', async () => {
+      if (child.exitCode !== null) throw new Error(`pgbouncer exited with ${child.exitCode}`);
+      const db = createDb(plain, 1);
+      try {
+        return await db.$queryRaw`SELECT 1`.then(
+          () => true,
+          () => false,
+        );
+      } finally {
+        await db.$disconnect();
       }
-      await new Promise((r) => setTimeout(r, 100));
-    } finally {
-      await db.$disconnect();
-    }
+    });
+  } catch (error) {
+    await stop();
+    throw new Error(`pgbouncer did not start (${(error as Error).message}): ${log.trim().slice(-500)}`);
   }
+  return { url, plain, stop };
 }
